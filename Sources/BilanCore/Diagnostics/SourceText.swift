@@ -1,0 +1,104 @@
+import Foundation
+
+/// Thrown by a stage that cannot go on; carries the located diagnostics that say why.
+public struct DiagnosticError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+}
+
+/// Turns a file's bytes into text the way every bilan input is read: UTF-8, with an
+/// optional byte-order mark, and a located error for anything else.
+public enum SourceText {
+    /// The largest input file bilan reads (256 MiB); larger files are `too-large` errors.
+    public static let maximumFileSize = 256 * 1024 * 1024
+
+    /// Decodes UTF-8 bytes, dropping a leading BOM. Invalid bytes give an
+    /// `invalid-utf8` error at the line and column of the first one, saying how to
+    /// re-save the file.
+    public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let body = bytes[start...]
+        if let text = String(validating: body, as: UTF8.self) {
+            return .success(text)
+        }
+        let (line, column) = firstInvalidPosition(body)
+        return .failure(
+            .error(
+                .invalidUTF8,
+                "this file is not UTF-8 text; open it in a text editor or spreadsheet and "
+                    + "save it again as \"UTF-8\" (in Excel: \"CSV UTF-8\")",
+                at: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    /// Reads and decodes a file; a missing or unreadable file is a located error.
+    public static func read(_ url: URL, as file: String) -> Result<String, Diagnostic> {
+        readBytes(url, as: file).flatMap { decode($0, file: file) }
+    }
+
+    /// Reads a file's bytes, refusing files over ``maximumFileSize``.
+    public static func readBytes(_ url: URL, as file: String) -> Result<[UInt8], Diagnostic> {
+        let location = SourceLocation(file: file)
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            return .failure(
+                .error(
+                    exists ? .unreadableFile : .missingFile,
+                    exists ? "cannot read this file" : "file not found", at: location))
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        if size > UInt64(maximumFileSize) {
+            return .failure(
+                .error(
+                    .tooLarge,
+                    "this file is \(size / 1_048_576) MiB; bilan reads files of at most "
+                        + "\(maximumFileSize / 1_048_576) MiB", at: location))
+        }
+        try? handle.seek(toOffset: 0)
+        guard let data = try? handle.readToEnd() else {
+            return .success([])
+        }
+        return .success([UInt8](data))
+    }
+
+    /// Text with CRLF and lone CR line ends turned into LF.
+    public static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    private static func firstInvalidPosition(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0..<0x80: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            let end = index + length
+            if end > bytes.endIndex { return (line, column) }
+            if length > 1,
+                String(validating: bytes[index..<end], as: UTF8.self) == nil
+            {
+                return (line, column)
+            }
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = end
+        }
+        return (line, column)
+    }
+}

@@ -1,8 +1,64 @@
 import ArgumentParser
 import BilanCore
+import Foundation
+
+/// The `bilan` command: parses arguments and hands each subcommand to BilanCore.
+struct Bilan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bilan",
+        abstract: "Build a bilingual activity report from Markdown sections and CSV/JSON data.",
+        discussion: """
+            Run the commands in a report project: a folder with content/report.yaml.
+            Example: bilan build --root my-report
+            """,
+        version: BilanVersion.current,
+        subcommands: [Build.self, Check.self])
+
+    /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.
+    static func mainWithExitCodes() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
 
 @main
-struct Bilan: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bilan")
-    func run() throws {}
+enum Main {
+    static func main() { Bilan.mainWithExitCodes() }
+}
+
+/// Options every command but `init` shares.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The report project folder (the one holding content/).", valueName: "dir"))
+    var root: String = "."
+
+    var rootURL: URL {
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// Writes to standard error (progress, summaries, text diagnostics).
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Prints diagnostics in the chosen format: JSON on standard output, text on standard error.
+func report(_ diagnostics: [Diagnostic], format: OutputFormat) {
+    switch format {
+    case .json: print(DiagnosticReport.json(diagnostics), terminator: "")
+    case .text: printError(DiagnosticReport.text(diagnostics))
+    }
 }

@@ -110,6 +110,8 @@ public struct Diagnostic: Error, Hashable, Sendable {
     /// A warning the project accepted in report.yaml (`accept:`): still listed,
     /// never fails `--strict`.
     public var accepted: Bool
+    /// The figure the problem is about, when there is one (for `accept:` entries).
+    public var figure: String?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String,

@@ -1,0 +1,187 @@
+import Foundation
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    public var projectRoot: URL
+    /// The output folder; `output/` in the project when nil.
+    public var output: URL?
+    public var drafts: Bool
+    public var strict: Bool
+    /// False for `bilan check`: every check runs, nothing is written.
+    public var write: Bool
+
+    public init(projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true) {
+        self.projectRoot = projectRoot
+        self.output = output
+        self.drafts = drafts
+        self.strict = strict
+        self.write = write
+    }
+
+    public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
+}
+
+/// What a build did: its diagnostics (sorted, accepted ones marked), the files it
+/// planned, whether it wrote them, and how long each stage took.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var plan: OutputPlan?
+    public var wrote: Bool
+    public var sectionCount: Int
+    public var figureCount: Int
+    public var timings: [(stage: String, seconds: Double)]
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning && !$0.accepted }.count }
+
+    /// Whether the build failed: errors, or under `strict`, warnings not accepted.
+    public func failed(strict: Bool) -> Bool {
+        errorCount > 0 || (strict && warningCount > 0)
+    }
+}
+
+/// The whole build as named stages: load the project, load data, compute figures, render
+/// the sections, assemble the report, check, write.
+public enum BuildPipeline {
+    public static let generator = "bilan \(BilanVersion.current)"
+
+    public static func run(_ options: BuildOptions) -> BuildResult {
+        var clock = StageClock()
+        var problems = DiagnosticList()
+        var result = BuildResult(diagnostics: [], plan: nil, wrote: false, sectionCount: 0, figureCount: 0, timings: [])
+        func finish() -> BuildResult {
+            result.timings = clock.timings
+            return result
+        }
+
+        // Project: report.yaml, interface strings, templates, sections.
+        let config: ReportConfig
+        switch ReportConfigLoader.load(projectRoot: options.projectRoot) {
+        case .failure(let error):
+            result.diagnostics = DiagnosticList(error.diagnostics).sorted
+            return finish()
+        case .success(let loaded): config = loaded
+        }
+        let strings = InterfaceStrings.load(projectRoot: options.projectRoot, languages: config.languages)
+        let templates = TemplateSet.load(projectRoot: options.projectRoot)
+        for case .failure(let error) in [strings.map { _ in () }, templates.map { _ in () }] {
+            problems.append(contentsOf: error.diagnostics)
+        }
+        let loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config)
+        problems.append(contentsOf: loaded.diagnostics)
+        problems.append(contentsOf: duplicateAnchors(loaded.sections))
+        let translations = TranslationChecker.entries(loaded.sections, config: config)
+        problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: loaded.files, config: config))
+        clock.lap("project")
+
+        // Data and figures.
+        let figures = FigureStage.run(projectRoot: options.projectRoot, config: config)
+        problems.append(contentsOf: figures.diagnostics)
+        result.figureCount = figures.count
+        clock.lap("figures")
+
+        // Markdown, per section and language.
+        let included = loaded.sections
+            .filter { options.drafts || $0.status != .draft }
+            .sorted { ($0.order, $0.key) < ($1.order, $1.key) }
+        var anchorsByLanguage: [String: [String: String]] = [:]
+        for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
+        let keysByFile = Dictionary(loaded.sections.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var rendered: [String: [RenderedSection]] = [:]
+        for section in included {
+            let anchors = anchorsByLanguage[section.language] ?? [:]
+            let context = SectionContext(
+                projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
+                knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
+                traceFigures: options.drafts)
+            let section = SectionRenderer.render(section, context: context)
+            problems.append(contentsOf: section.diagnostics)
+            rendered[section.section.language, default: []].append(section)
+        }
+        result.sectionCount = included.count
+        clock.lap("markdown")
+
+        // Accepted warnings, then the verdict.
+        result.diagnostics = AcceptedWarnings.apply(config.accepted, to: problems.all)
+        guard case .success(let templateSet) = templates, case .success(let interface) = strings,
+            !result.failed(strict: options.strict)
+        else { return finish() }
+
+        // Assemble and write.
+        let plan = ReportAssembler(
+            config: config, strings: interface, templates: templateSet, sections: rendered, generator: generator
+        ).assemble()
+        result.plan = plan
+        clock.lap("render")
+        guard options.write else { return finish() }
+        let display = options.output == nil ? "output" : options.outputURL.path
+        switch OutputWriter.write(plan, to: options.outputURL, projectRoot: options.projectRoot, displayName: display) {
+        case .success: result.wrote = true
+        case .failure(let diagnostic):
+            result.diagnostics = DiagnosticList(result.diagnostics + [diagnostic]).sorted
+        }
+        clock.lap("write")
+        return finish()
+    }
+
+    /// Two sections of one language may not share a slug: their anchors would clash.
+    static func duplicateAnchors(_ sections: [Section]) -> [Diagnostic] {
+        var seen: [String: Section] = [:]
+        var problems = DiagnosticList()
+        for section in sections.sorted(by: { $0.file < $1.file }) {
+            let id = section.language + "/" + section.slug
+            if let first = seen[id], first.key != section.key {
+                problems.error(
+                    .duplicateSection,
+                    "this section's slug '\(section.slug)' is also used by \(first.file); give each section its own slug",
+                    at: SourceLocation(file: section.file))
+            } else {
+                seen[id] = section
+            }
+        }
+        return problems.all
+    }
+}
+
+/// Measures how long each stage takes, for `--timings`. Only printed, never written.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        timings.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}
+
+/// Marks the warnings that report.yaml accepts; an `accept:` entry that matches nothing
+/// is itself reported (`unused-accept`), so stale entries do not pile up.
+public enum AcceptedWarnings {
+    public static func apply(_ accepted: [AcceptedWarning], to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var used = Set<Int>()
+        var result = diagnostics.map { diagnostic -> Diagnostic in
+            guard diagnostic.severity == .warning else { return diagnostic }
+            var diagnostic = diagnostic
+            for (index, entry) in accepted.enumerated()
+            where entry.code == diagnostic.code
+                && (entry.figure == nil || entry.figure == diagnostic.figure)
+                && (entry.file == nil || entry.file == diagnostic.location.file)
+            {
+                diagnostic.accepted = true
+                used.insert(index)
+            }
+            return diagnostic
+        }
+        for (index, entry) in accepted.enumerated() where !used.contains(index) {
+            result.append(
+                .warning(.unusedAccept, "this accepted warning (\(entry.code)) matches no warning any more: remove it", at: entry.location))
+        }
+        return DiagnosticList(result).sorted
+    }
+}
+
+/// bilan's version, as `bilan --version` prints it.
+public enum BilanVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The data and figures stages together: loads the tables, reads figures.yaml,
+/// computes every figure and checks the `stated` values.
+struct FigureStage {
+    var resolver: FigureTable
+    var diagnostics: [Diagnostic]
+    var count: Int { resolver.evaluation.figures.count }
+
+    static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
+        var problems = DiagnosticList()
+        let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems)
+        let file = FiguresLoader.load(projectFolder: projectRoot)
+        problems.append(contentsOf: file.diagnostics)
+        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadableTables(projectRoot, loaded: tables))
+            .evaluate(file.definitions)
+        problems.append(contentsOf: evaluation.diagnostics)
+        for var diagnostic in StatedValueCheck.diagnostics(for: evaluation) {
+            diagnostic.figure = evaluation.figures.first { $0.definition.stated?.location == diagnostic.location }?.name
+            problems.append(diagnostic)
+        }
+        return FigureStage(resolver: FigureTable(evaluation: evaluation, config: config), diagnostics: problems.all)
+    }
+
+    /// Tables whose file exists but could not be read (their errors are reported already).
+    static func unreadableTables(_ projectRoot: URL, loaded: [String: DataTable]) -> Set<String> {
+        let folder = projectRoot.appendingPathComponent("content/data")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(
+            names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+                .map { ($0 as NSString).deletingPathExtension }
+                .filter { loaded[$0] == nil })
+    }
+}
+
+/// The computed figures, formatted for each language of the report: what sections,
+/// blocks and templates quote.
+public struct FigureTable: FigureResolving {
+    public var evaluation: FigureEvaluation
+    var formatters: [String: FigureFormatter]
+
+    public init(evaluation: FigureEvaluation, config: ReportConfig) {
+        self.evaluation = evaluation
+        self.formatters = Dictionary(
+            config.languages.map { ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    public func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
+        let parsed: FigureReference
+        switch FigureReference.parse(reference) {
+        case .failure(let error): return .failure(FigureReferenceProblem(code: error.code, message: error.message))
+        case .success(let value): parsed = value
+        }
+        guard let figure = evaluation[parsed.name] else {
+            if evaluation.isDefined(parsed.name) {
+                return .failure(
+                    FigureReferenceProblem(
+                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: see its error in figures.yaml",
+                        alreadyReported: true))
+            }
+            return .failure(FigureReferenceProblem(code: .unknownFigure, message: unknownMessage(parsed.name)))
+        }
+        let text = format(figure, display: parsed.display(for: figure.definition), language: language)
+        return .success(ResolvedFigure(name: figure.name, text: text, trace: trace(figure)))
+    }
+
+    public func formattedValues(language: String) -> [(name: String, text: String)] {
+        evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
+    }
+
+    /// A figure's value formatted for a language (`25 000 $` in fr-CA).
+    public func format(_ figure: ComputedFigure, display: FigureDisplay, language: String) -> String {
+        (formatters[language] ?? FigureFormatter(localeIdentifier: language)).format(figure.value, as: display)
+    }
+
+    /// Name, expression and data files: what a reader of a draft sees on hover.
+    func trace(_ figure: ComputedFigure) -> String {
+        var text = "\(figure.name) = \(figure.definition.source)"
+        if !figure.sources.isEmpty { text += " · " + figure.sources.joined(separator: ", ") }
+        return text
+    }
+
+    func unknownMessage(_ name: String) -> String {
+        let names = evaluation.figures.map(\.name)
+        let close = names.filter { $0.hasPrefix(name) || name.hasPrefix($0) }.prefix(3)
+        let hint = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"
+        return "unknown figure '\(name)'\(hint): figures are named in content/figures.yaml"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Yams
+
+/// Reads YAML into Yams nodes and turns their marks and errors into bilan locations.
+///
+/// `lineOffset` is added to every line: front matter starts on the file's second line.
+public struct YAMLReader: Sendable {
+    public var file: String
+    public var lineOffset: Int
+
+    public init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses one YAML document; a syntax error is a located `yaml-syntax` diagnostic.
+    public func compose(_ text: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error))
+        } catch {
+            return .failure(.error(.yamlSyntax, "\(error)", at: SourceLocation(file: file)))
+        }
+    }
+
+    /// Where a node stands in the file.
+    public func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file) }
+        return location(mark)
+    }
+
+    public func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
+            return .error(
+                .yamlSyntax, "invalid YAML: " + text.joined(separator: ", "), at: location(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                .yamlSyntax,
+                "invalid YAML: the key '\(duplicates.joined(separator: "', '"))' is given twice",
+                at: location(context.mark))
+        default:
+            return .error(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+}
+
+extension Node {
+    /// The mapping's entries in file order as (key text, key node, value node).
+    var orderedEntries: [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping else { return [] }
+        return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The value of a key of a mapping, or nil.
+    func value(forKey key: String) -> Node? {
+        mapping?.first { $0.key.string == key }?.value
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The file a rendered section is written into, which decides its relative URLs.
+public enum OutputDocument: Sendable {
+    /// `output/<lang>/index.html`
+    case page
+    /// `output/<lang>/report.md`
+    case reportMarkdown
+    /// `output/<lang>/sections/<key>.md`
+    case sectionMarkdown
+}
+
+/// Turns the `bilan-section:` and `bilan-file:` destinations left by the Markdown
+/// stage into relative URLs for one output file.
+public struct OutputLinks: Sendable {
+    /// Translation key → anchor in the HTML page (`mot-equipe`).
+    public var pageAnchors: [String: String]
+    /// Translation key → anchor of the section's heading in report.md.
+    public var markdownAnchors: [String: String]
+
+    public init(pageAnchors: [String: String], markdownAnchors: [String: String]) {
+        self.pageAnchors = pageAnchors
+        self.markdownAnchors = markdownAnchors
+    }
+
+    /// Where a project file is copied in `output/`: its path below `content/`, or
+    /// below `files/` for a file elsewhere in the project.
+    public static func outputPath(ofProjectFile path: String) -> String {
+        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : "files/" + path
+    }
+
+    public func rewrite(_ blocks: [MarkdownBlock], for document: OutputDocument) -> [MarkdownBlock] {
+        blocks.map { rewrite($0, for: document) }
+    }
+
+    func rewrite(_ block: MarkdownBlock, for document: OutputDocument) -> MarkdownBlock {
+        switch block {
+        case .paragraph(let inlines, let range):
+            return .paragraph(rewrite(inlines, for: document), range)
+        case .heading(let level, let inlines, let range):
+            return .heading(level: level, rewrite(inlines, for: document), range)
+        case .blockQuote(let children, let range):
+            return .blockQuote(rewrite(children, for: document), range)
+        case .list(var list, let range):
+            list.items = list.items.map { rewrite($0, for: document) }
+            return .list(list, range)
+        case .codeBlock, .htmlBlock, .thematicBreak, .generated:
+            return block
+        }
+    }
+
+    func rewrite(_ inlines: [MarkdownInline], for document: OutputDocument) -> [MarkdownInline] {
+        inlines.map { inline in
+            switch inline {
+            case .link(let destination, let title, let children):
+                return .link(destination: url(destination, for: document), title: title, rewrite(children, for: document))
+            case .image(let source, let title, let children):
+                return .image(source: url(source, for: document), title: title, children)
+            case .emphasis(let children):
+                return .emphasis(rewrite(children, for: document))
+            case .strong(let children):
+                return .strong(rewrite(children, for: document))
+            case .text, .softBreak, .lineBreak, .code, .html, .generated:
+                return inline
+            }
+        }
+    }
+
+    func url(_ destination: String, for document: OutputDocument) -> String {
+        if destination.hasPrefix(SectionRenderer.sectionScheme) {
+            let target = destination.dropFirst(SectionRenderer.sectionScheme.count)
+            let key = String(target.split(separator: "#", maxSplits: 1).first ?? "")
+            let fragment = target.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+            switch document {
+            case .page: return "#" + (fragment ?? pageAnchors[key] ?? key)
+            case .reportMarkdown: return "#" + (fragment ?? markdownAnchors[key] ?? key)
+            case .sectionMarkdown: return key + ".md" + (fragment.map { "#" + $0 } ?? "")
+            }
+        }
+        if destination.hasPrefix(SectionRenderer.fileScheme) {
+            let target = destination.dropFirst(SectionRenderer.fileScheme.count)
+            let parts = target.split(separator: "#", maxSplits: 1)
+            let path = Self.outputPath(ofProjectFile: String(parts.first ?? ""))
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            let prefix = document == .sectionMarkdown ? "../../" : "../"
+            return prefix + encoded + (parts.count > 1 ? "#" + parts[1] : "")
+        }
+        return destination
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import BilanCore
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the report into output/ (HTML and Markdown, both languages).",
+        discussion: """
+            Builds into a new folder and swaps it in only when the build succeeds: a failed
+            build leaves the previous output/ as it was. Exit status: 0 built (warnings
+            allowed), 1 errors (or warnings under --strict), 2 bad command line.
+            Example: bilan build --root my-report --drafts
+            """)
+
+    @OptionGroup var project: ProjectOptions
+    @Option(help: ArgumentHelp("Where to write the report (default: output/ in the project).", valueName: "dir"))
+    var output: String?
+    @Flag(help: "Include sections whose status is draft, with a DRAFT banner.")
+    var drafts = false
+    @Flag(help: "Fail on any warning that report.yaml does not accept.")
+    var strict = false
+    @Option(help: "How to print diagnostics: text (standard error) or json (standard output).")
+    var format: OutputFormat = .text
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+    @Flag(help: "Print only diagnostics.")
+    var quiet = false
+
+    func run() throws {
+        let outputURL = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        }
+        let options = BuildOptions(projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true)
+        let result = BuildPipeline.run(options)
+        report(result.diagnostics, format: format)
+        if timings {
+            for timing in result.timings {
+                printError(String(format: "  %-9@ %8.1f ms\n", timing.stage as NSString, timing.seconds * 1000))
+            }
+        }
+        if !quiet {
+            let total = result.timings.reduce(0) { $0 + $1.seconds }
+            let counts = "\(result.sectionCount) sections, \(result.figureCount) figures, \(result.errorCount) errors, \(result.warningCount) warnings"
+            if result.wrote {
+                let files = result.plan?.paths.count ?? 0
+                printError(String(format: "bilan: built %@ (%d files, %@) in %.0f ms\n", options.outputURL.path, files, counts, total * 1000))
+            } else {
+                printError("bilan: nothing written (\(counts))\n")
+            }
+        }
+        if !result.wrote { throw ExitCode(1) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every check of a build without writing anything.",
+        discussion: """
+            Exit status: 0 no errors (warnings allowed), 1 errors (or warnings under --strict).
+            Example: bilan check --strict --format json
+            """)
+
+    @OptionGroup var project: ProjectOptions
+    @Flag(help: "Fail on any warning that report.yaml does not accept.")
+    var strict = false
+    @Flag(help: "Check the draft sections too.")
+    var drafts = false
+    @Option(help: "How to print diagnostics: text (standard error) or json (standard output).")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
+        report(result.diagnostics, format: format)
+        printError("bilan: \(result.errorCount) errors, \(result.warningCount) warnings\n")
+        if result.failed(strict: strict) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import BilanCore
+
+/// Builds the fixture projects on disk: the valid one must give its snapshot, each
+/// invalid case exactly the diagnostics in its `expected.txt`.
+@Suite struct FixtureProjectTests {
+    static let invalidCases: [String] = {
+        (try? FileManager.default.contentsOfDirectory(atPath: FixtureProjects.invalidCases.path))?.sorted() ?? []
+    }()
+
+    @Test(arguments: invalidCases)
+    func invalidCaseGivesItsDiagnostics(_ name: String) throws {
+        let overlay = FixtureProjects.invalidCases.appendingPathComponent(name)
+        let project = try FixtureProjects.copy(overlay: overlay)
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, write: false))
+        let actual = DiagnosticReport.text(result.diagnostics)
+        let expectedURL = overlay.appendingPathComponent("expected.txt")
+        if FixtureProjects.recording {
+            let source = FixtureProjects.sourceFixtures.appendingPathComponent("projects/invalid/\(name)/expected.txt")
+            try actual.write(to: source, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected)
+        #expect(!actual.isEmpty, "an invalid case must produce diagnostics")
+    }
+
+    @Test func validProjectBuildsAsItsSnapshot() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true))
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(DiagnosticReport.text(result.diagnostics))")
+        #expect(result.wrote)
+        var files = FixtureProjects.contents(of: project.appendingPathComponent("output"))
+        files[OutputWriter.markerName] = nil
+        let snapshotFolder = "snapshots/valid"
+        if FixtureProjects.recording {
+            let target = FixtureProjects.sourceFixtures.appendingPathComponent(snapshotFolder)
+            try? FileManager.default.removeItem(at: target)
+            for (path, data) in files {
+                let url = target.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        }
+        let expected = FixtureProjects.contents(of: FixtureFiles.url(snapshotFolder))
+        #expect(Set(files.keys) == Set(expected.keys))
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            #expect(data == expected[path], "\(path) differs from its snapshot (BILAN_RECORD=1 to re-record)")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let first = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true))
+        let firstFiles = FixtureProjects.contents(of: project.appendingPathComponent("output"))
+        let second = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true))
+        #expect(first.wrote && second.wrote)
+        #expect(firstFiles == FixtureProjects.contents(of: project.appendingPathComponent("output")))
+    }
+
+    @Test func failedBuildLeavesThePreviousOutput() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        #expect(BuildPipeline.run(BuildOptions(projectRoot: project)).wrote)
+        let before = FixtureProjects.contents(of: project.appendingPathComponent("output"))
+        try "---\ntitle: [broken\n---\n".write(
+            to: project.appendingPathComponent("content/sections/010-accueil.fr.md"), atomically: true, encoding: .utf8)
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project))
+        #expect(!result.wrote)
+        #expect(result.errorCount > 0)
+        #expect(FixtureProjects.contents(of: project.appendingPathComponent("output")) == before)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let output = project.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "mine".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project))
+        #expect(!result.wrote)
+        #expect(result.diagnostics.contains { $0.code == .outputRefused })
+        #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func strictFailsOnWarnings() throws {
+        let project = try FixtureProjects.copy(overlay: FixtureProjects.invalidCases.appendingPathComponent("missing-translation"))
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        // The welcome section has no English version: a missing-translation warning.
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, strict: true))
+        #expect(result.diagnostics.contains { $0.code == .missingTranslation })
+        #expect(!result.wrote)
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
+    }
+}

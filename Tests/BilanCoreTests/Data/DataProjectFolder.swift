@@ -1,0 +1,40 @@
+import Foundation
+
+@testable import BilanCore
+
+/// A project folder for the data tests, in a fresh temporary folder removed by ``remove()``.
+struct DataProjectFolder {
+    let root: URL
+
+    /// Writes `files` (paths relative to the project folder, and their text).
+    init(_ files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bilan-data-\(UUID().uuidString)", isDirectory: true)
+        for (path, text) in files { try write(text, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func link(_ path: String, to destination: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: destination)
+    }
+
+    /// Loads the tables, and the diagnostics as `file[:line:column] [code]`.
+    func load() -> (tables: [String: DataTable], problems: [String]) {
+        var diagnostics = DiagnosticList()
+        let tables = DataLoader(projectFolder: root).loadTables(into: &diagnostics)
+        return (tables, diagnostics.sorted.map { "\($0.location) [\($0.code)]" })
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}

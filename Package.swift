@@ -41,10 +41,10 @@ let package = Package(
             dependencies: ["BilanCore"],
             resources: [.copy("Fixtures")]
         ),
+        // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",
-            dependencies: ["BilanCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["bilan"]
         ),
     ]
 )

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The commands as a user or a pipeline runs them: exit codes, files, output formats.
+@Suite struct CommandLineTests {
+    static let minimalProject: [String: String] = [
+        "content/report.yaml": """
+            organization: Test
+            period: 2024
+            languages:
+              fr: { locale: fr-CA, title: Rapport }
+              en: { locale: en-CA, title: Report }
+            """,
+        "content/data/dons.csv": "annee,montant\n2024,1500.5\n",
+        "content/figures.yaml": "dons:\n  value: sum(dons.montant)\n  format: currency\n",
+        "content/sections/010-intro.fr.md": "---\ntitle: Intro\n---\nDons : {{ dons }}.\n",
+        "content/sections/010-intro.en.md": "---\ntitle: Intro\n---\nGifts: {{ dons }}.\n",
+    ]
+
+    @Test func versionIsPrinted() throws {
+        let run = try BilanBinary.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func badCommandLineExitsWithTwo() throws {
+        #expect(try BilanBinary.run(["build", "--no-such-flag"]).status == 2)
+        #expect(try BilanBinary.run(["build", "--format", "xml"]).status == 2)
+        #expect(try BilanBinary.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func buildFromAnotherFolderWritesOutput() throws {
+        let project = try BilanBinary.project(Self.minimalProject)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let elsewhere = BilanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let run = try BilanBinary.run(["build", "--root", project.path], in: elsewhere)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: project.appendingPathComponent("output/fr/index.html"), encoding: .utf8)
+        #expect(page.contains("1\u{00A0}500,50\u{00A0}$"))
+        let english = try String(contentsOf: project.appendingPathComponent("output/en/report.md"), encoding: .utf8)
+        #expect(english.contains("$1,500.50"))
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/index.html").path))
+    }
+
+    @Test func errorsExitWithOneAndKeepThePreviousOutput() throws {
+        let project = try BilanBinary.project(Self.minimalProject)
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try BilanBinary.run(["build", "--root", project.path]).status == 0)
+        let page = project.appendingPathComponent("output/fr/index.html")
+        let before = try Data(contentsOf: page)
+        try "---\ntitle: Intro\n---\nDons : {{ don }}.\n".write(
+            to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
+        let run = try BilanBinary.run(["build", "--root", project.path, "--format", "json"])
+        #expect(run.status == 1)
+        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        #expect(first["file"] as? String == "content/sections/010-intro.fr.md")
+        #expect(first["line"] as? Int == 4)
+        #expect(first["column"] as? Int == 8)
+        #expect(first["code"] as? String == "unknown-figure")
+        #expect(first["severity"] as? String == "error")
+        #expect(try Data(contentsOf: page) == before)
+    }
+
+    @Test func textDiagnosticsAreCompilerStyleLines() throws {
+        var files = Self.minimalProject
+        files["content/sections/010-intro.en.md"] = nil
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["build", "--root", project.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("content/sections/010-intro.fr.md: warning: section '010-intro' has no en version"))
+        #expect(run.stderr.contains("[missing-translation]"))
+        let strict = try BilanBinary.run(["build", "--root", project.path, "--strict"])
+        #expect(strict.status == 1)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let project = try BilanBinary.project(Self.minimalProject)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["check", "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
+    }
+
+    @Test func notAProjectIsAClearError() throws {
+        let folder = BilanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try BilanBinary.run(["build", "--root", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/report.yaml: error: no report.yaml"))
+    }
+}

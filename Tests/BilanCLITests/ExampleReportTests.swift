@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// The main acceptance test: the CLES report in content/ builds, in both languages,
+/// with its figures, and with exactly the one slip the printed report has.
+@Suite struct ExampleReportTests {
+    @Test func buildsBothLanguagesWithEverySection() throws {
+        let output = BilanBinary.temporaryFolder().appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let run = try BilanBinary.run(["build", "--root", BilanBinary.packageRoot.path, "--output", output.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(diagnostics.map { $0["code"] as? String } == ["stated-mismatch"])
+        #expect(diagnostics.first?["file"] as? String == "content/figures.yaml")
+
+        let sections = try FileManager.default.contentsOfDirectory(
+            atPath: BilanBinary.packageRoot.appendingPathComponent("content/sections").path)
+        let perLanguage = sections.filter { $0.hasSuffix(".fr.md") }.count
+        #expect(perLanguage >= 25)
+        for language in ["fr", "en"] {
+            let html = try String(contentsOf: output.appendingPathComponent("\(language)/index.html"), encoding: .utf8)
+            #expect(html.components(separatedBy: "<section id=").count - 1 == perLanguage)
+            #expect(html.contains("<html lang=\"\(language)\">"))
+            let markdown = try String(contentsOf: output.appendingPathComponent("\(language)/report.md"), encoding: .utf8)
+            #expect(!markdown.contains("{{"), "every figure is resolved in \(language)/report.md")
+            let files = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("\(language)/sections").path)
+            #expect(files.count == perLanguage)
+        }
+        let french = try String(contentsOf: output.appendingPathComponent("fr/report.md"), encoding: .utf8)
+        let english = try String(contentsOf: output.appendingPathComponent("en/report.md"), encoding: .utf8)
+        #expect(french.contains("25\u{00A0}000\u{00A0}$"))
+        #expect(english.contains("$25,000"))
+        #expect(french.contains("233") && french.contains("253") && french.contains("709"))
+    }
+}

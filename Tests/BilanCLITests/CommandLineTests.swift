@@ -92,3 +92,23 @@ import Testing
         #expect(run.stderr.contains("content/report.yaml: error: no report.yaml"))
     }
 }
+
+@Suite struct AcceptedWarningTests {
+    @Test func anAcceptedWarningNoLongerFailsStrict() throws {
+        var files = CommandLineTests.minimalProject
+        files["content/figures.yaml"] = "dons:\n  value: sum(dons.montant)\n  format: currency\n  stated: 1400\n"
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let strict = try BilanBinary.run(["build", "--root", project.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("content/figures.yaml:4:3: warning: figure 'dons' computes"))
+
+        let report = project.appendingPathComponent("content/report.yaml")
+        let accepted = try String(contentsOf: report, encoding: .utf8)
+            + "\naccept:\n  - { code: stated-mismatch, figure: dons, reason: \"the board approved 1400\" }\n"
+        try accepted.write(to: report, atomically: true, encoding: .utf8)
+        let run = try BilanBinary.run(["build", "--root", project.path, "--strict"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("[stated-mismatch] (accepted)"))
+    }
+}

@@ -33,3 +33,32 @@ import Testing
         #expect(french.contains("233") && french.contains("253") && french.contains("709"))
     }
 }
+
+/// `bilan figures` on the example report: what a treasurer checks.
+@Suite struct ExampleFiguresTests {
+    @Test func listsEveryFigureWithBothLanguages() throws {
+        let run = try BilanBinary.run(["figures", "--root", BilanBinary.packageRoot.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let byName = Dictionary(uniqueKeysWithValues: figures.map { ($0["name"] as! String, $0) })
+        func formatted(_ name: String) -> [String: String]? { byName[name]?["formatted"] as? [String: String] }
+        #expect(formatted("membres_individuelles") == ["fr": "233", "en": "233"])
+        #expect(formatted("membres_associatives") == ["fr": "53", "en": "53"])
+        #expect(formatted("accompagnements_annee") == ["fr": "253", "en": "253"])
+        #expect(formatted("femmes_accompagnees_annee") == ["fr": "101", "en": "101"])
+        #expect(formatted("participations_formations_militantes") == ["fr": "41", "en": "41"])
+        #expect(formatted("seances_formation_militantes") == ["fr": "4", "en": "4"])
+        #expect(formatted("fonds_solidarite") == ["fr": "25\u{00A0}000\u{00A0}$", "en": "$25,000"])
+        #expect(byName["mentions_medias"]?["status"] as? String == "mismatch")
+        #expect(formatted("mentions_medias") == ["fr": "33", "en": "33"])
+        #expect(byName["mentions_medias"]?["stated"] as? Int == 30)
+        #expect(figures.filter { $0["status"] as? String != "ok" }.count == 1)
+        #expect(run.stderr.contains("[stated-mismatch]"))
+    }
+
+    @Test func unknownLanguageIsAnError() throws {
+        let run = try BilanBinary.run(["figures", "--root", BilanBinary.packageRoot.path, "--lang", "de"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[unknown-language]"))
+    }
+}

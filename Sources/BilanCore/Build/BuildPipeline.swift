@@ -158,7 +158,7 @@ struct StageClock {
 /// Marks the warnings that report.yaml accepts; an `accept:` entry that matches nothing
 /// is itself reported (`unused-accept`), so stale entries do not pile up.
 public enum AcceptedWarnings {
-    public static func apply(_ accepted: [AcceptedWarning], to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public static func apply(_ accepted: [AcceptedWarning], to diagnostics: [Diagnostic], reportUnused: Bool = true) -> [Diagnostic] {
         var used = Set<Int>()
         var result = diagnostics.map { diagnostic -> Diagnostic in
             guard diagnostic.severity == .warning else { return diagnostic }
@@ -173,7 +173,7 @@ public enum AcceptedWarnings {
             }
             return diagnostic
         }
-        for (index, entry) in accepted.enumerated() where !used.contains(index) {
+        for (index, entry) in accepted.enumerated() where reportUnused && !used.contains(index) {
             result.append(
                 .warning(.unusedAccept, "this accepted warning (\(entry.code)) matches no warning any more: remove it", at: entry.location))
         }

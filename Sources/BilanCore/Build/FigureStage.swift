@@ -2,12 +2,13 @@ import Foundation
 
 /// The data and figures stages together: loads the tables, reads figures.yaml,
 /// computes every figure and checks the `stated` values.
-struct FigureStage {
-    var resolver: FigureTable
-    var diagnostics: [Diagnostic]
-    var count: Int { resolver.evaluation.figures.count }
+public struct FigureStage: Sendable {
+    public var definitions: [FigureDefinition]
+    public var resolver: FigureTable
+    public var diagnostics: [Diagnostic]
+    public var count: Int { resolver.evaluation.figures.count }
 
-    static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
+    public static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
         var problems = DiagnosticList()
         let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems)
         let file = FiguresLoader.load(projectFolder: projectRoot)
@@ -19,7 +20,9 @@ struct FigureStage {
             diagnostic.figure = evaluation.figures.first { $0.definition.stated?.location == diagnostic.location }?.name
             problems.append(diagnostic)
         }
-        return FigureStage(resolver: FigureTable(evaluation: evaluation, config: config), diagnostics: problems.all)
+        return FigureStage(
+            definitions: file.definitions, resolver: FigureTable(evaluation: evaluation, config: config),
+            diagnostics: problems.all)
     }
 
     /// Tables whose file exists but could not be read (their errors are reported already).
@@ -86,5 +89,31 @@ public struct FigureTable: FigureResolving {
         let close = names.filter { $0.hasPrefix(name) || name.hasPrefix($0) }.prefix(3)
         let hint = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"
         return "unknown figure '\(name)'\(hint): figures are named in content/figures.yaml"
+    }
+}
+
+/// `bilan figures`: every figure with its expression, value, formatted values and status.
+public enum FiguresListing {
+    /// The report of the project's figures, in the languages asked (all when empty), and
+    /// the diagnostics of the data and figures stages.
+    public static func run(projectRoot: URL, languages codes: [String]) -> Result<(report: FiguresReport, diagnostics: [Diagnostic]), DiagnosticError> {
+        ReportConfigLoader.load(projectRoot: projectRoot).flatMap { config in
+            let unknown = codes.filter { config.language($0) == nil }
+            if !unknown.isEmpty {
+                return .failure(
+                    DiagnosticError(
+                        .error(
+                            .unknownLanguage,
+                            "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(config.languages.map(\.code).joined(separator: ", ")))",
+                            at: SourceLocation(file: ReportConfigLoader.path))))
+            }
+            let stage = FigureStage.run(projectRoot: projectRoot, config: config)
+            let languages = config.languages.filter { codes.isEmpty || codes.contains($0.code) }
+                .map { FiguresReport.Language(code: $0.code, locale: $0.locale) }
+            let report = FiguresReport(
+                definitions: stage.definitions, evaluation: stage.resolver.evaluation, languages: languages,
+                currencyCode: config.currency)
+            return .success((report, AcceptedWarnings.apply(config.accepted, to: stage.diagnostics, reportUnused: false)))
+        }
     }
 }

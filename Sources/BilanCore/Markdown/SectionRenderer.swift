@@ -191,9 +191,12 @@ public struct SectionRenderer {
         case .notFound:
             report(.warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)", near: destination, range: range)
             return destination
+        case .outside where destination.hasPrefix("/") && !destination.hasPrefix("//"):
+            // A site-relative URL (`/contact/`): left as written, not checked.
+            return destination
         case .outside:
             report(.error, .pathOutsideProject, "'\(destination)' leads out of the project: link to files inside content/, or to a full https:// address", near: destination, range: range)
-            return ""
+            return destination
         }
     }
 
@@ -212,7 +215,7 @@ public struct SectionRenderer {
             return source
         case .outside:
             report(.error, .pathOutsideProject, "image '\(source)' leads out of the project: put it in content/assets/", near: source, range: range)
-            return ""
+            return source
         }
     }
 

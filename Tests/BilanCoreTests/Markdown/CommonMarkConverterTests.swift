@@ -25,6 +25,26 @@ import Testing
         #expect(failures.isEmpty, "examples that differ: \(failures)")
     }
 
+    /// The whole Markdown stage, not only the converter: each example as a section.
+    @Test func everySpecExampleRendersAsCmarkThroughTheSectionStage() {
+        var failures: [Int] = []
+        for example in Self.examples {
+            let section = Section(
+                key: "010-example", slug: "example", prefix: 10, language: "en", file: "content/sections/010-example.en.md",
+                title: "Example", status: .final, weight: nil, part: nil, translationOf: nil, translationOfLocation: nil,
+                body: example.markdown, bodyFirstLine: 4)
+            let context = SectionContext(
+                projectRoot: FileManager.default.temporaryDirectory.appendingPathComponent("no-such-project"),
+                sectionKeysByFile: [:], anchorsByKey: [:], knownAnchors: [], figures: StubFigures(), allowRawHTML: true,
+                traceFigures: false)
+            let rendered = SectionRenderer.render(section, context: context)
+            let links = OutputLinks(pageAnchors: [:], markdownAnchors: [:])
+            let html = CommonMarkConverter.renderHTML(links.rewrite(rendered.blocks, for: .page), allowRawHTML: true)
+            if html != example.html { failures.append(example.example) }
+        }
+        #expect(failures.isEmpty, "examples that differ: \(failures)")
+    }
+
     @Test func safeModeOmitsRawHTML() {
         let blocks = CommonMarkConverter.parse("<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
         let html = CommonMarkConverter.renderHTML(blocks, allowRawHTML: false)

@@ -16,10 +16,7 @@ public struct FigureStage: Sendable {
         let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadableTables(projectRoot, loaded: tables))
             .evaluate(file.definitions)
         problems.append(contentsOf: evaluation.diagnostics)
-        for var diagnostic in StatedValueCheck.diagnostics(for: evaluation) {
-            diagnostic.figure = evaluation.figures.first { $0.definition.stated?.location == diagnostic.location }?.name
-            problems.append(diagnostic)
-        }
+        problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
         return FigureStage(
             definitions: file.definitions, resolver: FigureTable(evaluation: evaluation, config: config),
             diagnostics: problems.all)

@@ -25,7 +25,7 @@ struct CSVDocument: Sendable {
 /// - A quoted field may hold separators, line ends and `""` (one quote), kept as
 ///   written.
 /// - Lines end with LF, CRLF or a lone CR; the last one may have no line end; blank lines
-///   are skipped.
+///   are skipped (so a one-column table writes an empty cell as `""`).
 /// - Strict where RFC 4180 is: a `"` inside an unquoted field (as in csv-spectrum's
 ///   `location_coordinates` case) and text after a closing quote are `csv-syntax`
 ///   errors, never taken literally; so are an unclosed quote (located at the opening

@@ -81,30 +81,34 @@ struct JSONReader {
         case UInt8(ascii: "t"): content = try readLiteral("true", as: .bool(true))
         case UInt8(ascii: "f"): content = try readLiteral("false", as: .bool(false))
         case UInt8(ascii: "n"): content = try readLiteral("null", as: .null)
-        case UInt8(ascii: "]"), UInt8(ascii: "}"):
-            throw syntaxError(
-                "expected a value, found \(found(at: index)) (JSON allows no comma before a "
-                    + "closing bracket)", at: index)
         default:
             throw syntaxError(
                 "expected a value (a number, a \"string\", true, false, null, an array or an "
-                    + "object), found \(found(at: index))", at: index)
+                    + "object), found \(found(at: index))\(trailingCommaHint())", at: index)
         }
         return Value(content: content, line: line, column: column)
+    }
+
+    /// A hint for the commonest slip, a comma before a closing bracket; else "".
+    private func trailingCommaHint() -> String {
+        guard index < bytes.count,
+            bytes[index] == UInt8(ascii: "]") || bytes[index] == UInt8(ascii: "}")
+        else { return "" }
+        var offset = index - 1
+        while offset >= 0, Self.isWhitespace(bytes[offset]) { offset -= 1 }
+        guard offset >= 0, bytes[offset] == ASCIIByte.comma else { return "" }
+        return " (JSON allows no comma before a closing bracket)"
     }
 
     private mutating func readObject() throws(Diagnostic) -> [Member] {
         try enterContainer()
         var members: [Member] = []
-        if bytes.count > index, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return members
-        }
-        while true {
+        if leaveContainer(at: UInt8(ascii: "}")) { return members }
+        repeat {
             guard index < bytes.count, bytes[index] == ASCIIByte.quote else {
                 throw syntaxError(
-                    "expected a key in double quotes, found \(found(at: index))", at: index)
+                    "expected a key in double quotes, found \(found(at: index))"
+                        + trailingCommaHint(), at: index)
             }
             let (keyLine, keyColumn) = positions.position(of: index)
             let key = try readString()
@@ -117,26 +121,18 @@ struct JSONReader {
             skipWhitespace()
             let value = try readValue()
             members.append(Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
-            if try closeContainer(with: UInt8(ascii: "}"), after: "a member of an object") {
-                return members
-            }
-        }
+        } while try !readCommaOrClosing(UInt8(ascii: "}"), after: "a member of an object")
+        return members
     }
 
     private mutating func readArray() throws(Diagnostic) -> [Value] {
         try enterContainer()
         var elements: [Value] = []
-        if bytes.count > index, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return elements
-        }
-        while true {
+        if leaveContainer(at: UInt8(ascii: "]")) { return elements }
+        repeat {
             elements.append(try readValue())
-            if try closeContainer(with: UInt8(ascii: "]"), after: "an element of an array") {
-                return elements
-            }
-        }
+        } while try !readCommaOrClosing(UInt8(ascii: "]"), after: "an element of an array")
+        return elements
     }
 
     /// Steps over the opening bracket at `index` and the whitespace after it.
@@ -152,21 +148,28 @@ struct JSONReader {
         skipWhitespace()
     }
 
-    /// After an element: true past the closing bracket, false past a `,` before the next.
-    private mutating func closeContainer(with closing: UInt8, after element: String)
+    /// Steps over `closing` when it is at `index`, leaving the array or object.
+    private mutating func leaveContainer(at closing: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == closing else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// After an element: true past the closing bracket, false past the `,` before the next.
+    private mutating func readCommaOrClosing(_ closing: UInt8, after element: String)
         throws(Diagnostic) -> Bool
     {
         skipWhitespace()
-        guard index < bytes.count, bytes[index] == ASCIIByte.comma || bytes[index] == closing
-        else {
+        if leaveContainer(at: closing) { return true }
+        guard index < bytes.count, bytes[index] == ASCIIByte.comma else {
             throw syntaxError(
                 "expected ',' or '\(Character(Unicode.Scalar(closing)))' after \(element), "
                     + "found \(found(at: index))", at: index)
         }
-        let closed = bytes[index] == closing
         index += 1
-        if closed { depth -= 1 } else { skipWhitespace() }
-        return closed
+        skipWhitespace()
+        return false
     }
 
     private mutating func readString() throws(Diagnostic) -> String {
@@ -304,7 +307,9 @@ struct JSONReader {
         if index < bytes.count, (bytes[index] | 0x20) == UInt8(ascii: "e") {
             index += 1
             var negativeExponent = false
-            if index < bytes.count, bytes[index] == ASCIIByte.minus || bytes[index] == ASCIIByte.plus {
+            if index < bytes.count,
+                bytes[index] == ASCIIByte.minus || bytes[index] == ASCIIByte.plus
+            {
                 negativeExponent = bytes[index] == ASCIIByte.minus
                 index += 1
             }
@@ -332,7 +337,8 @@ struct JSONReader {
 
     private mutating func expectDigit(after what: String) throws(Diagnostic) {
         guard index < bytes.count, ASCIIByte.isDigit(bytes[index]) else {
-            throw syntaxError("expected a digit after \(what), found \(found(at: index))", at: index)
+            throw syntaxError(
+                "expected a digit after \(what), found \(found(at: index))", at: index)
         }
     }
 
@@ -355,14 +361,12 @@ struct JSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case ASCIIByte.space, ASCIIByte.tab, ASCIIByte.lineFeed, ASCIIByte.carriageReturn:
-                index += 1
-            default:
-                return
-            }
-        }
+        while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == ASCIIByte.space || byte == ASCIIByte.tab || byte == ASCIIByte.lineFeed
+            || byte == ASCIIByte.carriageReturn
     }
 
     /// How an error message names the character at `offset`.

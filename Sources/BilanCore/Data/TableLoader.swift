@@ -1,7 +1,7 @@
 import Foundation
 
 /// The file formats a data table can be written in.
-public enum TableFormat: String, Sendable, CaseIterable {
+public enum TableFormat: String, Sendable {
     case csv
     case json
 
@@ -117,7 +117,8 @@ extension JSONReader.Value.Content {
     fileprivate var cell: CellValue {
         switch self {
         case .number(let value): .number(value)
-        case .string(let text): text.utf8.allSatisfy { $0 == ASCIIByte.space } ? .missing : .text(text)
+        case .string(let text):
+            text.utf8.allSatisfy { $0 == ASCIIByte.space } ? .missing : .text(text)
         case .bool(let value): .text(value ? "true" : "false")
         case .null, .array, .object: .missing
         }

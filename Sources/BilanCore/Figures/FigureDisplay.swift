@@ -28,7 +28,7 @@ public enum FigureFormat: String, Sendable, Hashable, CaseIterable {
 ///
 /// Values are rounded half away from zero on the decimal value (10.25 → 10.3,
 /// −2.5 → −3) before Foundation formats them, since Foundation rounds half-even.
-public struct FigureDisplay: Sendable, Hashable, CustomStringConvertible {
+public struct FigureDisplay: Sendable, Hashable {
     /// The most decimals a figure can ask for.
     public static let maximumDecimals = 6
 
@@ -75,11 +75,6 @@ public struct FigureDisplay: Sendable, Hashable, CustomStringConvertible {
         }
         return (0...precision).first { shown.roundedHalfAwayFromZero(decimals: $0) == shown }
             ?? precision
-    }
-
-    /// The display as written after `|` in a section: `number:1`, `percent`.
-    public var description: String {
-        decimals.map { "\(format.rawValue):\($0)" } ?? format.rawValue
     }
 }
 

@@ -199,21 +199,12 @@ private struct ExpressionRun {
     let figures: [String: ComputedFigure]
     var sources: Set<String> = []
 
-    init(
-        definition: FigureDefinition, tables: [String: DataTable],
-        unreadableTables: Set<String>, figures: [String: ComputedFigure]
-    ) {
-        self.definition = definition
-        self.tables = tables
-        self.unreadableTables = unreadableTables
-        self.figures = figures
-    }
-
     mutating func value(of expression: FigureExpression) throws(FigureFailure) -> Decimal {
         switch expression.kind {
         case .number(let value):
             return value
         case .figure(let name):
+            // Every figure used is computed first; the evaluator checked it before this run.
             guard let figure = figures[name] else { throw FigureFailure(diagnostics: []) }
             sources.formUnion(figure.sources)
             return figure.value

@@ -43,19 +43,17 @@ public struct FigureExpression: Sendable, Hashable {
             case sum
             /// The average of a column; an error over no values.
             case mean
-            /// The middle value (the mean of the two middle ones for an even count).
+            /// The middle value (the mean of the two middle ones for an even count); an
+            /// error over no values.
             case median
+            /// The smallest value; an error over no values.
             case min
+            /// The largest value; an error over no values.
             case max
             /// The number of rows (it takes a table, not a column); 0 over no rows.
             case count
             /// The number of distinct non-missing values of a column, text or number.
             case distinct
-
-            /// Whether the function reads numbers, so a text cell is an error.
-            public var isNumeric: Bool {
-                self != .count && self != .distinct
-            }
         }
 
         public var function: Function

@@ -25,7 +25,7 @@ struct FigureToken: Sendable, Hashable {
     var kind: Kind
     var range: Range<Int>
 
-    /// How an error message names the token: `'+'`, `number 12`, `name 'x'`.
+    /// How an error message names the token: `'+'`, `number 12`, `'membres'`.
     var description: String {
         switch kind {
         case .number(let value): "number \(value)"

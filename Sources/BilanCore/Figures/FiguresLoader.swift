@@ -68,7 +68,7 @@ public enum FiguresLoader {
         switch root {
         case nil:
             break
-        case .scalar(let scalar) where scalar.string.isEmpty || root?.null != nil:
+        case .some(let node) where node.null != nil:
             break
         case .mapping(let mapping):
             for (key, value) in mapping {
@@ -90,7 +90,7 @@ public enum FiguresLoader {
         -> Diagnostic
     {
         var location = SourceLocation(file: file)
-        var message = "invalid YAML: \(error)"
+        var message = "invalid YAML: " + ("\(error)".split(separator: "\n").first ?? "")
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),

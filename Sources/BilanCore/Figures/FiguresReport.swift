@@ -88,7 +88,8 @@ public struct FiguresReport: Sendable {
         }
     }
 
-    /// One block per figure, separated by blank lines:
+    /// One block per figure, separated by blank lines, each line ending with a line
+    /// break (nothing at all without figures):
     ///
     ///     mentions_medias = sum(mentions_medias.mentions)
     ///       value:    33
@@ -114,57 +115,35 @@ public struct FiguresReport: Sendable {
             lines.append(
                 line("sources", entry.sources.isEmpty ? "none" : entry.sources.joined(separator: ", ")))
             lines.append(line("defined", "\(definition.location.file):\(definition.location.line ?? 0)"))
-            return lines.joined(separator: "\n")
-        }.joined(separator: "\n\n")
+            return lines.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
     }
 
-    /// The JSON array described above, indented by two spaces.
+    /// The JSON array described above, indented by two spaces, and a line break.
     public var json: String {
-        guard !entries.isEmpty else { return "[]" }
+        guard !entries.isEmpty else { return "[]\n" }
         let objects = entries.map { entry in
             let definition = entry.definition
             let formatted = entry.formatted
-                .map { "\(JSON.string($0.language)): \(JSON.string($0.text))" }
+                .map { "\(JSONText.string($0.language)): \(JSONText.string($0.text))" }
                 .joined(separator: ", ")
             let fields: [(String, String)] = [
-                ("name", JSON.string(definition.name)),
-                ("expression", JSON.string(definition.source)),
+                ("name", JSONText.string(definition.name)),
+                ("expression", JSONText.string(definition.source)),
                 ("value", entry.value.map { "\($0)" } ?? "null"),
-                ("format", JSON.string(definition.display.format.rawValue)),
+                ("format", JSONText.string(definition.display.format.rawValue)),
                 ("decimals", definition.display.decimals.map(String.init) ?? "null"),
                 ("formatted", "{\(formatted)}"),
                 ("stated", definition.stated.map { "\($0.value)" } ?? "null"),
-                ("status", JSON.string(entry.status.rawValue)),
-                ("sources", "[" + entry.sources.map(JSON.string).joined(separator: ", ") + "]"),
-                ("file", JSON.string(definition.location.file)),
+                ("status", JSONText.string(entry.status.rawValue)),
+                ("sources", "[" + entry.sources.map { JSONText.string($0) }.joined(separator: ", ") + "]"),
+                ("file", JSONText.string(definition.location.file)),
                 ("line", definition.location.line.map(String.init) ?? "null"),
             ]
             return "  {\n"
-                + fields.map { "    \(JSON.string($0)): \($1)" }.joined(separator: ",\n")
+                + fields.map { "    \(JSONText.string($0)): \($1)" }.joined(separator: ",\n")
                 + "\n  }"
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]"
-    }
-}
-
-/// The bits of JSON writing the report needs.
-private enum JSON {
-    /// `text` as a JSON string literal; non-ASCII characters are written as they are.
-    static func string(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case _ where scalar.value < 0x20:
-                literal += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }

@@ -49,24 +49,8 @@ public enum MarkdownEscaping {
 
 /// Writes YAML scalars for front matter.
 public enum YAMLEscaping {
-    /// A double-quoted YAML string (the JSON escapes are valid YAML).
+    /// A double-quoted YAML string: JSON's string escapes are valid YAML.
     public static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONText.string(value)
     }
 }

@@ -26,7 +26,9 @@ import Testing
 
     @Test(arguments: cases) func readsCase(_ name: String) throws {
         let document = try CSVReader.read(Self.csvBytes(name), file: "\(name).csv").get()
-        let rows = document.records.map { Dictionary(uniqueKeysWithValues: zip(document.header, $0)) }
+        let rows = document.records.map {
+            Dictionary(uniqueKeysWithValues: zip(document.header, $0))
+        }
         let expected = try JSONDecoder().decode(
             [[String: String]].self,
             from: Data(contentsOf: Self.folder.appendingPathComponent("json/\(name).json")))

@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func keepsWhatIsNotANumberAsText() {
-        for text in ["1e3", "12.", ".5", " 12", "12 ", "1 000", "1,5", "--1", "+", "-", "12a", "0x1F"] {
+        for text in [
+            "1e3", "12.", ".5", " 12", "12 ", "1 000", "1,5", "--1", "+", "-", "12a", "0x1F",
+        ] {
             #expect(cell(text) == .text(text))
         }
         let tooManyDigits = "123456789012345678901234567890123456789"

@@ -96,7 +96,8 @@ import Testing
         defer { project.remove() }
         try project.link("content/data/membres.csv", to: "../../sources/membres.csv")
         try project.link(
-            "content/data/dons.csv", to: outside.root.appendingPathComponent("partage/dons.csv").path)
+            "content/data/dons.csv",
+            to: outside.root.appendingPathComponent("partage/dons.csv").path)
         let (tables, problems) = project.load()
         #expect(tables.keys.sorted() == ["membres"])
         #expect(problems == ["content/data/dons.csv [path-outside-project]"])

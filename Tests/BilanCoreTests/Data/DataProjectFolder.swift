@@ -24,7 +24,8 @@ struct DataProjectFolder {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: destination)
+        try FileManager.default.createSymbolicLink(
+            atPath: url.path, withDestinationPath: destination)
     }
 
     /// Loads the tables, and the diagnostics as `file[:line:column] [code]`.

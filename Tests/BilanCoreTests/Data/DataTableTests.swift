@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct DataTableTests {
     private let table: DataTable = {
-        let csv = "sujet_fr,sujet_en,sujet,mentions,note_en\nViolence,Violence,-,12,ok\n"
+        let csv =
+            "sujet_fr,sujet_en,sujet,mentions,note_en\nViolence,Violence,-,12,ok\n"
             + "Logement,Housing,-,3,\n"
         return try! TableLoader.load(Array(csv.utf8), format: .csv, name: "t", file: "t.csv")
             .get()

@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func readsStringEscapes() throws {
-        let loaded = try table(#"[{"a": "\"\\\/\b\f\n\r\t", "b": "\u00e9\ud83d\ude00", "c\u0301": 1}]"#)
+        let loaded = try table(
+            #"[{"a": "\"\\\/\b\f\n\r\t", "b": "\u00e9\ud83d\ude00", "c\u0301": 1}]"#)
         #expect(loaded.columns == ["a", "b", "c\u{301}"])
         #expect(loaded.rows[0][0] == .text("\"\\/\u{8}\u{c}\n\r\t"))
         #expect(loaded.rows[0][1] == .text("é😀"))
@@ -103,6 +104,7 @@ import Testing
     @Test func locatesSyntaxErrors() {
         #expect(problem("") == "1:1 [json-syntax]")
         #expect(problem("[{\"a\": 1},]") == "1:11 [json-syntax]")
+        #expect(problem("[{\"a\": }]") == "1:8 [json-syntax]")
         #expect(problem("[{\"a\": 1,}]") == "1:10 [json-syntax]")
         #expect(problem("[{\"a\": 1}\n {\"a\": 2}]") == "2:2 [json-syntax]")
         #expect(problem("[{\"a\" 1}]") == "1:7 [json-syntax]")

@@ -156,7 +156,10 @@ import Testing
         #expect(file.diagnostics.first?.code == .yamlSyntax)
         #expect(file.diagnostics.first?.location.line == 3)
         #expect(problems("a: 1\n  b: 2") == ["2:4 yaml-syntax"])
-        #expect(problems("a: \"open") == ["2:1 yaml-syntax"])
+        #expect(problems("a: \"open") == ["1:9 yaml-syntax"])
+        #expect(problems("a: 1\nb: x\u{07}") == ["2:5 yaml-syntax"])
+        #expect(load("a: 1\n  b: 2").diagnostics.first?.message
+            == "invalid YAML: mapping values are not allowed in this context")
     }
 
     @Test func duplicateFigureIsAYamlError() {

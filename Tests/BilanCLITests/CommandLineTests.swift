@@ -112,3 +112,16 @@ import Testing
         #expect(run.stderr.contains("[stated-mismatch] (accepted)"))
     }
 }
+
+@Suite struct TemplateOverrideTests {
+    @Test func aProjectTemplateReplacesTheBuiltInOneAndSeesFigures() throws {
+        var files = CommandLineTests.minimalProject
+        files["templates/index.mustache"] = "<p lang=\"{{lang}}\">{{organization}}: {{figures.dons}}</p>\n"
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["build", "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(page == "<p lang=\"fr\">Test: 1\u{00A0}500,50\u{00A0}$</p>\n")
+    }
+}

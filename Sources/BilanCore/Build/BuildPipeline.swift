@@ -109,7 +109,10 @@ public enum BuildPipeline {
 
         // Assemble and write.
         let plan = ReportAssembler(
-            config: config, strings: interface, templates: templateSet, sections: rendered, generator: generator
+            config: config, strings: interface, templates: templateSet, sections: rendered, generator: generator,
+            figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
+                (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
+            })
         ).assemble()
         result.plan = plan
         clock.lap("render")

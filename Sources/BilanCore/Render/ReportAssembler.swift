@@ -23,13 +23,19 @@ public struct ReportAssembler {
     /// The sections of each language in this build, in report order.
     public var sections: [String: [RenderedSection]]
     public var generator: String
+    /// Every figure's formatted text per language (language → name → text), for templates.
+    public var figures: [String: [String: String]]
 
-    public init(config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]], generator: String) {
+    public init(
+        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
+        generator: String, figures: [String: [String: String]] = [:]
+    ) {
         self.config = config
         self.strings = strings
         self.templates = templates
         self.sections = sections
         self.generator = generator
+        self.figures = figures
     }
 
     public func assemble() -> OutputPlan {
@@ -90,6 +96,7 @@ public struct ReportAssembler {
         var context: [String: Any] = [
             "lang": language.code, "organization": config.organization, "period": config.period,
             "generator": generator, "strings": strings.strings[language.code] ?? [:],
+            "figures": figures[language.code] ?? [:],
         ]
         context["accent"] = config.accent
         if let base = config.baseURL {

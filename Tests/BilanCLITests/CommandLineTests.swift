@@ -125,3 +125,20 @@ import Testing
         #expect(page == "<p lang=\"fr\">Test: 1\u{00A0}500,50\u{00A0}$</p>\n")
     }
 }
+
+@Suite struct BilingualDataTests {
+    @Test func aLanguageColumnIsReadUnderItsPlainNameInFigures() throws {
+        var files = CommandLineTests.minimalProject
+        files["content/data/membres.csv"] = "type_fr,type_en,nombre\nindividuelle,individual,233\nassociative,associative,53\n"
+        files["content/figures.yaml"] = "dons: sum(dons.montant)\nindividuelles: sum(membres.nombre where type = \"individuelle\")\n"
+        files["content/sections/010-intro.en.md"] = "---\ntitle: Intro\n---\n{{ individuelles }} individual members.\n"
+        files["content/assets/notes/plan.txt"] = "copied whole"
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["build", "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let english = try String(contentsOf: project.appendingPathComponent("output/en/report.md"), encoding: .utf8)
+        #expect(english.contains("233 individual members."))
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/assets/notes/plan.txt").path))
+    }
+}

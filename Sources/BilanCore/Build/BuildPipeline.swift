@@ -70,6 +70,7 @@ public enum BuildPipeline {
         let loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config)
         problems.append(contentsOf: loaded.diagnostics)
         problems.append(contentsOf: duplicateAnchors(loaded.sections))
+        problems.append(contentsOf: logoProblems(config, projectRoot: options.projectRoot))
         let translations = TranslationChecker.entries(loaded.sections, config: config)
         problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: loaded.files, config: config))
         clock.lap("project")
@@ -108,12 +109,13 @@ public enum BuildPipeline {
         else { return finish() }
 
         // Assemble and write.
-        let plan = ReportAssembler(
+        var plan = ReportAssembler(
             config: config, strings: interface, templates: templateSet, sections: rendered, generator: generator,
             figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
                 (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
             })
         ).assemble()
+        for file in assetFiles(options.projectRoot) { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
         result.plan = plan
         clock.lap("render")
         guard options.write else { return finish() }
@@ -125,6 +127,29 @@ public enum BuildPipeline {
         }
         clock.lap("write")
         return finish()
+    }
+
+    /// Every file below `content/assets/` (relative to the project), copied whole to
+    /// `output/assets/`; hidden files and links leading out of the project are skipped.
+    static func assetFiles(_ projectRoot: URL) -> [String] {
+        let folder = projectRoot.appendingPathComponent("content/assets")
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        var result: [String] = []
+        for case let url as URL in files where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let relative = "content/assets/" + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            if ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: relative) == nil { result.append(relative) }
+        }
+        return result.sorted()
+    }
+
+    /// The theme's logo must be a file inside the project.
+    static func logoProblems(_ config: ReportConfig, projectRoot: URL) -> [Diagnostic] {
+        guard let logo = config.logo else { return [] }
+        switch ProjectPaths.resolve(logo, writtenIn: "content/report.yaml", projectRoot: projectRoot) {
+        case .file: return []
+        case .outside: return [.error(.pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/", at: SourceLocation(file: ReportConfigLoader.path))]
+        default: return [.error(.missingImage, "theme.logo '\(logo)' not found in content/", at: SourceLocation(file: ReportConfigLoader.path))]
+        }
     }
 
     /// Two sections of one language may not share a slug: their anchors would clash.

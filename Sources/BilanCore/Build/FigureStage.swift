@@ -10,7 +10,10 @@ public struct FigureStage: Sendable {
 
     public static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
         var problems = DiagnosticList()
+        // In figures, a column `X_fr` of the default language can also be read as `X`, so
+        // a figure has one value in every language.
         let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems)
+            .mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)
         let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadableTables(projectRoot, loaded: tables))

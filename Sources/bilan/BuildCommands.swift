@@ -35,7 +35,8 @@ struct Build: ParsableCommand {
         report(result.diagnostics, format: format)
         if timings {
             for timing in result.timings {
-                printError(String(format: "  %-9@ %8.1f ms\n", timing.stage as NSString, timing.seconds * 1000))
+                let name = timing.stage.padding(toLength: 9, withPad: " ", startingAt: 0)
+                printError("  \(name)" + String(format: "%8.1f ms\n", timing.seconds * 1000))
             }
         }
         if !quiet {

@@ -41,12 +41,19 @@ public struct FigureStage: Sendable {
 public struct FigureTable: FigureResolving {
     public var evaluation: FigureEvaluation
     var formatters: [String: FigureFormatter]
+    /// Every figure in its own display, formatted once per language.
+    var formatted: [String: [(name: String, text: String)]] = [:]
 
     public init(evaluation: FigureEvaluation, config: ReportConfig) {
         self.evaluation = evaluation
         self.formatters = Dictionary(
             config.languages.map { ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency)) },
             uniquingKeysWith: { first, _ in first })
+        for language in config.languages {
+            formatted[language.code] = evaluation.figures.map {
+                ($0.name, format($0, display: $0.definition.display, language: language.code))
+            }
+        }
     }
 
     public func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
@@ -69,7 +76,7 @@ public struct FigureTable: FigureResolving {
     }
 
     public func formattedValues(language: String) -> [(name: String, text: String)] {
-        evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
+        formatted[language] ?? evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
     }
 
     /// A figure's value formatted for a language (`25 000 $` in fr-CA).

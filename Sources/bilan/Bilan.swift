@@ -12,7 +12,7 @@ struct Bilan: ParsableCommand {
             Example: bilan build --root my-report
             """,
         version: BilanVersion.current,
-        subcommands: [Build.self, Check.self, Figures.self])
+        subcommands: [Build.self, Check.self, Figures.self, Translations.self])
 
     /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.
     static func mainWithExitCodes() {

@@ -142,3 +142,30 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/assets/notes/plan.txt").path))
     }
 }
+
+@Suite struct TranslationsCommandTests {
+    @Test func stampMarksTranslationsUpToDateUntilTheSourceChanges() throws {
+        let project = try BilanBinary.project(CommandLineTests.minimalProject)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let before = try BilanBinary.run(["translations", "--root", project.path, "--format", "json"])
+        #expect(before.status == 0, "\(before.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [[String: Any]])
+        let languages = try #require(entries.first?["languages"] as? [String: [String: Any]])
+        #expect(languages["fr"]?["state"] as? String == "source")
+        #expect(languages["en"]?["state"] as? String == "unstamped")
+        let sourceHash = try #require(languages["fr"]?["hash"] as? String)
+
+        let stamped = try BilanBinary.run(["translations", "--root", project.path, "--stamp"])
+        #expect(stamped.status == 0)
+        #expect(stamped.stdout.contains("en  ") && stamped.stdout.contains("up-to-date"))
+        let english = try String(contentsOf: project.appendingPathComponent("content/sections/010-intro.en.md"), encoding: .utf8)
+        #expect(english == "---\ntitle: Intro\ntranslation_of: \(sourceHash)\n---\nGifts: {{ dons }}.\n")
+
+        try "---\ntitle: Intro\n---\nDons reçus : {{ dons }}.\n".write(
+            to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
+        let build = try BilanBinary.run(["build", "--root", project.path, "--strict"])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("content/sections/010-intro.en.md:3:17: warning: this translation was made from version \(sourceHash)"))
+        #expect(build.stderr.contains("[outdated-translation]"))
+    }
+}

@@ -56,10 +56,9 @@ public enum FiguresLoader {
     public static func parse(_ text: String, file: String = path) -> FiguresFile {
         let text = SourceText.normalizingLineEnds(text)
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            return FiguresFile(diagnostics: [yamlDiagnostic(error, file: file, text: text)])
+        switch YAMLReader(file: file).compose(text) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic])
         }
         var reader = FigureReader(
             file: file,
@@ -83,38 +82,6 @@ public enum FiguresLoader {
                     + "as in 'membres: count(membres)'", at: node.mark)
         }
         return FiguresFile(definitions: reader.definitions, diagnostics: reader.diagnostics)
-    }
-
-    /// A located `yaml-syntax` error for what Yams threw.
-    private static func yamlDiagnostic(_ error: any Error, file: String, text: String)
-        -> Diagnostic
-    {
-        var location = SourceLocation(file: file)
-        var message = "invalid YAML: " + ("\(error)".split(separator: "\n").first ?? "")
-        switch error as? YamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            location.line = mark.line
-            location.column = mark.column
-            message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text), line \(context.mark.line))" }
-        case .reader(let problem, let offset, _, _):
-            message = "invalid YAML: \(problem)"
-            if let offset {
-                let before = text.prefix(offset)
-                location.line = before.count(where: { $0 == "\n" }) + 1
-                location.column = before.reversed().prefix { $0 != "\n" }.count + 1
-            }
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            location.line = context.mark.line
-            location.column = context.mark.column
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            message = "\(names) is written more than once in the same map"
-        default:
-            break
-        }
-        return .error(.yamlSyntax, message, at: location)
     }
 }
 

@@ -18,7 +18,7 @@ public struct YAMLReader: Sendable {
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error))
+            return .failure(diagnostic(for: error, in: text))
         } catch {
             return .failure(.error(.yamlSyntax, "\(error)", at: SourceLocation(file: file)))
         }
@@ -34,8 +34,16 @@ public struct YAMLReader: Sendable {
         SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
         switch error {
+        case .reader(let problem, let offset, _, _):
+            var location = SourceLocation(file: file)
+            if let offset {
+                let before = text.unicodeScalars.prefix(offset)
+                location.line = before.count(where: { $0 == "\n" }) + 1 + lineOffset
+                location.column = before.reversed().prefix { $0 != "\n" }.count + 1
+            }
+            return .error(.yamlSyntax, "invalid YAML: \(problem)", at: location)
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -45,7 +53,7 @@ public struct YAMLReader: Sendable {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 .yamlSyntax,
-                "invalid YAML: the key '\(duplicates.joined(separator: "', '"))' is given twice",
+                "invalid YAML: \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written more than once in the same map",
                 at: location(context.mark))
         default:
             return .error(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file))

@@ -165,7 +165,7 @@ import Testing
     @Test func duplicateFigureIsAYamlError() {
         let file = load("a: 1\nb: 2\na: 3")
         #expect(file.diagnostics.map(FigureFixtures.summary) == ["1:1 yaml-syntax"])
-        #expect(file.diagnostics.first?.message == "'a' is written more than once in the same map")
+        #expect(file.diagnostics.first?.message == "invalid YAML: 'a' is written more than once in the same map")
     }
 
     @Test func topLevelMustBeAMap() {

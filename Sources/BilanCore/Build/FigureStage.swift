@@ -12,27 +12,18 @@ public struct FigureStage: Sendable {
         var problems = DiagnosticList()
         // In figures, a column `X_fr` of the default language can also be read as `X`, so
         // a figure has one value in every language.
-        let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems)
+        var unreadable = Set<String>()
+        let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems, unreadable: &unreadable)
             .mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)
-        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadableTables(projectRoot, loaded: tables))
+        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadable)
             .evaluate(file.definitions)
         problems.append(contentsOf: evaluation.diagnostics)
         problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
         return FigureStage(
             definitions: file.definitions, resolver: FigureTable(evaluation: evaluation, config: config),
             diagnostics: problems.all)
-    }
-
-    /// Tables whose file exists but could not be read (their errors are reported already).
-    static func unreadableTables(_ projectRoot: URL, loaded: [String: DataTable]) -> Set<String> {
-        let folder = projectRoot.appendingPathComponent("content/data")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return Set(
-            names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
-                .map { ($0 as NSString).deletingPathExtension }
-                .filter { loaded[$0] == nil })
     }
 }
 

@@ -23,13 +23,15 @@ public struct DataLoader: Sendable {
     /// as both `.csv` and `.json` (`duplicate-table`, at the second file; the first is
     /// kept), a link that leads out of the project folder (`path-outside-project`), and
     /// whatever the file holds (see ``TableLoader``).
-    public func loadTables(into diagnostics: inout DiagnosticList) -> [String: DataTable] {
+    /// Names whose file exists but could not be read go into `unreadable` (their errors
+    /// are in `diagnostics` already), so later stages need not report them again.
+    public func loadTables(into diagnostics: inout DiagnosticList, unreadable: inout Set<String>) -> [String: DataTable] {
         let folderURL = projectFolder.appendingPathComponent(Self.folder, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { return [:] }
-        guard leadsInsideProject(folderURL) else {
+        guard ProjectPaths.escapingLink(folderURL, projectRoot: projectFolder, file: Self.folder) == nil else {
             diagnostics.error(
                 .pathOutsideProject,
                 "this folder is a link that leads outside the project folder: move the data "
@@ -55,7 +57,7 @@ public struct DataLoader: Sendable {
             let location = SourceLocation(file: file)
             let name = url.deletingPathExtension().lastPathComponent
 
-            guard leadsInsideProject(url) else {
+            guard ProjectPaths.escapingLink(url, projectRoot: projectFolder, file: file) == nil else {
                 diagnostics.error(
                     .pathOutsideProject,
                     "this file is a link that leads outside the project folder: copy the "
@@ -84,7 +86,9 @@ public struct DataLoader: Sendable {
             }
             switch loaded {
             case .success(let table): tables[name] = table
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                unreadable.insert(name)
             }
         }
         return tables
@@ -107,12 +111,5 @@ public struct DataLoader: Sendable {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             && isDirectory.boolValue
-    }
-
-    /// Whether `url`, once its links are followed, is inside the project folder.
-    private func leadsInsideProject(_ url: URL) -> Bool {
-        let root = projectFolder.resolvingSymlinksInPath().standardizedFileURL.path
-        let path = url.resolvingSymlinksInPath().standardizedFileURL.path
-        return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

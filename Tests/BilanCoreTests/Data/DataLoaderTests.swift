@@ -12,7 +12,7 @@ import Testing
             "content/data/notes.CSV": "a\n1\n",
         ])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(problems.isEmpty)
         #expect(tables.keys.sorted() == ["_brouillon", "formations", "membres", "notes"])
         #expect(tables["membres"]?.file == "content/data/membres.csv")
@@ -31,7 +31,7 @@ import Testing
             "content/data/archives.csv/vieux.csv": "a\n1\n",
         ])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(problems.isEmpty)
         #expect(tables.keys.sorted() == ["membres"])
     }
@@ -39,7 +39,7 @@ import Testing
     @Test func hasNoTablesWithoutADataFolder() throws {
         let project = try DataProjectFolder(["content/report.yaml": "organization: CLES\n"])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(tables.isEmpty)
         #expect(problems.isEmpty)
     }
@@ -52,7 +52,7 @@ import Testing
             "content/data/frequentation.csv": "a\n1\n",
         ])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(tables.keys.sorted() == ["frequentation"])
         #expect(
             problems == [
@@ -68,7 +68,7 @@ import Testing
             "content/data/fonds.json": #"[{"montant": 200}]"#,
         ])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(problems == ["content/data/fonds.json [duplicate-table]"])
         #expect(tables["fonds"]?.file == "content/data/fonds.csv")
     }
@@ -80,7 +80,7 @@ import Testing
             "content/data/vide.json": "[{\"a\": [1]}]",
         ])
         defer { project.remove() }
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(tables.keys.sorted() == ["bon"])
         #expect(
             problems == [
@@ -98,7 +98,7 @@ import Testing
         try project.link(
             "content/data/dons.csv",
             to: outside.root.appendingPathComponent("partage/dons.csv").path)
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(tables.keys.sorted() == ["membres"])
         #expect(problems == ["content/data/dons.csv [path-outside-project]"])
     }
@@ -109,9 +109,21 @@ import Testing
         let project = try DataProjectFolder(["content/report.yaml": ""])
         defer { project.remove() }
         try project.link("content/data", to: outside.root.appendingPathComponent("partage").path)
-        let (tables, problems) = project.load()
+        let (tables, problems, _) = project.load()
         #expect(tables.isEmpty)
         #expect(problems == ["content/data [path-outside-project]"])
+    }
+
+    @Test func namesTheTablesWhoseFileCouldNotBeRead() throws {
+        let project = try DataProjectFolder([
+            "content/data/membres.csv": "nombre\n3\n",
+            "content/data/dons.csv": "montant\n\"5\n",
+        ])
+        defer { project.remove() }
+        let (tables, problems, unreadable) = project.load()
+        #expect(tables.keys.sorted() == ["membres"])
+        #expect(problems == ["content/data/dons.csv:2:1 [csv-syntax]"])
+        #expect(unreadable == ["dons"])
     }
 
     @Test func validatesTableNames() {

@@ -28,11 +28,13 @@ struct DataProjectFolder {
             atPath: url.path, withDestinationPath: destination)
     }
 
-    /// Loads the tables, and the diagnostics as `file[:line:column] [code]`.
-    func load() -> (tables: [String: DataTable], problems: [String]) {
+    /// Loads the tables, the diagnostics as `file[:line:column] [code]`, and the names
+    /// of the tables whose file could not be read.
+    func load() -> (tables: [String: DataTable], problems: [String], unreadable: Set<String>) {
         var diagnostics = DiagnosticList()
-        let tables = DataLoader(projectFolder: root).loadTables(into: &diagnostics)
-        return (tables, diagnostics.sorted.map { "\($0.location) [\($0.code)]" })
+        var unreadable = Set<String>()
+        let tables = DataLoader(projectFolder: root).loadTables(into: &diagnostics, unreadable: &unreadable)
+        return (tables, diagnostics.sorted.map { "\($0.location) [\($0.code)]" }, unreadable)
     }
 
     func remove() {

@@ -64,9 +64,8 @@ public enum BuildPipeline {
         }
         let strings = InterfaceStrings.load(projectRoot: options.projectRoot, languages: config.languages)
         let templates = TemplateSet.load(projectRoot: options.projectRoot)
-        for case .failure(let error) in [strings.map { _ in () }, templates.map { _ in () }] {
-            problems.append(contentsOf: error.diagnostics)
-        }
+        if case .failure(let error) = strings { problems.append(contentsOf: error.diagnostics) }
+        if case .failure(let error) = templates { problems.append(contentsOf: error.diagnostics) }
         let loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config)
         problems.append(contentsOf: loaded.diagnostics)
         problems.append(contentsOf: duplicateAnchors(loaded.sections))
@@ -88,14 +87,15 @@ public enum BuildPipeline {
         var anchorsByLanguage: [String: [String: String]] = [:]
         for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
         let keysByFile = Dictionary(loaded.sections.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
-        var rendered: [String: [RenderedSection]] = [:]
-        for section in included {
-            let anchors = anchorsByLanguage[section.language] ?? [:]
-            let context = SectionContext(
+        let contexts = anchorsByLanguage.mapValues { anchors in
+            SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
                 traceFigures: options.drafts)
-            let section = SectionRenderer.render(section, context: context)
+        }
+        var rendered: [String: [RenderedSection]] = [:]
+        for section in included {
+            let section = SectionRenderer.render(section, context: contexts[section.language]!)
             problems.append(contentsOf: section.diagnostics)
             rendered[section.section.language, default: []].append(section)
         }

@@ -25,6 +25,8 @@ public struct ReportAssembler {
     public var generator: String
     /// Every figure's formatted text per language (language → name → text), for templates.
     public var figures: [String: [String: String]]
+    /// Language → translation key → anchor, for the links between languages.
+    let anchors: [String: [String: String]]
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
@@ -36,6 +38,9 @@ public struct ReportAssembler {
         self.sections = sections
         self.generator = generator
         self.figures = figures
+        self.anchors = sections.mapValues { list in
+            Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public func assemble() -> OutputPlan {
@@ -132,10 +137,8 @@ public struct ReportAssembler {
 
     func translationLinks(_ section: Section) -> [[String: Any]] {
         config.languages.compactMap { other in
-            guard other.code != section.language,
-                let target = sections[other.code]?.first(where: { $0.section.key == section.key })
-            else { return nil }
-            return ["code": other.code, "href": "../\(other.code)/index.html#\(target.section.slug)",
+            guard other.code != section.language, let anchor = anchors[other.code]?[section.key] else { return nil }
+            return ["code": other.code, "href": "../\(other.code)/index.html#\(anchor)",
                     "label": strings.text("read_in", language: other.code)]
         }
     }

@@ -68,9 +68,7 @@ public struct OutputLinks: Sendable {
 
     func url(_ destination: String, for document: OutputDocument) -> String {
         if destination.hasPrefix(SectionRenderer.sectionScheme) {
-            let target = destination.dropFirst(SectionRenderer.sectionScheme.count)
-            let key = String(target.split(separator: "#", maxSplits: 1).first ?? "")
-            let fragment = target.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+            let (key, fragment) = Self.splitFragment(destination.dropFirst(SectionRenderer.sectionScheme.count))
             switch document {
             case .page: return "#" + (fragment ?? pageAnchors[key] ?? key)
             case .reportMarkdown: return "#" + (fragment ?? markdownAnchors[key] ?? key)
@@ -78,13 +76,18 @@ public struct OutputLinks: Sendable {
             }
         }
         if destination.hasPrefix(SectionRenderer.fileScheme) {
-            let target = destination.dropFirst(SectionRenderer.fileScheme.count)
-            let parts = target.split(separator: "#", maxSplits: 1)
-            let path = Self.outputPath(ofProjectFile: String(parts.first ?? ""))
+            let (file, fragment) = Self.splitFragment(destination.dropFirst(SectionRenderer.fileScheme.count))
+            let path = Self.outputPath(ofProjectFile: file)
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
             let prefix = document == .sectionMarkdown ? "../../" : "../"
-            return prefix + encoded + (parts.count > 1 ? "#" + parts[1] : "")
+            return prefix + encoded + (fragment.map { "#" + $0 } ?? "")
         }
         return destination
+    }
+
+    /// `target#fragment` as its two parts.
+    static func splitFragment(_ text: Substring) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (String(text), nil) }
+        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
     }
 }

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev (cmark 0.30.2).
@@ -29,10 +30,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The preview server of `bilan serve`: the only target that needs an HTTP stack.
+        .target(
+            name: "BilanPreview",
+            dependencies: [
+                "BilanCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "bilan",
             dependencies: [
                 "BilanCore",
+                "BilanPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,10 +52,23 @@ let package = Package(
             dependencies: ["BilanCore"],
             resources: [.copy("Fixtures")]
         ),
+        // The preview server over loopback: pages, reload events, refused paths.
+        .testTarget(
+            name: "BilanPreviewTests",
+            dependencies: ["BilanPreview", "BilanCore"]
+        ),
+        // Measures an incremental rebuild of one section (`swift run -c release bilan-bench`).
+        .executableTarget(
+            name: "bilan-bench",
+            dependencies: ["BilanCore"],
+            path: "bench/Sources/bilan-bench"
+        ),
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",
-            dependencies: ["bilan"]
+            dependencies: ["bilan"],
+            // Projects the tests run the binary on, read from the source tree.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -9,10 +9,11 @@ struct Bilan: ParsableCommand {
         abstract: "Build a bilingual activity report from Markdown sections and CSV/JSON data.",
         discussion: """
             Run the commands in a report project: a folder with content/report.yaml.
+            Start a new one with: bilan init my-report
             Example: bilan build --root my-report
             """,
         version: BilanVersion.current,
-        subcommands: [Build.self, Check.self, Figures.self, Translations.self])
+        subcommands: [Build.self, Check.self, Serve.self, Export.self, Figures.self, Translations.self, Init.self])
 
     /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.
     static func mainWithExitCodes() {

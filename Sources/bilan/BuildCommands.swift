@@ -30,7 +30,15 @@ struct Build: ParsableCommand {
         let outputURL = output.map {
             URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         }
-        let options = BuildOptions(projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true)
+        // The one place the environment is read: SOURCE_DATE_EPOCH dates the sitemap.
+        let sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+        let sourceDateEpoch = sourceDate.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+        if let sourceDate, sourceDateEpoch == nil {
+            printError("bilan: SOURCE_DATE_EPOCH '\(sourceDate)' is not a number of seconds since 1970: ignored\n")
+        }
+        let options = BuildOptions(
+            projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
+            sourceDateEpoch: sourceDateEpoch)
         let result = BuildPipeline.run(options)
         report(result.diagnostics, format: format)
         if timings {
@@ -41,7 +49,7 @@ struct Build: ParsableCommand {
         }
         if !quiet {
             let total = result.timings.reduce(0) { $0 + $1.seconds }
-            let counts = "\(result.sectionCount) sections, \(result.figureCount) figures, \(result.errorCount) errors, \(result.warningCount) warnings"
+            let counts = "\(result.sectionCount) sections, \(result.figureCount) figures, \(result.chartCount) charts, \(result.errorCount) errors, \(result.warningCount) warnings"
             if result.wrote {
                 let files = result.plan?.paths.count ?? 0
                 printError(String(format: "bilan: built %@ (%d files, %@) in %.0f ms\n", options.outputURL.path, files, counts, total * 1000))

@@ -12,6 +12,21 @@ struct BilanBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A project folder of `Tests/BilanCLITests/Fixtures/`, read from the source tree.
+    static func fixture(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    }
+
+    /// A copy of some of a project's folders (`content`, `templates`…) in a new temporary
+    /// folder, so a test can run bilan on it without touching the original.
+    static func copy(_ folders: [String], of project: URL) throws -> URL {
+        let root = temporaryFolder()
+        for folder in folders where FileManager.default.fileExists(atPath: project.appendingPathComponent(folder).path) {
+            try FileManager.default.copyItem(at: project.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        return root
+    }
+
     static var url: URL {
         var folder = Bundle.main.bundleURL
         for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("bilan").path) {
@@ -20,10 +35,20 @@ struct BilanBinary {
         return folder.appendingPathComponent("bilan")
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        try run(executable: url, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program (`hugo`) the same way, capturing both outputs.
+    static func run(
+        executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe()
         let err = Pipe()

@@ -9,13 +9,20 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// False for `bilan check`: every check runs, nothing is written.
     public var write: Bool
+    /// The build's date in seconds since 1970 (`SOURCE_DATE_EPOCH`, read by the command
+    /// line, never here): dates the sitemap's `<lastmod>`; without it there is none.
+    public var sourceDateEpoch: Int?
 
-    public init(projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true) {
+    public init(
+        projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
+        sourceDateEpoch: Int? = nil
+    ) {
         self.projectRoot = projectRoot
         self.output = output
         self.drafts = drafts
         self.strict = strict
         self.write = write
+        self.sourceDateEpoch = sourceDateEpoch
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -29,6 +36,7 @@ public struct BuildResult: Sendable {
     public var wrote: Bool
     public var sectionCount: Int
     public var figureCount: Int
+    public var chartCount = 0
     public var timings: [(stage: String, seconds: Double)]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -68,10 +76,7 @@ public enum BuildPipeline {
         if case .failure(let error) = templates { problems.append(contentsOf: error.diagnostics) }
         let loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config)
         problems.append(contentsOf: loaded.diagnostics)
-        problems.append(contentsOf: duplicateAnchors(loaded.sections))
-        problems.append(contentsOf: logoProblems(config, projectRoot: options.projectRoot))
-        let translations = TranslationChecker.entries(loaded.sections, config: config)
-        problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: loaded.files, config: config))
+        problems.append(contentsOf: projectChecks(loaded.sections, files: loaded.files, config: config, projectRoot: options.projectRoot))
         clock.lap("project")
 
         // Data and figures.
@@ -81,25 +86,18 @@ public enum BuildPipeline {
         clock.lap("figures")
 
         // Markdown, per section and language.
-        let included = loaded.sections
-            .filter { options.drafts || $0.status != .draft }
-            .sorted { ($0.order, $0.key) < ($1.order, $1.key) }
-        var anchorsByLanguage: [String: [String: String]] = [:]
-        for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
-        let keysByFile = Dictionary(loaded.sections.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
-        let contexts = anchorsByLanguage.mapValues { anchors in
-            SectionContext(
-                projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
-                knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
-                traceFigures: options.drafts)
-        }
+        let included = includedSections(loaded.sections, drafts: options.drafts)
+        let contexts = sectionContexts(
+            included: included, all: loaded.sections, figures: figures, config: config, options: options)
         var rendered: [String: [RenderedSection]] = [:]
         for section in included {
             let section = SectionRenderer.render(section, context: contexts[section.language]!)
             problems.append(contentsOf: section.diagnostics)
             rendered[section.section.language, default: []].append(section)
         }
+        problems.append(contentsOf: duplicateCharts(rendered))
         result.sectionCount = included.count
+        result.chartCount = rendered.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.charts.count } }
         clock.lap("markdown")
 
         // Accepted warnings, then the verdict.
@@ -109,13 +107,8 @@ public enum BuildPipeline {
         else { return finish() }
 
         // Assemble and write.
-        var plan = ReportAssembler(
-            config: config, strings: interface, templates: templateSet, sections: rendered, generator: generator,
-            figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
-                (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
-            })
-        ).assemble()
-        for file in assetFiles(options.projectRoot) { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+        let plan = assemble(
+            config: config, strings: interface, templates: templateSet, rendered: rendered, figures: figures, options: options)
         result.plan = plan
         clock.lap("render")
         guard options.write else { return finish() }
@@ -127,6 +120,63 @@ public enum BuildPipeline {
         }
         clock.lap("write")
         return finish()
+    }
+
+    // MARK: - Stages shared with IncrementalBuild
+
+    /// The checks over the whole set of sections: duplicate slugs, the theme's logo,
+    /// missing and outdated translations.
+    static func projectChecks(_ sections: [Section], files: Set<String>, config: ReportConfig, projectRoot: URL) -> [Diagnostic] {
+        var problems = duplicateAnchors(sections)
+        problems.append(contentsOf: logoProblems(config, projectRoot: projectRoot))
+        let translations = TranslationChecker.entries(sections, config: config)
+        problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: files, config: config))
+        return problems
+    }
+
+    /// The sections this build shows (drafts only with `drafts`), in report order.
+    static func includedSections(_ sections: [Section], drafts: Bool) -> [Section] {
+        sections
+            .filter { drafts || $0.status != .draft }
+            .sorted { ($0.order, $0.key) < ($1.order, $1.key) }
+    }
+
+    /// What each language's sections see of the rest of the report: the other
+    /// sections' anchors, the figures, the data for blocks.
+    static func sectionContexts(
+        included: [Section], all: [Section], figures: FigureStage, config: ReportConfig, options: BuildOptions
+    ) -> [String: SectionContext] {
+        var anchorsByLanguage: [String: [String: String]] = [:]
+        for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
+        let keysByFile = Dictionary(all.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var contexts: [String: SectionContext] = [:]
+        for (language, anchors) in anchorsByLanguage {
+            let blocks = BlockContext(
+                language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
+                unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
+                figures: figures.resolver, traceFigures: options.drafts)
+            contexts[language] = SectionContext(
+                projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
+                knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
+                traceFigures: options.drafts, blocks: blocks)
+        }
+        return contexts
+    }
+
+    /// The pages and Markdown files of the report, and the project files they copy.
+    static func assemble(
+        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, rendered: [String: [RenderedSection]],
+        figures: FigureStage, options: BuildOptions
+    ) -> OutputPlan {
+        var plan = ReportAssembler(
+            config: config, strings: strings, templates: templates, sections: rendered, generator: generator,
+            sourceDateEpoch: options.sourceDateEpoch,
+            figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
+                (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
+            })
+        ).assemble()
+        for file in assetFiles(options.projectRoot) { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+        return plan
     }
 
     /// Every file below `content/assets/` (relative to the project), copied whole to
@@ -150,6 +200,22 @@ public enum BuildPipeline {
         case .outside: return [.error(.pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/", at: SourceLocation(file: ReportConfigLoader.path))]
         default: return [.error(.missingImage, "theme.logo '\(logo)' not found in content/", at: SourceLocation(file: ReportConfigLoader.path))]
         }
+    }
+
+    /// Two charts of one language may not share an id: they would share a file.
+    static func duplicateCharts(_ rendered: [String: [RenderedSection]]) -> [Diagnostic] {
+        var problems = DiagnosticList()
+        for language in rendered.keys.sorted() {
+            var seen: [String: SourceLocation] = [:]
+            for chart in rendered[language]!.flatMap(\.charts) {
+                if let first = seen[chart.id] {
+                    problems.error(.invalidBlock, "another chart already has the id '\(chart.id)' (\(first)): give each chart its own 'id'", at: chart.location)
+                } else {
+                    seen[chart.id] = chart.location
+                }
+            }
+        }
+        return problems.all
     }
 
     /// Two sections of one language may not share a slug: their anchors would clash.

@@ -5,6 +5,10 @@ import Foundation
 public struct FigureStage: Sendable {
     public var definitions: [FigureDefinition]
     public var resolver: FigureTable
+    /// The data tables as read from the files (blocks read them per language).
+    public var tables: [String: DataTable]
+    /// Tables whose file has an error, already reported.
+    public var unreadableTables: Set<String>
     public var diagnostics: [Diagnostic]
     public var count: Int { resolver.evaluation.figures.count }
 
@@ -13,8 +17,8 @@ public struct FigureStage: Sendable {
         // In figures, a column `X_fr` of the default language can also be read as `X`, so
         // a figure has one value in every language.
         var unreadable = Set<String>()
-        let tables = DataLoader(projectFolder: projectRoot).loadTables(into: &problems, unreadable: &unreadable)
-            .mapValues { $0.localized(to: config.defaultLanguage.code) }
+        let raw = DataLoader(projectFolder: projectRoot).loadTables(into: &problems, unreadable: &unreadable)
+        let tables = raw.mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)
         let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadable)
@@ -23,7 +27,7 @@ public struct FigureStage: Sendable {
         problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
         return FigureStage(
             definitions: file.definitions, resolver: FigureTable(evaluation: evaluation, config: config),
-            diagnostics: problems.all)
+            tables: raw, unreadableTables: unreadable, diagnostics: problems.all)
     }
 }
 
@@ -71,8 +75,13 @@ public struct FigureTable: FigureResolving {
     }
 
     /// A figure's value formatted for a language (`25 000 $` in fr-CA).
+    /// The formatter of a language's locale and the report's currency.
+    public func formatter(language: String) -> FigureFormatter {
+        formatters[language] ?? FigureFormatter(localeIdentifier: language)
+    }
+
     public func format(_ figure: ComputedFigure, display: FigureDisplay, language: String) -> String {
-        (formatters[language] ?? FigureFormatter(localeIdentifier: language)).format(figure.value, as: display)
+        formatter(language: language).format(figure.value, as: display)
     }
 
     /// Name, expression and data files: what a reader of a draft sees on hover.

@@ -57,6 +57,26 @@ struct FigureParser {
         return expression
     }
 
+    /// A filter written on its own, as in a block's `where:` (`annee >= 2019 and
+    /// type = "individuelle"`), or the first syntax error in it.
+    static func parseFilter(_ text: String) throws(FigureSyntaxError) -> FigureExpression.Filter {
+        let tokens = try FigureLexer.tokens(in: text)
+        if tokens.count > maximumTokens {
+            throw FigureSyntaxError(
+                offset: tokens[maximumTokens].range.lowerBound,
+                message: "the filter is longer than \(maximumTokens) tokens")
+        }
+        var parser = FigureParser(tokens: tokens)
+        if case .end = parser.current.kind {
+            throw FigureSyntaxError(offset: 0, message: "the filter is empty")
+        }
+        let filter = try parser.anyFilter()
+        guard case .end = parser.current.kind else {
+            throw parser.unexpected("'and', 'or' or the end of the filter")
+        }
+        return filter
+    }
+
     // MARK: Arithmetic
 
     private mutating func expression() throws(FigureSyntaxError) -> FigureExpression {

@@ -9,6 +9,8 @@ public struct RenderedSection: Sendable {
     public var blocks: [MarkdownBlock]
     /// Files of the project the section links to or shows (relative to the project).
     public var referencedFiles: [String]
+    /// The charts its blocks drew, in order.
+    public var charts: [ChartFile]
     public var diagnostics: [Diagnostic]
 }
 
@@ -25,10 +27,14 @@ public struct SectionContext: Sendable {
     public var allowRawHTML: Bool
     /// Wrap figures so that hovering or focusing one shows where it comes from.
     public var traceFigures: Bool
+    /// The data and formats `chart`, `table` and `keyfigures` blocks read; without it,
+    /// such blocks stay code blocks.
+    public var blocks: BlockContext?
 
     public init(
         projectRoot: URL, sectionKeysByFile: [String: String], anchorsByKey: [String: String],
-        knownAnchors: Set<String>, figures: any FigureResolving, allowRawHTML: Bool, traceFigures: Bool
+        knownAnchors: Set<String>, figures: any FigureResolving, allowRawHTML: Bool, traceFigures: Bool,
+        blocks: BlockContext? = nil
     ) {
         self.projectRoot = projectRoot
         self.sectionKeysByFile = sectionKeysByFile
@@ -37,6 +43,7 @@ public struct SectionContext: Sendable {
         self.figures = figures
         self.allowRawHTML = allowRawHTML
         self.traceFigures = traceFigures
+        self.blocks = blocks
     }
 }
 
@@ -51,6 +58,7 @@ public struct SectionRenderer {
     let sourceLines: [Substring]
     var diagnostics = DiagnosticList()
     var referencedFiles: Set<String> = []
+    var charts: [ChartFile] = []
     var handTypedCandidates: [(name: String, number: String)] = []
 
     public static func render(_ section: Section, context: SectionContext) -> RenderedSection {
@@ -58,7 +66,7 @@ public struct SectionRenderer {
         let blocks = renderer.transform(CommonMarkConverter.parse(FigurePlaceholders.protectEscapes(section.body)))
         return RenderedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
-            diagnostics: renderer.diagnostics.all)
+            charts: renderer.charts, diagnostics: renderer.diagnostics.all)
     }
 
     init(section: Section, context: SectionContext) {
@@ -89,10 +97,28 @@ public struct SectionRenderer {
             list.items = list.items.map { transform($0) }
             return .list(list, range)
         case .codeBlock(let info, let literal, let range):
+            if let kind = BlockKind(info: info), let blocks = context.blocks, let range {
+                return generate(kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks) ?? block
+            }
             return .codeBlock(info: FigurePlaceholders.restoreInCode(info), literal: FigurePlaceholders.restoreInCode(literal), range)
         case .htmlBlock, .thematicBreak, .generated:
             return block
         }
+    }
+
+    /// A `chart`, `table` or `keyfigures` block replaced by what it draws; nil when it
+    /// has errors (reported).
+    mutating func generate(_ kind: BlockKind, yaml: String, range: SourceRange, context: BlockContext) -> MarkdownBlock? {
+        let fenceLine = range.startLine + section.bodyFirstLine - 1
+        let reader = YAMLReader(file: section.file, lineOffset: fenceLine, columnOffset: range.startColumn - 1)
+        let fence = SourceLocation(file: section.file, line: fenceLine, column: range.startColumn)
+        let result = BlockRenderer.render(
+            kind, yaml: yaml, reader: reader, fence: fence, context: context,
+            defaultID: "\(section.key)-\(charts.count + 1)")
+        diagnostics.append(contentsOf: result.diagnostics)
+        guard let generated = result.block else { return nil }
+        if let chart = generated.chart { charts.append(chart) }
+        return .generated(html: generated.html, markdown: generated.markdown)
     }
 
     // MARK: - Inlines
@@ -137,7 +163,7 @@ public struct SectionRenderer {
             case .reference(let inside):
                 switch context.figures.resolve(inside, language: section.language) {
                 case .success(let figure):
-                    result.append(inImage ? .text(figure.text) : .generated(html: figureHTML(figure), markdown: figure.text))
+                    result.append(inImage ? .text(figure.text) : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text))
                 case .failure(let problem):
                     if !problem.alreadyReported {
                         report(.error, problem.code, problem.message, near: "{{" + inside, range: range)
@@ -147,13 +173,6 @@ public struct SectionRenderer {
             }
         }
         return result
-    }
-
-    func figureHTML(_ figure: ResolvedFigure) -> String {
-        let text = HTMLEscaping.text(figure.text)
-        guard context.traceFigures else { return "<span class=\"figure\">\(text)</span>" }
-        return "<span class=\"figure traced\" tabindex=\"0\">\(text)"
-            + "<span class=\"figure-trace\" role=\"tooltip\">\(HTMLEscaping.text(figure.trace))</span></span>"
     }
 
     mutating func checkHandTyped(_ text: String, range: SourceRange?) {

@@ -9,6 +9,9 @@ public struct ReportLanguage: Sendable, Hashable {
     public var locale: String
     /// The report's title in this language.
     public var title: String
+    /// A sentence or two about the report in this language, for search engines and link
+    /// previews (`<meta name="description">`, `og:description`); optional.
+    public var description: String? = nil
 }
 
 /// A warning the organisation has looked at and accepted, with its reason.
@@ -132,7 +135,16 @@ public enum ReportConfigLoader {
                 let title = entry.value.value(forKey: "title")?.scalar?.string
                 if locale == nil || locale!.isEmpty { fail("language '\(code)' needs a 'locale' such as fr-CA", entry.value) }
                 if title == nil || title!.isEmpty { fail("language '\(code)' needs a 'title'", entry.value) }
-                languages.append(ReportLanguage(code: code, locale: locale ?? "", title: title ?? ""))
+                var description: String?
+                if let node = entry.value.value(forKey: "description") {
+                    if let text = node.scalar?.string, !text.isEmpty { description = text } else {
+                        fail("language '\(code)': 'description' must be a text value", node)
+                    }
+                }
+                for setting in entry.value.orderedEntries where !["locale", "title", "description"].contains(setting.key) {
+                    fail("unknown setting '\(setting.key)' for language '\(code)' (known: description, locale, title)", setting.keyNode)
+                }
+                languages.append(ReportLanguage(code: code, locale: locale ?? "", title: title ?? "", description: description))
             }
         } else {
             fail("report.yaml needs 'languages:' (for example fr: { locale: fr-CA, title: … })", root)

@@ -8,30 +8,35 @@ public enum SectionLoader {
     /// Every section file, sorted by path, with the problems found in them. Files that
     /// are not `.md` are ignored; hidden files too.
     public static func load(projectRoot: URL, config: ReportConfig) -> (sections: [Section], files: Set<String>, diagnostics: [Diagnostic]) {
-        let folderURL = projectRoot.appendingPathComponent(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+        let names = fileNames(projectRoot: projectRoot)
         var sections: [Section] = []
         var problems = DiagnosticList()
         for name in names {
-            let file = folder + "/" + name
-            let url = folderURL.appendingPathComponent(name)
-            if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
-                problems.append(escape)
-                continue
-            }
-            switch SourceText.read(url, as: file) {
-            case .failure(let diagnostic):
-                problems.append(diagnostic)
-            case .success(let text):
-                switch parse(fileName: name, text: text, config: config) {
-                case .success(let section): sections.append(section)
-                case .failure(let error): problems.append(contentsOf: error.diagnostics)
-                }
+            switch loadFile(name, projectRoot: projectRoot, config: config) {
+            case .success(let section): sections.append(section)
+            case .failure(let error): problems.append(contentsOf: error.diagnostics)
             }
         }
         return (sections, Set(names.map { folder + "/" + $0 }), problems.all)
+    }
+
+    /// The names of the section files (`.md`, not hidden), sorted.
+    public static func fileNames(projectRoot: URL) -> [String] {
+        let folderURL = projectRoot.appendingPathComponent(folder)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// Reads and parses one section file of `content/sections/`, named `name`.
+    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) -> Result<Section, DiagnosticError> {
+        let file = folder + "/" + name
+        let url = projectRoot.appendingPathComponent(folder).appendingPathComponent(name)
+        if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
+            return .failure(DiagnosticError(escape))
+        }
+        return SourceText.read(url, as: file).mapError { DiagnosticError($0) }
+            .flatMap { parse(fileName: name, text: $0, config: config) }
     }
 
     /// Parses one section file's name and text.

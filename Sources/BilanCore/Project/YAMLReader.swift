@@ -7,10 +7,13 @@ import Yams
 public struct YAMLReader: Sendable {
     public var file: String
     public var lineOffset: Int
+    /// Added to every column: a fenced block indented in a list item.
+    public var columnOffset: Int
 
-    public init(file: String, lineOffset: Int = 0) {
+    public init(file: String, lineOffset: Int = 0, columnOffset: Int = 0) {
         self.file = file
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
     }
 
     /// Parses one YAML document; a syntax error is a located `yaml-syntax` diagnostic.
@@ -31,7 +34,7 @@ public struct YAMLReader: Sendable {
     }
 
     public func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset)
     }
 
     private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
@@ -41,7 +44,7 @@ public struct YAMLReader: Sendable {
             if let offset {
                 let before = text.unicodeScalars.prefix(offset)
                 location.line = before.count(where: { $0 == "\n" }) + 1 + lineOffset
-                location.column = before.reversed().prefix { $0 != "\n" }.count + 1
+                location.column = before.reversed().prefix { $0 != "\n" }.count + 1 + columnOffset
             }
             return .error(.yamlSyntax, "invalid YAML: \(problem)", at: location)
         case .scanner(let context, let problem, let mark, _),

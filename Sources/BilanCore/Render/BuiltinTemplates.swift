@@ -11,12 +11,28 @@ enum BuiltinTemplates {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{organization}} — {{period}}</title>
 <meta name="generator" content="{{generator}}">
+{{#description}}
+<meta name="description" content="{{description}}">
+{{/description}}
 {{#canonical}}
 <link rel="canonical" href="{{canonical}}">
 {{/canonical}}
 {{#alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}
+{{#canonical}}
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{organization}} — {{period}}">
+{{#description}}
+<meta property="og:description" content="{{description}}">
+{{/description}}
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:site_name" content="{{organization}}">
+<meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{.}}">
+{{/ogLocaleAlternates}}
+{{/canonical}}
 <link rel="stylesheet" href="style.css">
 {{#accent}}
 <style>:root { --accent: {{accent}}; }</style>
@@ -52,6 +68,19 @@ enum BuiltinTemplates {
 {{#alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}
+{{#canonical}}
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{title}}">
+{{#description}}
+<meta property="og:description" content="{{description}}">
+{{/description}}
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:site_name" content="{{organization}}">
+<meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{.}}">
+{{/ogLocaleAlternates}}
+{{/canonical}}
 <link rel="stylesheet" href="{{stylesheet}}">
 {{#accent}}
 <style>:root { --accent: {{accent}}; }</style>
@@ -149,7 +178,7 @@ body {
   font-size: 1.0625rem;
 }
 
-a { color: var(--accent); text-underline-offset: 0.15em; }
+a { color: var(--accent); }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 
 .skip-link { position: absolute; left: -999px; }
@@ -198,6 +227,28 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
   border-radius: 0.25rem; }
 .figure.traced:hover .figure-trace, .figure.traced:focus .figure-trace { display: block; }
 
+/* Blocks drawn from the data: tables, charts, key figures. */
+.table-block { overflow-x: auto; margin: 1.25rem 0; }
+.data-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
+.data-table caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }
+.data-table th, .data-table td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+.data-table thead th { border-bottom: 2px solid var(--text); }
+.data-table tbody th { font-weight: 400; }
+.data-table .num { text-align: right; white-space: nowrap; }
+.data-table tfoot th, .data-table tfoot td { font-weight: 700; border-top: 2px solid var(--text); border-bottom: 0; }
+
+.chart { margin: 1.75rem 0; }
+.chart svg { display: block; width: 100%; height: auto; max-height: 32rem; font-family: inherit; }
+.chart figcaption { font-weight: 700; margin-bottom: 0.5rem; }
+.chart-data { margin-top: 0.5rem; font-size: 0.95rem; }
+.chart-data summary { cursor: pointer; color: var(--accent); }
+
+.keyfigures { list-style: none; padding: 0; margin: 1.5rem 0; display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); }
+.keyfigures li { border-left: 4px solid var(--accent); padding: 0.25rem 0 0.25rem 0.75rem; line-height: 1.3; }
+.keyfigure-value { display: block; font-size: 2rem; font-weight: 700; color: var(--accent); line-height: 1.15; }
+.keyfigure-value .figure { font-weight: 700; }
+
 .report-footer { color: var(--muted); border-top: 1px solid var(--rule); padding-top: 1rem; padding-bottom: 2rem; font-size: 0.9rem; }
 
 .chooser main { max-width: 36rem; padding-top: 4rem; }
@@ -205,15 +256,28 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 .language-choice li { margin: 1rem 0; }
 .language-name { color: var(--muted); font-size: 1rem; }
 
+/* Print and PDF (bilan export --pdf): a cover page, each part on a new page, no
+   navigation, page numbers at the bottom (Chromium draws @page margin boxes since
+   version 131; other browsers leave them out). */
+@page {
+  margin: 2cm 2cm 2.2cm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #5b5560; }
+}
+@page :first { @bottom-right { content: none; } }
+
 @media print {
-  body { font-size: 11pt; }
-  .language-switch, .skip-link, .translation-link { display: none; }
-  .cover { min-height: 80vh; page-break-after: always; break-after: page; }
-  .toc { background: none; page-break-after: always; break-after: page; }
+  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .language-switch, .skip-link, .translation-link, .report-footer { display: none; }
+  .report-header, .toc, main { max-width: none; padding: 0; }
+  .cover { min-height: 80vh; page-break-after: always; break-after: page; display: flex; flex-direction: column; justify-content: center; }
+  /* Paper has no links to follow: no navigation, no table of contents. */
+  .toc { display: none; }
   .part-title { page-break-before: always; break-before: page; }
   .section > h2 { page-break-after: avoid; break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   .figure-trace { display: none !important; }
+  .chart, .table-block, .keyfigures { break-inside: avoid; page-break-inside: avoid; }
+  .chart-data { display: none; }
 }
 """# + "\n"),
     ]

@@ -11,7 +11,8 @@ public enum OutputDocument: Sendable {
 }
 
 /// Turns the `bilan-section:` and `bilan-file:` destinations left by the Markdown
-/// stage into relative URLs for one output file.
+/// stage, and the `bilan-chart:` images of generated Markdown, into relative URLs for
+/// one output file.
 public struct OutputLinks: Sendable {
     /// Translation key → anchor in the HTML page (`mot-equipe`).
     public var pageAnchors: [String: String]
@@ -44,6 +45,9 @@ public struct OutputLinks: Sendable {
         case .list(var list, let range):
             list.items = list.items.map { rewrite($0, for: document) }
             return .list(list, range)
+        case .generated(let html, let markdown) where document != .page && markdown.contains(BlockRenderer.chartScheme):
+            let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
+            return .generated(html: html, markdown: markdown.replacingOccurrences(of: "](" + BlockRenderer.chartScheme, with: "](" + folder))
         case .codeBlock, .htmlBlock, .thematicBreak, .generated:
             return block
         }

@@ -23,6 +23,8 @@ public struct ReportAssembler {
     /// The sections of each language in this build, in report order.
     public var sections: [String: [RenderedSection]]
     public var generator: String
+    /// The build's date (`SOURCE_DATE_EPOCH`) for the sitemap's `<lastmod>`; none when nil.
+    public var sourceDateEpoch: Int?
     /// Every figure's formatted text per language (language → name → text), for templates.
     public var figures: [String: [String: String]]
     /// Language → translation key → anchor, for the links between languages.
@@ -30,13 +32,14 @@ public struct ReportAssembler {
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
-        generator: String, figures: [String: [String: String]] = [:]
+        generator: String, sourceDateEpoch: Int? = nil, figures: [String: [String: String]] = [:]
     ) {
         self.config = config
         self.strings = strings
         self.templates = templates
         self.sections = sections
         self.generator = generator
+        self.sourceDateEpoch = sourceDateEpoch
         self.figures = figures
         self.anchors = sections.mapValues { list in
             Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
@@ -57,7 +60,11 @@ public struct ReportAssembler {
             }
             for section in rendered {
                 for file in section.referencedFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+                for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
             }
+        }
+        if let baseURL = config.baseURL {
+            plan.add(Sitemap.path, Sitemap(baseURL: baseURL, languages: config.languages, sourceDateEpoch: sourceDateEpoch).xml)
         }
         return plan
     }
@@ -69,14 +76,13 @@ public struct ReportAssembler {
             ["code": language.code, "title": language.title, "href": "\(language.code)/index.html",
              "name": strings.text("language_name", language: language.code)]
         }
-        var context = commonContext(language: config.defaultLanguage)
+        var context = commonContext(language: config.defaultLanguage, url: config.baseURL)
         context["languages"] = languages
-        context["canonical"] = config.baseURL
         return templates.render("index", context)
     }
 
     func page(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks) -> String {
-        var context = commonContext(language: language)
+        var context = commonContext(language: language, url: config.baseURL.map { $0 + language.code + "/" })
         context["title"] = language.title
         context["stylesheet"] = "../style.css"
         context["logo"] = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
@@ -84,7 +90,6 @@ public struct ReportAssembler {
             ["code": other.code, "href": "../\(other.code)/index.html", "current": other.code == language.code,
              "name": strings.text("language_name", language: other.code)]
         }
-        context["canonical"] = config.baseURL.map { $0 + language.code + "/" }
         context["groups"] = groups(rendered) { section in
             let html = CommonMarkConverter.renderHTML(
                 links.rewrite(section.blocks, for: .page), allowRawHTML: config.allowRawHTML)
@@ -97,16 +102,24 @@ public struct ReportAssembler {
         return templates.render("page", context)
     }
 
-    func commonContext(language: ReportLanguage) -> [String: Any] {
+    /// What every page's template sees; `url` is the page's own address when the report
+    /// has a `base_url` (canonical link, `og:url`), and then the head also gets the
+    /// `hreflang` alternates and the Open Graph locales.
+    func commonContext(language: ReportLanguage, url: String?) -> [String: Any] {
         var context: [String: Any] = [
             "lang": language.code, "organization": config.organization, "period": config.period,
             "generator": generator, "strings": strings.strings[language.code] ?? [:],
             "figures": figures[language.code] ?? [:],
         ]
         context["accent"] = config.accent
-        if let base = config.baseURL {
-            context["alternates"] = config.languages.map { ["hreflang": $0.code, "href": base + $0.code + "/"] }
-                + [["hreflang": "x-default", "href": base]]
+        context["description"] = language.description
+        if let base = config.baseURL, let url {
+            context["canonical"] = url
+            context["alternates"] = Sitemap.alternates(baseURL: base, languages: config.languages)
+                .map { ["hreflang": $0.hreflang, "href": $0.href] }
+            context["ogLocale"] = Sitemap.openGraphLocale(language.locale)
+            context["ogLocaleAlternates"] = config.languages.filter { $0.code != language.code }
+                .map { Sitemap.openGraphLocale($0.locale) }
         }
         return context
     }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BilanCore
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the report as one self-contained HTML file, or as a PDF.",
+        discussion: """
+            --single-file writes one HTML file per language with its styles, images and
+            charts inside, for emailing to the board: output/export/<lang>.html. --pdf
+            prints that file through a headless Chromium (Debian: apt-get install chromium):
+            output/export/<lang>.pdf. A build replaces output/ whole: export again after it.
+            Example: bilan export --pdf --lang fr --out rapport.pdf
+            """)
+
+    @OptionGroup var project: ProjectOptions
+    @Flag(help: "One self-contained HTML file per language.")
+    var singleFile = false
+    @Flag(help: "A PDF per language, printed by a headless Chromium.")
+    var pdf = false
+    @Option(help: ArgumentHelp("Export only this language (default: every language).", valueName: "code"))
+    var lang: String?
+    @Flag(help: "Include sections whose status is draft, with a DRAFT banner.")
+    var drafts = false
+    @Option(help: ArgumentHelp("The file to write (needs --lang when the report has several languages).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        if singleFile == pdf { throw ValidationError("choose one of --single-file and --pdf") }
+    }
+
+    func run() throws {
+        let outURL = out.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        }
+        let outcome = ReportExport.run(
+            ReportExport.Options(
+                projectRoot: project.rootURL, format: pdf ? .pdf : .html, languages: lang.map { [$0] } ?? [],
+                drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"]))
+        report(outcome.diagnostics, format: .text)
+        for note in outcome.notes { printError("bilan: note: \(note)\n") }
+        for file in outcome.written { printError("bilan: wrote \(file.path)\n") }
+        if !outcome.succeeded {
+            if outcome.written.isEmpty { printError("bilan: nothing exported\n") }
+            throw ExitCode(1)
+        }
+    }
+}

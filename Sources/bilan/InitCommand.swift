@@ -1,0 +1,42 @@
+import ArgumentParser
+import BilanCore
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new bilingual report project to start from.",
+        discussion: """
+            Writes a small French and English report into DIR: content/report.yaml,
+            sections that show figures, a chart and tables, a data folder and
+            figures.yaml, each file with comments that explain its format. DIR is created
+            when missing; a folder that is not empty is refused (exit status 1).
+            Example:
+              bilan init rapport-2025
+              cd rapport-2025 && bilan build && open output/index.html
+            """)
+
+    @Argument(help: ArgumentHelp("The folder of the new project (new or empty).", valueName: "dir"))
+    var directory: String
+
+    @Option(help: .hidden)
+    var root: String?
+
+    func validate() throws {
+        if root != nil {
+            throw ValidationError("init takes the new project's folder as its argument, not --root: bilan init DIR")
+        }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        switch ProjectTemplate.create(at: folder, displayName: directory) {
+        case .failure(let error):
+            printError(DiagnosticReport.text(error.diagnostics))
+            throw ExitCode(1)
+        case .success(let files):
+            printError("bilan: created a new report in \(directory) (\(files.count) files)\n")
+            printError("Next: cd \(directory) && bilan build, then open output/index.html\n")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `bilan export` on a copy of the example report: one self-contained HTML file, and a
+/// PDF through Chromium.
+@Suite struct ExportCommandTests {
+    @Test func singleFileIsSelfContained() throws {
+        let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["export", "--single-file", "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for language in ["fr", "en"] {
+            let file = project.appendingPathComponent("output/export/\(language).html")
+            let html = try String(contentsOf: file, encoding: .utf8)
+            #expect(html.contains("<html lang=\"\(language)\">"))
+            #expect(html.contains("<svg"), "charts are inline")
+            for match in html.matches(of: try Regex(#"(?i)\b(?:src|href)\s*=\s*"([^"]*)""#)) {
+                let value = String(match.output[1].substring ?? "")
+                #expect(value.hasPrefix("#") || value.hasPrefix("data:") || value.hasPrefix("https://") || value.hasPrefix("mailto:"),
+                        "\(language).html refers to \(value.prefix(80))")
+            }
+            for match in html.matches(of: try Regex(#"(?i)url\(\s*['"]?([^'")]*)"#)) {
+                let value = String(match.output[1].substring ?? "")
+                #expect(value.isEmpty || value.hasPrefix("data:") || value.hasPrefix("#"), "\(language).html loads \(value.prefix(80))")
+            }
+            #expect(!html.contains("<link rel=\"stylesheet\""))
+            #expect(!html.contains("<script"))
+        }
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/.bilan-output").path))
+    }
+
+    @Test func singleFileWithOutAndLang() throws {
+        let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let out = project.appendingPathComponent("board/rapport.html")
+        let run = try BilanBinary.run(["export", "--single-file", "--lang", "fr", "--drafts", "--out", out.path, "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
+        let both = try BilanBinary.run(["export", "--single-file", "--out", out.path, "--root", project.path])
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("--lang"))
+        let neither = try BilanBinary.run(["export", "--root", project.path])
+        #expect(neither.status == 2)
+    }
+
+    /// Needs Chromium (scripts/test installs it); fails without it unless
+    /// BILAN_SKIP_CHROMIUM=1.
+    @Test func pdfIsPrintedByChromium() throws {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let found = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"].contains { name in
+            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+        }
+        if !found && ProcessInfo.processInfo.environment["BILAN_SKIP_CHROMIUM"] == "1" { return }
+        #expect(found, "Chromium is not installed: apt-get install chromium (or set BILAN_SKIP_CHROMIUM=1)")
+        let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["export", "--pdf", "--lang", "fr", "--root", project.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = try Data(contentsOf: project.appendingPathComponent("output/export/fr.pdf"))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        #expect(pdf.count > 10_000)
+    }
+
+    @Test func pdfWithoutChromiumNamesThePackage() throws {
+        let project = try BilanBinary.copy(["content"], of: BilanBinary.packageRoot)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BilanBinary.run(["export", "--pdf", "--root", project.path], environment: ["PATH": "/nonexistent"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("apt-get install chromium"))
+    }
+}

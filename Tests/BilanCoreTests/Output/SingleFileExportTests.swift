@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import BilanCore
+
+@Suite struct SingleFileExportTests {
+    /// Every `src`, `href` and `url()` of an exported page.
+    static func references(_ html: String) -> [String] {
+        var result: [String] = []
+        for match in html.matches(of: try! Regex(#"(?i)\b(?:src|href|poster|data|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)) {
+            let value = (1...3).compactMap { match.output[$0].substring }.first.map(String.init) ?? ""
+            result.append(value)
+        }
+        for match in html.matches(of: try! Regex(#"(?i)url\(\s*['"]?([^'")]*)['"]?\s*\)"#)) {
+            result.append(match.output[1].substring.map(String.init) ?? "")
+        }
+        for match in html.matches(of: try! Regex(#"(?i)@import\s+['"]([^'"]*)"#)) {
+            result.append(match.output[1].substring.map(String.init) ?? "")
+        }
+        return result
+    }
+
+    @Test func theExportRefersToNoOtherFileAndLoadsNothing() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        // A section that links to a web site, a project file, and shows an image.
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: project.appendingPathComponent("content/assets/point.svg"))
+        try Data("%PDF-1.4 fake".utf8).write(to: project.appendingPathComponent("content/assets/rapport.pdf"))
+        try Data("""
+            ---
+            title: Liens
+            ---
+            Voir [le site](https://example.org/cles), [le PDF](../assets/rapport.pdf) et
+            [les membres](020-membres.fr.md).
+
+            ![Un point](../assets/point.svg)
+            """.utf8).write(to: project.appendingPathComponent("content/sections/040-liens.fr.md"))
+
+        let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false))
+        let plan = try #require(build.plan)
+        let export = try #require(SingleFileExport(plan: plan, projectRoot: project, language: "fr").html())
+        let html = export.html
+
+        #expect(!html.contains("<link rel=\"stylesheet\""))
+        #expect(html.contains("<style>\n/* bilan") || html.contains("--accent"))
+        for reference in Self.references(html) {
+            let allowed = reference.hasPrefix("#") || reference.hasPrefix("data:") || reference == "https://example.org/cles"
+                || reference.isEmpty
+            #expect(allowed, "the export refers to \(reference.prefix(80))")
+        }
+        #expect(html.contains("href=\"https://example.org/cles\""))
+        #expect(html.contains("src=\"data:image/svg+xml;base64,"))
+        #expect(html.contains("href=\"data:application/pdf;base64,"))
+        #expect(html.contains("href=\"#membres\"") || html.contains("href=\"#"))
+        // The logo of the cover is inlined too.
+        #expect(!html.contains("../assets/"))
+        // The links to the other language's page are the only thing reported.
+        #expect(export.notes.count == 1)
+        #expect(export.notes.first?.reference.contains("links to another language's page (../en/index.html") == true)
+    }
+
+    @Test func exportWritesIntoAMarkedOutputFolderOnly() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let outcome = ReportExport.run(ReportExport.Options(projectRoot: project, format: .html, languages: ["fr"]))
+        #expect(outcome.succeeded)
+        let output = project.appendingPathComponent("output")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".bilan-output").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("export/fr.html").path))
+        // A later build may replace output/ (it carries bilan's mark).
+        #expect(BuildPipeline.run(BuildOptions(projectRoot: project)).wrote)
+
+        let foreign = project.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: foreign.appendingPathComponent("output"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("output/notes.txt"))
+        #expect(ReportExport.prepareOutputFolder(foreign.appendingPathComponent("output"))?.code == .outputRefused)
+    }
+
+    @Test func pdfWithoutChromiumSaysHowToGetIt() {
+        guard case .failure(let problem) = ChromiumPrinter.find(searchPath: "/nonexistent") else {
+            Issue.record("found a Chromium in /nonexistent")
+            return
+        }
+        #expect(problem.message.contains("apt-get install chromium"))
+    }
+}

@@ -37,6 +37,10 @@ public struct SingleFileExport {
         guard let bytes = plan.files[pagePath] else { return nil }
         var notes: [Note] = []
         var page = String(decoding: bytes, as: UTF8.self)
+        // The default templates' links to the other languages go whole (an `<a>` left
+        // without its `href` would be invalid HTML); other templates' lose their target.
+        page = replace(in: page, pattern: #"<nav class="language-switch"[\s\S]*?</nav>\n?"#) { _ in "" }
+        page = replace(in: page, pattern: #"<p class="translation-link">[\s\S]*?</p>\n?"#) { _ in "" }
         page = replace(in: page, pattern: #"<link\b[^>]*>\n?"#) { tag in linkElement(tag, from: pagePath, notes: &notes) }
         page = replace(in: page, pattern: #"(\s)(src|href)="([^"]*)""#, groups: true) { groups in
             attribute(groups[1], groups[2], groups[3], from: pagePath, notes: &notes)

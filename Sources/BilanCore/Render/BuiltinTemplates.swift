@@ -266,7 +266,7 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 @page :first { @bottom-right { content: none; } }
 
 @media print {
-  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 11pt; -webkit-print-color-adjust: exact; }
   .language-switch, .skip-link, .translation-link, .report-footer { display: none; }
   .report-header, .toc, main { max-width: none; padding: 0; }
   .cover { min-height: 80vh; page-break-after: always; break-after: page; display: flex; flex-direction: column; justify-content: center; }

@@ -192,5 +192,6 @@ public struct SideBySide {
         .sbs-flag { background: #fff4e5; border-left: 4px solid #8a3b00; padding: 0.4rem 0.75rem; }
         .sbs-index { border-collapse: collapse; width: 100%; }
         .sbs-index th, .sbs-index td { text-align: left; border-bottom: 1px solid var(--rule, #ccc); padding: 0.4rem; vertical-align: top; }
+        @media print { .sbs-nav { display: none; } }
         """
 }

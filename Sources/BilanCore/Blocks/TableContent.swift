@@ -22,25 +22,9 @@ struct TableContent: Sendable, Equatable {
             html += "<th scope=\"col\"\(numericClass(index))>\(HTMLEscaping.text(header))</th>"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>"
-            for (index, cell) in row.enumerated() {
-                html += index == 0 ? "<th scope=\"row\">" : "<td\(numericClass(index))>"
-                html += HTMLEscaping.text(cell)
-                html += index == 0 ? "</th>" : "</td>"
-            }
-            html += "</tr>\n"
-        }
+        for row in rows { html += rowHTML(row) }
         html += "</tbody>\n"
-        if let total {
-            html += "<tfoot>\n<tr>"
-            for (index, cell) in total.enumerated() {
-                html += index == 0 ? "<th scope=\"row\">" : "<td\(numericClass(index))>"
-                html += HTMLEscaping.text(cell)
-                html += index == 0 ? "</th>" : "</td>"
-            }
-            html += "</tr>\n</tfoot>\n"
-        }
+        if let total { html += "<tfoot>\n" + rowHTML(total) + "</tfoot>\n" }
         return html + "</table>"
     }
 
@@ -53,6 +37,17 @@ struct TableContent: Sendable, Equatable {
         for cells in rows { lines.append(row(cells.map(Self.cell))) }
         if let total { lines.append(row(total.map { $0.isEmpty ? "" : "**" + Self.cell($0) + "**" })) }
         return lines.joined(separator: "\n")
+    }
+
+    /// One row: its first cell heads the row, the others are data.
+    private func rowHTML(_ cells: [String]) -> String {
+        var html = "<tr>"
+        for (index, cell) in cells.enumerated() {
+            html += index == 0
+                ? "<th scope=\"row\">\(HTMLEscaping.text(cell))</th>"
+                : "<td\(numericClass(index))>\(HTMLEscaping.text(cell))</td>"
+        }
+        return html + "</tr>\n"
     }
 
     private func numericClass(_ index: Int) -> String {

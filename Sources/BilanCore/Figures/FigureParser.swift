@@ -37,19 +37,24 @@ struct FigureParser {
         self.tokens = tokens
     }
 
+    /// A parser over `text`'s tokens: an error when there are none or too many
+    /// (`what` names the text in the message: "expression", "filter").
+    private init(_ text: String, what: String, hint: String) throws(FigureSyntaxError) {
+        let tokens = try FigureLexer.tokens(in: text)
+        if tokens.count > Self.maximumTokens {
+            throw FigureSyntaxError(
+                offset: tokens[Self.maximumTokens].range.lowerBound,
+                message: "the \(what) is longer than \(Self.maximumTokens) tokens\(hint)")
+        }
+        self.init(tokens: tokens)
+        if case .end = current.kind {
+            throw FigureSyntaxError(offset: 0, message: "the \(what) is empty")
+        }
+    }
+
     /// The expression written in `text`, or the first syntax error in it.
     static func parse(_ text: String) throws(FigureSyntaxError) -> FigureExpression {
-        let tokens = try FigureLexer.tokens(in: text)
-        if tokens.count > maximumTokens {
-            throw FigureSyntaxError(
-                offset: tokens[maximumTokens].range.lowerBound,
-                message: "the expression is longer than \(maximumTokens) tokens; "
-                    + "split it into several figures")
-        }
-        var parser = FigureParser(tokens: tokens)
-        if case .end = parser.current.kind {
-            throw FigureSyntaxError(offset: 0, message: "the expression is empty")
-        }
+        var parser = try FigureParser(text, what: "expression", hint: "; split it into several figures")
         let expression = try parser.expression()
         guard case .end = parser.current.kind else {
             throw parser.unexpected("an operator or the end of the expression")
@@ -60,16 +65,7 @@ struct FigureParser {
     /// A filter written on its own, as in a block's `where:` (`annee >= 2019 and
     /// type = "individuelle"`), or the first syntax error in it.
     static func parseFilter(_ text: String) throws(FigureSyntaxError) -> FigureExpression.Filter {
-        let tokens = try FigureLexer.tokens(in: text)
-        if tokens.count > maximumTokens {
-            throw FigureSyntaxError(
-                offset: tokens[maximumTokens].range.lowerBound,
-                message: "the filter is longer than \(maximumTokens) tokens")
-        }
-        var parser = FigureParser(tokens: tokens)
-        if case .end = parser.current.kind {
-            throw FigureSyntaxError(offset: 0, message: "the filter is empty")
-        }
+        var parser = try FigureParser(text, what: "filter", hint: "")
         let filter = try parser.anyFilter()
         guard case .end = parser.current.kind else {
             throw parser.unexpected("'and', 'or' or the end of the filter")

@@ -49,12 +49,15 @@ struct Build: ParsableCommand {
         }
         if !quiet {
             let total = result.timings.reduce(0) { $0 + $1.seconds }
-            let counts = "\(result.sectionCount) sections, \(result.figureCount) figures, \(result.chartCount) charts, \(result.errorCount) errors, \(result.warningCount) warnings"
+            let counts = [
+                plural(result.sectionCount, "section"), plural(result.figureCount, "figure"),
+                plural(result.chartCount, "chart"), problemCounts(result),
+            ].joined(separator: ", ")
             if result.wrote {
                 let files = result.plan?.paths.count ?? 0
                 printError(String(format: "bilan: built %@ (%d files, %@) in %.0f ms\n", options.outputURL.path, files, counts, total * 1000))
             } else {
-                printError("bilan: nothing written (\(counts))\n")
+                printError("bilan: nothing written (\(counts))\(strictNote(result, strict: strict))\n")
             }
         }
         if !result.wrote { throw ExitCode(1) }
@@ -80,7 +83,25 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = BuildPipeline.run(BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
         report(result.diagnostics, format: format)
-        printError("bilan: \(result.errorCount) errors, \(result.warningCount) warnings\n")
+        printError("bilan: \(problemCounts(result))\(strictNote(result, strict: strict))\n")
         if result.failed(strict: strict) { throw ExitCode(1) }
     }
+}
+
+/// "1 error, 2 warnings (1 accepted)": the end of every build and check summary.
+func problemCounts(_ result: BuildResult) -> String {
+    let accepted = result.diagnostics.filter(\.accepted).count
+    return plural(result.errorCount, "error") + ", " + plural(result.warningCount, "warning")
+        + (accepted > 0 ? " (\(accepted) accepted)" : "")
+}
+
+/// Why a build with no error failed: `--strict` counts warnings.
+func strictNote(_ result: BuildResult, strict: Bool) -> String {
+    guard strict, result.errorCount == 0, result.warningCount > 0 else { return "" }
+    return ": --strict fails on warnings (fix them, or accept a known one in report.yaml with its reason)"
+}
+
+/// "1 section", "2 sections".
+func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
 }

@@ -38,11 +38,16 @@ struct Serve: ParsableCommand {
             let first = await server.site.lastBuild
             report(first.diagnostics, format: .text)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            printError(String(format: "bilan: built in %.0f ms (%d errors, %d warnings)\n", seconds * 1000, first.errors, first.warnings))
+            printError(String(format: "bilan: built in %.0f ms (%@, %@)\n", seconds * 1000, plural(first.errors, "error"), plural(first.warnings, "warning")))
             do {
                 try await server.start()
             } catch {
-                printError("bilan: could not listen on \(host):\(port): \(error) (is another server using the port? try --port)\n")
+                // FlyingSocks reports errno 98 (EADDRINUSE) as "… errno: 98 …".
+                if "\(error)".contains("errno: 98") {
+                    printError("bilan: port \(port) on \(host) is already in use: stop the other server, or choose another port with --port\n")
+                } else {
+                    printError("bilan: could not listen on \(host):\(port): \(error)\n")
+                }
                 Foundation.exit(1)
             }
             let url = await server.url

@@ -285,7 +285,7 @@ struct BlockRenderer {
                 let line = selection.table.rowLines.indices.contains(row) ? ":\(selection.table.rowLines[row])" : ""
                 problems.error(
                     .nonNumericCell,
-                    "cell \"\(text)\" in column '\(name)' of \(selection.table.file)\(line) is not a number",
+                    "cell \"\(text)\" in column '\(name)' of \(selection.table.file)\(line) is not a number" + CellValue.numberFormattingHint(text),
                     at: location)
                 return nil
             }

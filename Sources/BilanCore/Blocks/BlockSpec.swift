@@ -15,6 +15,17 @@ public enum BlockKind: String, Sendable, CaseIterable {
     }
 }
 
+extension BlockKind {
+    /// The first lines of a block of this kind, quoted in messages.
+    var example: String {
+        switch self {
+        case .chart: "type: column, data: TABLE, x: COLUMN, y: COLUMN, title: TITLE"
+        case .table: "data: TABLE, columns: { COLUMN: Heading }"
+        case .keyfigures: "- { figure: NAME, label: label }"
+        }
+    }
+}
+
 /// A value written in a block, with where it was written (for located errors).
 struct Located<Value: Sendable>: Sendable {
     var value: Value
@@ -109,7 +120,7 @@ struct BlockParser {
             problems.append(diagnostic)
             return nil
         case .success(nil):
-            fail("this \(kind.rawValue) block is empty: see the README for what it holds", at: nil)
+            fail("this \(kind.rawValue) block is empty: write its settings between the fences, starting at the fence's indentation (\(kind.example))", at: nil)
             return nil
         case .success(let node?):
             root = node
@@ -336,8 +347,12 @@ struct BlockParser {
         var format = FigureFormat.number
         if let node = map.value(forKey: "format") {
             let names = FigureFormat.allCases.map(\.rawValue)
-            guard let text = node.string, let chosen = FigureFormat(rawValue: text) else {
-                problems.error(.invalidFormat, "unknown format '\(node.string ?? "")'; the formats are \(names.joined(separator: ", "))", at: reader.location(of: node))
+            guard let text = node.string else {
+                problems.error(.invalidFormat, "'format' must be a single value: one of \(names.joined(separator: ", "))", at: reader.location(of: node))
+                return nil
+            }
+            guard let chosen = FigureFormat(rawValue: text) else {
+                problems.error(.invalidFormat, "unknown format '\(text)'; the formats are \(names.joined(separator: ", "))", at: reader.location(of: node))
                 return nil
             }
             format = chosen

@@ -49,3 +49,16 @@ extension CellValue {
         return .number(value)
     }
 }
+
+extension CellValue {
+    /// Why a text cell is not a number, when it looks like one that a spreadsheet
+    /// formatted (`42 000,50`, `42000,50 $`, `12,5 %`, `$1,200`): a hint for the
+    /// `non-numeric-cell` message, or "" when it does not.
+    public static func numberFormattingHint(_ text: String) -> String {
+        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        let decorations: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", ",", ".", "$", "%", "€", "-", "+", "(", ")"]
+        guard digits > 0, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || decorations.contains($0) }) else { return "" }
+        return " (it looks like a number formatted by a spreadsheet: write it as a plain number, such as 42000.50 or 0.125, "
+            + "without spaces, currency or percent signs)"
+    }
+}

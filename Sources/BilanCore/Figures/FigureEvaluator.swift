@@ -308,7 +308,7 @@ private struct ExpressionRun {
                 let line = table.rowLines.indices.contains(row) ? ":\(table.rowLines[row])" : ""
                 throw failure(
                     .nonNumericCell,
-                    "cell \"\(text)\" in column '\(column.text)' of \(table.file)\(line) is not a number",
+                    "cell \"\(text)\" in column '\(column.text)' of \(table.file)\(line) is not a number" + CellValue.numberFormattingHint(text),
                     at: column.range)
             }
         }

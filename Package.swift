@@ -63,6 +63,18 @@ let package = Package(
             dependencies: ["BilanCore"],
             path: "bench/Sources/bilan-bench"
         ),
+        // libFuzzer's driver entry point, declared for the fuzz executable (header only).
+        .target(
+            name: "CFuzzDriver",
+            path: "fuzz/Sources/CFuzzDriver"
+        ),
+        // Fuzz targets (`scripts/fuzz`): a plain executable that replays inputs, a
+        // libFuzzer fuzzer when built with -DFUZZING -sanitize=fuzzer,address.
+        .executableTarget(
+            name: "bilan-fuzz",
+            dependencies: ["BilanCore", "CFuzzDriver"],
+            path: "fuzz/Sources/bilan-fuzz"
+        ),
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",

@@ -5,12 +5,14 @@
 
 DST/content/report.yaml, DST/content/sections/NNNNN-section-NNNNN.LANG.md (front matter
 kept, the same bytes of prose), the CSV tables in DST/content/data/, plus a small
-summary table (cities.csv, one row per city), DST/content/figures.yaml with
+summary table (cities.csv, one row per city) and one of finances
+(finance_totals.csv, one row per year and item), DST/content/figures.yaml with
 aggregates over every table, and, in every tenth section, a `{{ figure }}`, a chart
-(over cities.csv) and a table (one year of finances.csv) so that figures and blocks are
+(over cities.csv) and a table (one year of finance_totals.csv) so that figures and blocks are
 measured too. Deterministic: same corpus in, same project out.
 """
 import csv
+from decimal import Decimal
 import os
 import shutil
 import sys
@@ -49,6 +51,18 @@ with open(os.path.join(data, "trainings.csv"), encoding="utf-8", newline="") as 
 write(os.path.join(data, "cities.csv"),
       "city,participants\n" + "".join(f'"{city}",{totals[city]}\n' for city in sorted(totals)))
 
+# Totals per year and item: what a table block shows (one year of it, a few rows, however
+# large finances.csv grows; a block over finances.csv itself would print N/10 rows in each
+# of N/10 sections, an output that grows as N squared).
+amounts = {}
+with open(os.path.join(data, "finances.csv"), encoding="utf-8", newline="") as f:
+    for row in csv.DictReader(f):
+        key = (row["year"], row["category_fr"], row["category_en"])
+        amounts[key] = amounts.get(key, Decimal(0)) + Decimal(row["amount_cad"])
+write(os.path.join(data, "finance_totals.csv"),
+      "year,category_fr,category_en,amount_cad\n"
+      + "".join(f'{year},"{fr}","{en}",{amounts[(year, fr, en)]}\n' for (year, fr, en) in sorted(amounts)))
+
 CHART = {
     "fr": "\n```chart\ntype: column\ndata: cities\nx: city\ny: participants\n"
           "title: Participants par ville\nlabels: { city: Ville, participants: Participants }\n```\n",
@@ -56,9 +70,9 @@ CHART = {
           "title: Participants by city\nlabels: { city: City, participants: Participants }\n```\n",
 }
 TABLE = {
-    "fr": "\n```table\ndata: finances\ncolumns: { category: Poste, amount_cad: { label: Montant, format: currency } }\n"
+    "fr": "\n```table\ndata: finance_totals\ncolumns: { category: Poste, amount_cad: { label: Montant, format: currency } }\n"
           "where: year = 2001\nsort: -amount_cad\ntotal: amount_cad\n```\n",
-    "en": "\n```table\ndata: finances\ncolumns: { category: Item, amount_cad: { label: Amount, format: currency } }\n"
+    "en": "\n```table\ndata: finance_totals\ncolumns: { category: Item, amount_cad: { label: Amount, format: currency } }\n"
           "where: year = 2001\nsort: -amount_cad\ntotal: amount_cad\n```\n",
 }
 SENTENCE = {"fr": "\nParticipants aux formations : {{ participants }}.\n",

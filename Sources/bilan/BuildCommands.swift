@@ -23,7 +23,7 @@ struct Build: ParsableCommand {
     var format: OutputFormat = .text
     @Flag(help: "Print how long each stage took.")
     var timings = false
-    @Flag(help: "Print only diagnostics.")
+    @Flag(help: "Print only diagnostics (no summary, no progress line).")
     var quiet = false
 
     func run() throws {
@@ -36,10 +36,14 @@ struct Build: ParsableCommand {
         if let sourceDate, sourceDateEpoch == nil {
             printError("bilan: SOURCE_DATE_EPOCH '\(sourceDate)' is not a number of seconds since 1970: ignored\n")
         }
+        // A progress line on a terminal, for a long build; nothing with --quiet or when
+        // standard error is a file or a pipe.
+        let progressLine = ProgressLine.make(quiet: quiet)
         let options = BuildOptions(
             projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
-            sourceDateEpoch: sourceDateEpoch)
+            sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter)
         let result = BuildPipeline.run(options)
+        progressLine?.finish()
         report(result.diagnostics, format: format)
         if timings {
             for timing in result.timings {

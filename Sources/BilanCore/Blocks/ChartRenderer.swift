@@ -444,9 +444,12 @@ public enum ChartRenderer {
     }
 
     /// `part / whole` as a Double in 0…1, for coordinates (0 when `whole` is 0).
+    ///
+    /// Exact decimal division is slow (it was half the time of drawing a chart), and the
+    /// languages of a report draw the same numbers: each quotient is computed once.
     static func ratio(_ part: Decimal, _ whole: Decimal) -> Double {
         guard whole != 0 else { return 0 }
-        return NSDecimalNumber(decimal: part / whole).doubleValue
+        return RatioCache.shared.value(part, whole) { NSDecimalNumber(decimal: part / whole).doubleValue }
     }
 
     /// A coordinate or length: at most 2 decimals, trailing zeros dropped, `.` as the
@@ -664,5 +667,38 @@ struct SVGDocument {
 
     static func patternID(_ index: Int, id: String) -> String {
         ChartRenderer.escape(id) + "-hatch-\(index)"
+    }
+}
+
+/// The quotients ``ChartRenderer/ratio(_:_:)`` has computed, shared by every chart of a
+/// process (a pure function of its operands, so the cache never changes a result); it
+/// stops growing at ``limit`` entries.
+final class RatioCache: @unchecked Sendable {
+    static let shared = RatioCache()
+    static let limit = 65_536
+
+    /// The operands' bytes, so that only the very same representations share a result.
+    private struct Operands: Hashable {
+        var bytes: [UInt8]
+
+        init(_ part: Decimal, _ whole: Decimal) {
+            bytes = withUnsafeBytes(of: part) { Array($0) } + withUnsafeBytes(of: whole) { Array($0) }
+        }
+    }
+
+    private let lock = NSLock()
+    private var values: [Operands: Double] = [:]
+
+    func value(_ part: Decimal, _ whole: Decimal, compute: () -> Double) -> Double {
+        let key = Operands(part, whole)
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let value = compute()
+        lock.lock()
+        if values.count < Self.limit { values[key] = value }
+        lock.unlock()
+        return value
     }
 }

@@ -12,10 +12,14 @@ public struct BuildOptions: Sendable {
     /// The build's date in seconds since 1970 (`SOURCE_DATE_EPOCH`, read by the command
     /// line, never here): dates the sitemap's `<lastmod>`; without it there is none.
     public var sourceDateEpoch: Int?
+    /// Told where a build stands (each stage as it starts, and each section rendered),
+    /// for a progress line; called from any thread. BilanCore never prints: the
+    /// command line decides whether and how to show it.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
-        sourceDateEpoch: Int? = nil
+        sourceDateEpoch: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -23,9 +27,49 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.write = write
         self.sourceDateEpoch = sourceDateEpoch
+        self.progress = progress
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
+}
+
+/// Where a build stands: the stage it is in (as `--timings` names them) and, in the
+/// `markdown` stage, how many of the sections are rendered.
+public struct BuildProgress: Sendable, Equatable {
+    public var stage: String
+    public var done: Int
+    public var total: Int
+
+    public init(stage: String, done: Int = 0, total: Int = 0) {
+        self.stage = stage
+        self.done = done
+        self.total = total
+    }
+}
+
+/// Counts finished pieces of work from any thread and passes the count on.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let stage: String
+    private let total: Int
+    private let report: (@Sendable (BuildProgress) -> Void)?
+
+    init(stage: String, total: Int, report: (@Sendable (BuildProgress) -> Void)?) {
+        self.stage = stage
+        self.total = total
+        self.report = report
+        report?(BuildProgress(stage: stage, done: 0, total: total))
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let count = done
+        lock.unlock()
+        report(BuildProgress(stage: stage, done: count, total: total))
+    }
 }
 
 /// What a build did: its diagnostics (sorted, accepted ones marked), the files it
@@ -63,6 +107,7 @@ public enum BuildPipeline {
         }
 
         // Project: report.yaml, interface strings, templates, sections.
+        options.progress?(BuildProgress(stage: "project"))
         let config: ReportConfig
         switch ReportConfigLoader.load(projectRoot: options.projectRoot) {
         case .failure(let error):
@@ -74,29 +119,53 @@ public enum BuildPipeline {
         let templates = TemplateSet.load(projectRoot: options.projectRoot)
         if case .failure(let error) = strings { problems.append(contentsOf: error.diagnostics) }
         if case .failure(let error) = templates { problems.append(contentsOf: error.diagnostics) }
-        let loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config)
+        var loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config, progress: options.progress)
         problems.append(contentsOf: loaded.diagnostics)
         problems.append(contentsOf: projectChecks(loaded.sections, files: loaded.files, config: config, projectRoot: options.projectRoot))
         clock.lap("project")
 
         // Data and figures.
+        options.progress?(BuildProgress(stage: "figures"))
         let figures = FigureStage.run(projectRoot: options.projectRoot, config: config)
         problems.append(contentsOf: figures.diagnostics)
         result.figureCount = figures.count
         clock.lap("figures")
 
         // Markdown, per section and language.
-        let included = includedSections(loaded.sections, drafts: options.drafts)
+        var included = includedSections(loaded.sections, drafts: options.drafts)
         let contexts = sectionContexts(
             included: included, all: loaded.sections, figures: figures, config: config, options: options)
         var rendered: [String: [RenderedSection]] = [:]
-        for section in included {
-            let section = SectionRenderer.render(section, context: contexts[section.language]!)
-            problems.append(contentsOf: section.diagnostics)
-            rendered[section.section.language, default: []].append(section)
+        // Sections are independent: rendered on every core, collected in report order.
+        let counter = ProgressCounter(stage: "markdown", total: included.count, report: options.progress)
+        // Each section is also rendered for every output at once (the anchors of the
+        // other sections are known from their files), and its Markdown tree let go: a
+        // large report never holds all its trees.
+        var linksByLanguage: [String: OutputLinks] = [:]
+        for section in included where linksByLanguage[section.language] == nil {
+            linksByLanguage[section.language] = ReportAssembler.links(for: included.filter { $0.language == section.language })
         }
-        problems.append(contentsOf: duplicateCharts(rendered))
+        do {
+            let renderedInOrder = ParallelMap.map(included) { section in
+                defer { counter.step() }
+                var rendered = SectionRenderer.render(section, context: contexts[section.language]!)
+                rendered.output = ReportAssembler.output(
+                    rendered.blocks, rendered.section, linksByLanguage[section.language]!, allowRawHTML: config.allowRawHTML)
+                rendered.blocks = []
+                rendered.section.body = ""
+                return rendered
+            }
+            for section in renderedInOrder {
+                problems.append(contentsOf: section.diagnostics)
+                rendered[section.section.language, default: []].append(section)
+            }
+        }
         result.sectionCount = included.count
+        // The section files' text is not needed any more (each rendered section let go of
+        // its own copy).
+        included = []
+        loaded.sections = []
+        problems.append(contentsOf: duplicateCharts(rendered))
         result.chartCount = rendered.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.charts.count } }
         clock.lap("markdown")
 
@@ -107,11 +176,13 @@ public enum BuildPipeline {
         else { return finish() }
 
         // Assemble and write.
+        options.progress?(BuildProgress(stage: "render"))
         let plan = assemble(
-            config: config, strings: interface, templates: templateSet, rendered: rendered, figures: figures, options: options)
+            config: config, strings: interface, templates: templateSet, rendered: consume rendered, figures: figures, options: options)
         result.plan = plan
         clock.lap("render")
         guard options.write else { return finish() }
+        options.progress?(BuildProgress(stage: "write", total: plan.files.count + plan.copies.count))
         let display = options.output == nil ? "output" : options.outputURL.path
         switch OutputWriter.write(plan, to: options.outputURL, projectRoot: options.projectRoot, displayName: display) {
         case .success: result.wrote = true
@@ -165,11 +236,11 @@ public enum BuildPipeline {
 
     /// The pages and Markdown files of the report, and the project files they copy.
     static func assemble(
-        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, rendered: [String: [RenderedSection]],
+        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, rendered: consuming [String: [RenderedSection]],
         figures: FigureStage, options: BuildOptions
     ) -> OutputPlan {
         var plan = ReportAssembler(
-            config: config, strings: strings, templates: templates, sections: rendered, generator: generator,
+            config: config, strings: strings, templates: templates, sections: consume rendered, generator: generator,
             sourceDateEpoch: options.sourceDateEpoch,
             figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
                 (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
@@ -197,8 +268,8 @@ public enum BuildPipeline {
         guard let logo = config.logo else { return [] }
         switch ProjectPaths.resolve(logo, writtenIn: "content/report.yaml", projectRoot: projectRoot) {
         case .file: return []
-        case .outside: return [.error(.pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/", at: SourceLocation(file: ReportConfigLoader.path))]
-        default: return [.error(.missingImage, "theme.logo '\(logo)' not found in content/", at: SourceLocation(file: ReportConfigLoader.path))]
+        case .outside: return [.error(.pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/", at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))]
+        default: return [.error(.missingImage, "theme.logo '\(logo)' not found in content/", at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))]
         }
     }
 

@@ -25,8 +25,10 @@ public struct FigureStage: Sendable {
             .evaluate(file.definitions)
         problems.append(contentsOf: evaluation.diagnostics)
         problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
+        var resolver = FigureTable(evaluation: evaluation, config: config)
+        resolver.figuresUnreadable = file.unreadable
         return FigureStage(
-            definitions: file.definitions, resolver: FigureTable(evaluation: evaluation, config: config),
+            definitions: file.definitions, resolver: resolver,
             tables: raw, unreadableTables: unreadable, diagnostics: problems.all)
     }
 }
@@ -36,6 +38,9 @@ public struct FigureStage: Sendable {
 public struct FigureTable: FigureResolving {
     public var evaluation: FigureEvaluation
     var formatters: [String: FigureFormatter]
+    /// figures.yaml could not be read (its error is reported): a name is then not
+    /// reported again as an unknown figure in every section that uses it.
+    public var figuresUnreadable = false
     /// Every figure in its own display, formatted once per language.
     var formatted: [String: [(name: String, text: String)]] = [:]
 
@@ -58,6 +63,12 @@ public struct FigureTable: FigureResolving {
         case .success(let value): parsed = value
         }
         guard let figure = evaluation[parsed.name] else {
+            if figuresUnreadable {
+                return .failure(
+                    FigureReferenceProblem(
+                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: figures.yaml could not be read",
+                        alreadyReported: true))
+            }
             if evaluation.isDefined(parsed.name) {
                 return .failure(
                     FigureReferenceProblem(

@@ -165,13 +165,18 @@ public struct DiagnosticList: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Sorted by file and position, then by code and message, so output never depends
-    /// on the order in which stages ran.
+    /// on the order in which stages ran. A diagnostic given twice (the same place, code
+    /// and message, as when a YAML alias repeats a node) is kept once.
     public var sorted: [Diagnostic] {
-        all.sorted { a, b in
+        let ordered = all.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.severity != b.severity { return a.severity == .error }
             if a.code != b.code { return a.code.rawValue < b.code.rawValue }
             return a.message < b.message
         }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(ordered.count)
+        for diagnostic in ordered where diagnostic != unique.last { unique.append(diagnostic) }
+        return unique
     }
 }

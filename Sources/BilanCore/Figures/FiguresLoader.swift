@@ -12,10 +12,14 @@ extension DiagnosticCode {
 public struct FiguresFile: Sendable {
     public var definitions: [FigureDefinition]
     public var diagnostics: [Diagnostic]
+    /// The file could not be read as a whole (not UTF-8, not YAML, not a map): its error
+    /// is reported once, and the figures the sections name are not reported as unknown.
+    public var unreadable: Bool
 
-    public init(definitions: [FigureDefinition] = [], diagnostics: [Diagnostic] = []) {
+    public init(definitions: [FigureDefinition] = [], diagnostics: [Diagnostic] = [], unreadable: Bool = false) {
         self.definitions = definitions
         self.diagnostics = diagnostics
+        self.unreadable = unreadable
     }
 }
 
@@ -48,7 +52,7 @@ public enum FiguresLoader {
         guard FileManager.default.fileExists(atPath: url.path) else { return FiguresFile() }
         switch SourceText.read(url, as: path) {
         case .success(let text): return parse(text, file: path)
-        case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic])
+        case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic], unreadable: true)
         }
     }
 
@@ -58,7 +62,7 @@ public enum FiguresLoader {
         let root: Node?
         switch YAMLReader(file: file).compose(text) {
         case .success(let node): root = node
-        case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic])
+        case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic], unreadable: true)
         }
         var reader = FigureReader(
             file: file,
@@ -80,6 +84,7 @@ public enum FiguresLoader {
                 .invalidFigure,
                 "figures.yaml must map figure names to expressions, "
                     + "as in 'membres: count(membres)'", at: node.mark)
+            return FiguresFile(diagnostics: reader.diagnostics, unreadable: true)
         }
         return FiguresFile(definitions: reader.definitions, diagnostics: reader.diagnostics)
     }

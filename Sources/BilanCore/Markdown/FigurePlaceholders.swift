@@ -9,7 +9,7 @@ enum FigurePlaceholders {
     /// The source with every unescaped-backslash `\{{` protected; unchanged when the
     /// source already holds the private-use character.
     static func protectEscapes(_ source: String) -> String {
-        guard source.contains("\\{{"), !source.contains(escapedBrace) else { return source }
+        guard containsBytes(source, "\\{{"), source.contains("\\{{"), !source.contains(escapedBrace) else { return source }
         var result = ""
         result.reserveCapacity(source.utf8.count)
         var backslashes = 0
@@ -39,12 +39,12 @@ enum FigurePlaceholders {
 
     /// The text of a text node as the reader sees it.
     static func restoreInText(_ text: String) -> String {
-        text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "{") : text
+        containsBytes(text, escapedBraceText) && text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "{") : text
     }
 
     /// The text of code as it was written.
     static func restoreInCode(_ text: String) -> String {
-        text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "\\{") : text
+        containsBytes(text, escapedBraceText) && text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "\\{") : text
     }
 
     /// A piece of a text node: plain text, or the inside of a `{{ … }}`.
@@ -55,22 +55,64 @@ enum FigurePlaceholders {
         case unclosed(String)
     }
 
-    /// Splits text at its `{{ … }}` placeholders.
+    /// Splits text at its `{{ … }}` placeholders (found on the UTF-8 bytes: `{` and `}`
+    /// are ASCII, so every match is on a character boundary of the text).
     static func split(_ text: String) -> [Piece] {
-        guard text.contains("{{") else { return [.text(text)] }
+        guard var open = pair(UInt8(ascii: "{"), in: text, from: text.startIndex) else { return [.text(text)] }
         var pieces: [Piece] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                pieces.append(.unclosed(String(rest[open.lowerBound...])))
+        var rest = text.startIndex
+        while true {
+            if rest < open { pieces.append(.text(String(text[rest..<open]))) }
+            let inside = text.utf8.index(open, offsetBy: 2)
+            guard let close = pair(UInt8(ascii: "}"), in: text, from: inside) else {
+                pieces.append(.unclosed(String(text[open...])))
                 return pieces
             }
-            pieces.append(.reference(String(rest[open.upperBound..<close.lowerBound])))
-            rest = rest[close.upperBound...]
+            pieces.append(.reference(String(text[inside..<close])))
+            rest = text.utf8.index(close, offsetBy: 2)
+            guard let next = pair(UInt8(ascii: "{"), in: text, from: rest) else { break }
+            open = next
         }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        if rest < text.endIndex { pieces.append(.text(String(text[rest...]))) }
         return pieces
+    }
+
+    /// Where the first two consecutive `byte`s stand in `text` from `start`, or nil.
+    private static func pair(_ byte: UInt8, in text: String, from start: String.Index) -> String.Index? {
+        let utf8 = text.utf8
+        var index = start
+        while let found = utf8[index...].firstIndex(of: byte) {
+            let next = utf8.index(after: found)
+            guard next < utf8.endIndex else { return nil }
+            if utf8[next] == byte { return found }
+            index = next
+        }
+        return nil
+    }
+
+    static let escapedBraceText = String(escapedBrace)
+
+    /// Whether `needle`'s UTF-8 bytes occur in `text`: a quick test before a slower
+    /// character-level one (a character match needs a byte match).
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
+                var index = 0
+                let last = haystack.count - pattern.count
+                while index <= last {
+                    if haystack[index] == first {
+                        var matched = 1
+                        while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Where `needle` first stands in the section's source lines between `line` and

@@ -96,3 +96,92 @@ public indirect enum MarkdownInline: Sendable, Equatable {
         return text
     }
 }
+
+extension MarkdownBlock {
+    /// The blocks as the Markdown outputs show them when raw HTML is not allowed, as
+    /// cmark's safe HTML renderer does for the pages: raw HTML blocks and inline HTML
+    /// left out, and links or images to a dangerous URL emptied.
+    public static func withoutRawHTML(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
+        // Most sections have nothing to leave out: no copy of their tree then.
+        guard blocks.contains(where: \.hasRawHTMLOrDangerousURL) else { return blocks }
+        return blocks.compactMap { block in
+            switch block {
+            case .paragraph(let inlines, let range): return .paragraph(MarkdownInline.withoutRawHTML(inlines), range)
+            case .heading(let level, let inlines, let range): return .heading(level: level, MarkdownInline.withoutRawHTML(inlines), range)
+            case .blockQuote(let children, let range): return .blockQuote(withoutRawHTML(children), range)
+            case .list(var list, let range):
+                list.items = list.items.map { withoutRawHTML($0) }
+                return .list(list, range)
+            case .htmlBlock: return nil
+            case .codeBlock, .thematicBreak, .generated: return block
+            }
+        }
+    }
+}
+
+extension MarkdownBlock {
+    /// Whether ``withoutRawHTML(_:)`` would change this block.
+    var hasRawHTMLOrDangerousURL: Bool {
+        switch self {
+        case .paragraph(let inlines, _), .heading(_, let inlines, _): return inlines.contains(where: \.hasRawHTMLOrDangerousURL)
+        case .blockQuote(let children, _): return children.contains(where: \.hasRawHTMLOrDangerousURL)
+        case .list(let list, _): return list.items.contains { $0.contains(where: \.hasRawHTMLOrDangerousURL) }
+        case .htmlBlock: return true
+        case .codeBlock, .thematicBreak, .generated: return false
+        }
+    }
+}
+
+extension MarkdownInline {
+    /// Whether ``withoutRawHTML(_:)`` would change this inline.
+    var hasRawHTMLOrDangerousURL: Bool {
+        switch self {
+        case .html: return true
+        case .emphasis(let children), .strong(let children): return children.contains(where: \.hasRawHTMLOrDangerousURL)
+        case .link(let destination, _, let children):
+            return Self.isDangerous(destination, image: false) || children.contains(where: \.hasRawHTMLOrDangerousURL)
+        case .image(let source, _, _): return Self.isDangerous(source, image: true)
+        case .text, .softBreak, .lineBreak, .code, .generated: return false
+        }
+    }
+
+    static func withoutRawHTML(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
+        inlines.compactMap { inline in
+            switch inline {
+            case .html: return nil
+            case .emphasis(let children): return .emphasis(withoutRawHTML(children))
+            case .strong(let children): return .strong(withoutRawHTML(children))
+            case .link(let destination, let title, let children):
+                return .link(destination: isDangerous(destination, image: false) ? "" : destination, title: title, withoutRawHTML(children))
+            case .image(let source, let title, let children):
+                return .image(source: isDangerous(source, image: true) ? "" : source, title: title, children)
+            case .text, .softBreak, .lineBreak, .code, .generated: return inline
+            }
+        }
+    }
+
+    /// Whether a link or image URL would run code or read local files in a browser:
+    /// `javascript:`, `vbscript:`, `file:` and `data:` (but for PNG, GIF, JPEG and WebP
+    /// images), as cmark judges them, and as browsers read them: after leading spaces
+    /// and control characters, with tabs and line breaks removed.
+    public static func isDangerous(_ url: String, image: Bool) -> Bool {
+        // The first 24 scalars that count (only a prefix is compared), without building
+        // a filtered copy of the whole URL.
+        var kept = String.UnicodeScalarView()
+        var count = 0
+        var leading = true
+        for scalar in url.unicodeScalars {
+            if leading, scalar.value <= 0x20 { continue }
+            leading = false
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            kept.append(scalar)
+            count += 1
+            if count == 24 { break }
+        }
+        let lowered = String(kept).lowercased()
+        if image, ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
+            return false
+        }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lowered.hasPrefix)
+    }
+}

@@ -12,6 +12,9 @@ public struct RenderedSection: Sendable {
     /// The charts its blocks drew, in order.
     public var charts: [ChartFile]
     public var diagnostics: [Diagnostic]
+    /// The section already rendered for each output, when the build did so right after
+    /// the Markdown stage (and let `blocks` go); nil otherwise.
+    public var output: ReportAssembler.SectionOutput?
 }
 
 /// Everything a section needs to know about the rest of the report.
@@ -55,7 +58,8 @@ public struct SectionRenderer {
 
     let section: Section
     let context: SectionContext
-    let sourceLines: [Substring]
+    /// The body's lines, split only when a problem must be located.
+    var sourceLines: [Substring]?
     var diagnostics = DiagnosticList()
     var referencedFiles: Set<String> = []
     var charts: [ChartFile] = []
@@ -72,7 +76,6 @@ public struct SectionRenderer {
     init(section: Section, context: SectionContext) {
         self.section = section
         self.context = context
-        self.sourceLines = section.body.split(separator: "\n", omittingEmptySubsequences: false)
         self.handTypedCandidates = context.figures.formattedValues(language: section.language).compactMap { figure in
             guard let number = HandTypedFigures.number(in: figure.text, language: section.language) else { return nil }
             return (figure.name, number)
@@ -189,6 +192,10 @@ public struct SectionRenderer {
     // MARK: - Links and images
 
     mutating func resolveLink(_ destination: String, range: SourceRange?) -> String {
+        if MarkdownInline.isDangerous(destination, image: false), !destination.lowercased().hasPrefix("file:") {
+            report(.warning, .brokenLink, "this link would run code or open a local file in the reader's browser: bilan leaves its address out", near: destination, range: range)
+            return ""
+        }
         switch ProjectPaths.resolve(destination, writtenIn: section.file, projectRoot: context.projectRoot) {
         case .external:
             return destination
@@ -223,6 +230,10 @@ public struct SectionRenderer {
         if MarkdownInline.plainText(alt).trimmingCharacters(in: .whitespaces).isEmpty {
             report(.warning, .missingAlt, "this image has no alt text: describe it between the brackets, ![like this](…)", near: source, range: range)
         }
+        if MarkdownInline.isDangerous(source, image: true), !source.lowercased().hasPrefix("file:") {
+            report(.error, .pathOutsideProject, "image '\(source.prefix(40))' is not a file of the project or a web address: put the image in content/assets/", near: source, range: range)
+            return ""
+        }
         switch ProjectPaths.resolve(source, writtenIn: section.file, projectRoot: context.projectRoot) {
         case .external:
             return source
@@ -248,7 +259,8 @@ public struct SectionRenderer {
     ) {
         var line = range?.startLine
         var column = range?.startColumn
-        if let range, let found = FigurePlaceholders.locateText(needle, in: sourceLines, from: range.startLine, through: range.endLine) {
+        if sourceLines == nil { sourceLines = section.body.split(separator: "\n", omittingEmptySubsequences: false) }
+        if let range, let found = FigurePlaceholders.locateText(needle, in: sourceLines!, from: range.startLine, through: range.endLine) {
             line = found.line
             column = found.column
         }

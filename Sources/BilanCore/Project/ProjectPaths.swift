@@ -18,12 +18,21 @@ public enum ReferenceTarget: Equatable, Sendable {
 public enum ProjectPaths {
     /// Resolves a link or image target written in `file` (relative to the project): first
     /// relative to that file's folder, then relative to `content/`.
+    /// Whether text is a URL scheme, `[A-Za-z][A-Za-z0-9+.-]*` (checked on the bytes:
+    /// a regular expression per link cost more than the rest of the link's work).
+    static func isScheme(_ text: Substring) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.dropFirst().allSatisfy { byte in
+            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+    }
+
     public static func resolve(_ target: String, writtenIn file: String, projectRoot: URL) -> ReferenceTarget {
         if target.hasPrefix("#") { return .fragment(String(target.dropFirst())) }
         if target.hasPrefix("//") { return .external }
-        if let colon = target.firstIndex(of: ":"),
-            target[..<colon].range(of: "^[A-Za-z][A-Za-z0-9+.-]*$", options: .regularExpression) != nil
-        {
+        if let colon = target.firstIndex(of: ":"), isScheme(target[..<colon]) {
             return target[..<colon].lowercased() == "file" ? .outside(target) : .external
         }
         if target.hasPrefix("/") || target.hasPrefix("\\") { return .outside(target) }
@@ -69,11 +78,28 @@ public enum ProjectPaths {
         return parts.joined(separator: "/")
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved; nil when a
+    /// part of it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// A `path-outside-project` error when `url`, once symbolic links are followed,
     /// lies outside the project folder; nil when it stays inside.
     public static func escapingLink(_ url: URL, projectRoot: URL, file: String) -> Diagnostic? {
-        let root = projectRoot.resolvingSymlinksInPath().standardizedFileURL.path
-        let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        // realpath(3) when both exist (one call instead of Foundation's walk, which cost
+        // more than parsing a section), Foundation's resolution otherwise.
+        let root: String
+        let real: String
+        if let resolvedRoot = realPath(projectRoot.path), let resolved = realPath(url.path) {
+            root = resolvedRoot
+            real = resolved
+        } else {
+            root = projectRoot.resolvingSymlinksInPath().standardizedFileURL.path
+            real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        }
         if real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") { return nil }
         return .error(
             .pathOutsideProject,

@@ -37,6 +37,8 @@ public struct ReportConfig: Sendable {
     public var accent: String?
     public var logo: String?
     public var accepted: [AcceptedWarning]
+    /// Where `theme.logo` is written, for an error about the logo's path.
+    public var logoLocation: SourceLocation? = nil
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -152,6 +154,7 @@ public enum ReportConfigLoader {
 
         var accent: String?
         var logo: String?
+        var logoLocation: SourceLocation?
         if let theme = root.value(forKey: "theme") {
             for entry in theme.orderedEntries {
                 switch entry.key {
@@ -164,6 +167,8 @@ public enum ReportConfigLoader {
                     }
                 case "logo":
                     logo = entry.value.scalar?.string
+                    logoLocation = reader.location(of: entry.value)
+                    if logo == nil { fail("theme.logo must be a path, such as assets/logo.svg", entry.value) }
                 default:
                     fail("unknown theme setting '\(entry.key)' (known: accent, logo)", entry.keyNode)
                 }
@@ -197,6 +202,6 @@ public enum ReportConfigLoader {
             ReportConfig(
                 organization: organization, period: period, baseURL: baseURL,
                 languages: languages, currency: currency, allowRawHTML: allowRawHTML,
-                accent: accent, logo: logo, accepted: accepted))
+                accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation))
     }
 }

@@ -30,6 +30,9 @@ public struct Section: Sendable {
     public var body: String
     /// The file line on which `body` starts.
     public var bodyFirstLine: Int
+    /// A one-line summary (front matter `description`), passed on in the section's
+    /// Markdown front matter for a website's listings and link previews.
+    public var description: String? = nil
 
     /// The place in the report: `weight`, else the numeric prefix.
     public var order: Int { weight ?? prefix }

@@ -7,12 +7,20 @@ public enum SectionLoader {
 
     /// Every section file, sorted by path, with the problems found in them. Files that
     /// are not `.md` are ignored; hidden files too.
-    public static func load(projectRoot: URL, config: ReportConfig) -> (sections: [Section], files: Set<String>, diagnostics: [Diagnostic]) {
+    public static func load(
+        projectRoot: URL, config: ReportConfig, progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) -> (sections: [Section], files: Set<String>, diagnostics: [Diagnostic]) {
         let names = fileNames(projectRoot: projectRoot)
+        let counter = ProgressCounter(stage: "project", total: names.count, report: progress)
         var sections: [Section] = []
         var problems = DiagnosticList()
-        for name in names {
-            switch loadFile(name, projectRoot: projectRoot, config: config) {
+        // Files are read and parsed on every core, then taken in name order.
+        let outcomes = ParallelMap.map(names) { name in
+            defer { counter.step() }
+            return loadFile(name, projectRoot: projectRoot, config: config)
+        }
+        for outcome in outcomes {
+            switch outcome {
             case .success(let section): sections.append(section)
             case .failure(let error): problems.append(contentsOf: error.diagnostics)
             }
@@ -42,11 +50,7 @@ public enum SectionLoader {
     /// Parses one section file's name and text.
     public static func parse(fileName: String, text: String, config: ReportConfig) -> Result<Section, DiagnosticError> {
         let file = folder + "/" + fileName
-        let pattern = #"^([0-9]+)-([a-z0-9][a-z0-9_-]*)\.([a-z]{2,3})\.md$"#
-        guard let match = fileName.firstMatch(of: try! Regex(pattern)),
-            let prefixText = match.output[1].substring, let slugText = match.output[2].substring,
-            let languageText = match.output[3].substring
-        else {
+        guard let (prefixText, slugText, languageText) = nameParts(fileName) else {
             return .failure(
                 DiagnosticError(
                     .error(
@@ -65,17 +69,18 @@ public enum SectionLoader {
                         at: SourceLocation(file: file))))
         }
 
-        let lines = SourceText.normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let normalized = SourceText.normalizingLineEnds(text)
         let frontMatterHelp = "a section starts with front matter: a line ---, then title: …, then a line ---"
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+        guard case .some(let split) = FrontMatter.split(normalized) else {
             return .failure(DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1))))
         }
-        guard let closing = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces) }) else {
+        guard let split else {
             return .failure(
                 DiagnosticError(
                     .error(.frontMatter, "the front matter is never closed: add a line --- after it", at: SourceLocation(file: file, line: 1, column: 1))))
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
+        let closing = split.closingLine
+        let yaml = String(split.yaml)
         let reader = YAMLReader(file: file, lineOffset: 1)
         let root: Node?
         switch reader.compose(yaml) {
@@ -125,15 +130,94 @@ public enum SectionLoader {
                 translationOfLocation = reader.location(of: node)
             }
         }
+        let part = textValue("part")
+        let description = textValue("description")
         if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
 
-        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let body = String(split.body)
         return .success(
             Section(
                 key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
                 language: language, file: file, title: title ?? "", status: status, weight: weight,
-                part: textValue("part"), translationOf: translationOf,
-                translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2))
+                part: part, translationOf: translationOf,
+                translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
+                description: description))
+    }
+}
+
+extension SectionLoader {
+    /// The prefix, slug and language of a file named `NNN-slug.LANG.md`, that is
+    /// `^([0-9]+)-([a-z0-9][a-z0-9_-]*)\.([a-z]{2,3})\.md$`, read on the bytes (every
+    /// character it allows is ASCII; compiling that regex cost more than a section).
+    static func nameParts(_ name: String) -> (prefix: Substring, slug: Substring, language: Substring)? {
+        let bytes = Array(name.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        var index = 0
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        let prefixEnd = index
+        guard prefixEnd > 0, index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
+        index += 1
+        let slugStart = index
+        guard index < bytes.count, isDigit(bytes[index]) || isLower(bytes[index]) else { return nil }
+        while index < bytes.count,
+            isDigit(bytes[index]) || isLower(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
+        {
+            index += 1
+        }
+        let slugEnd = index
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+        index += 1
+        let languageStart = index
+        while index < bytes.count, isLower(bytes[index]) { index += 1 }
+        let languageEnd = index
+        guard (2...3).contains(languageEnd - languageStart), Array(bytes[index...]) == Array(".md".utf8) else { return nil }
+        // Every byte so far is ASCII, so byte offsets are character offsets.
+        let utf8 = name.utf8
+        func part(_ start: Int, _ end: Int) -> Substring {
+            name[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+        return (part(0, prefixEnd), part(slugStart, slugEnd), part(languageStart, languageEnd))
+    }
+}
+
+/// Finds a section's front matter on the text's bytes, without splitting the whole
+/// file into lines: only lines that start with `-` or `.` are looked at as characters.
+enum FrontMatter {
+    /// The YAML between the opening `---` and the closing `---` or `...` line (each
+    /// allowing trailing spaces), the body after it, and the closing line's index
+    /// (0-based). nil when the first line is not `---`; `.some(nil)` when no line
+    /// closes the front matter.
+    static func split(_ text: String) -> (yaml: Substring, body: Substring, closingLine: Int)?? {
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        }
+        func isFence(_ start: String.Index, _ end: String.Index, closing: Bool) -> Bool {
+            guard start < end else { return false }
+            let byte = utf8[start]
+            guard byte == UInt8(ascii: "-") || (closing && byte == UInt8(ascii: ".")) else { return false }
+            let trimmed = text[start..<end].trimmingTrailingSpaces
+            return trimmed == "---" || (closing && trimmed == "...")
+        }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text.startIndex, firstEnd, closing: false) else { return nil }
+        guard firstEnd < text.endIndex else { return .some(nil) }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 1
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end, closing: true) {
+                // The YAML ends before the newline that precedes the closing line.
+                let yamlEnd = line == 1 ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = end < text.endIndex ? utf8.index(after: end) : end
+                return .some((text[yamlStart..<yamlEnd], text[bodyStart...], line))
+            }
+            guard end < text.endIndex else { return .some(nil) }
+            lineStart = utf8.index(after: end)
+            line += 1
+        }
     }
 }
 

@@ -10,6 +10,9 @@ public struct YAMLReader: Sendable {
     /// Added to every column: a fenced block indented in a list item.
     public var columnOffset: Int
 
+    /// The deepest nesting of lists and maps libyaml reads; deeper is a `too-large` error.
+    public static let maximumNesting = 1000
+
     public init(file: String, lineOffset: Int = 0, columnOffset: Int = 0) {
         self.file = file
         self.lineOffset = lineOffset
@@ -19,7 +22,9 @@ public struct YAMLReader: Sendable {
     /// Parses one YAML document; a syntax error is a located `yaml-syntax` diagnostic.
     public func compose(_ text: String) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The encoding is given: Yams' default reads the whole environment on every
+            // call (YAMS_DEFAULT_ENCODING), which cost more than parsing a front matter.
+            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: text))
         } catch {
@@ -50,6 +55,10 @@ public struct YAMLReader: Sendable {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return .error(
+                    .tooLarge, "lists and maps nest more than \(Self.maximumNesting) levels deep here", at: location(mark))
+            }
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
             return .error(
                 .yamlSyntax, "invalid YAML: " + text.joined(separator: ", "), at: location(mark))

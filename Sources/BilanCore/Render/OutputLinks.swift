@@ -30,6 +30,37 @@ public struct OutputLinks: Sendable {
         path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : "files/" + path
     }
 
+    /// Whether any output would see `blocks` differently: a link or image to a section
+    /// or a project file, or a chart in generated Markdown. When not, every output
+    /// renders the blocks as they are.
+    public static func needsRewriting(_ blocks: [MarkdownBlock]) -> Bool {
+        blocks.contains { block in
+            switch block {
+            case .paragraph(let inlines, _), .heading(_, let inlines, _): return needsRewriting(inlines)
+            case .blockQuote(let children, _): return needsRewriting(children)
+            case .list(let list, _): return list.items.contains { needsRewriting($0) }
+            case .generated(_, let markdown): return markdown.contains(BlockRenderer.chartScheme)
+            case .codeBlock, .htmlBlock, .thematicBreak: return false
+            }
+        }
+    }
+
+    static func needsRewriting(_ inlines: [MarkdownInline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .link(let destination, _, let children):
+                return isBilanDestination(destination) || needsRewriting(children)
+            case .image(let source, _, _): return isBilanDestination(source)
+            case .emphasis(let children), .strong(let children): return needsRewriting(children)
+            case .text, .softBreak, .lineBreak, .code, .html, .generated: return false
+            }
+        }
+    }
+
+    static func isBilanDestination(_ destination: String) -> Bool {
+        destination.hasPrefix(SectionRenderer.sectionScheme) || destination.hasPrefix(SectionRenderer.fileScheme)
+    }
+
     public func rewrite(_ blocks: [MarkdownBlock], for document: OutputDocument) -> [MarkdownBlock] {
         blocks.map { rewrite($0, for: document) }
     }

@@ -46,18 +46,60 @@ public struct ReportAssembler {
         }
     }
 
-    public func assemble() -> OutputPlan {
+    /// The report's files. Consuming: once each section is rendered for every output, its
+    /// Markdown tree is let go, so that a large report does not hold it and its HTML at once.
+    public consuming func assemble() -> OutputPlan {
         var plan = OutputPlan()
         plan.add("style.css", templates.stylesheet)
         plan.add("index.html", chooserPage())
-        for language in config.languages {
-            let rendered = sections[language.code] ?? []
-            let links = links(for: rendered)
-            plan.add("\(language.code)/index.html", page(language, rendered, links))
-            plan.add("\(language.code)/report.md", reportMarkdown(language, rendered, links))
-            for section in rendered {
-                plan.add("\(language.code)/sections/\(section.section.key).md", sectionMarkdown(section, links))
+        // Each section of each language is rendered on its own (on every core), then the
+        // pages and Markdown files are put together in report order.
+        let linksByLanguage = Dictionary(
+            config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) }, uniquingKeysWith: { first, _ in first })
+        // What is no longer needed is let go as the plan fills: the trees once each
+        // section is rendered, each language's pieces once its files are planned.
+        var piecesByLanguage: [[SectionOutput]] = []
+        do {
+            var outputs = ParallelMap.map(
+                config.languages.flatMap { language in (sections[language.code] ?? []).map { (language.code, $0) } }
+            ) { language, section in self.output(section, linksByLanguage[language]!) }[...]
+            for language in config.languages {
+                let count = (sections[language.code] ?? []).count
+                piecesByLanguage.append(Array(outputs.prefix(count)))
+                outputs = outputs.dropFirst(count)
             }
+        }
+        sections = sections.mapValues { $0.map { section in
+            var section = section
+            section.blocks = []
+            section.output = nil
+            return section
+        } }
+        // The languages' pages and report.md, one language per core.
+        var documents = ParallelMap.map(Array(zip(config.languages, piecesByLanguage))) { language, pieces in
+            let rendered = sections[language.code] ?? []
+            return (
+                page: page(language, rendered, pieces),
+                markdown: reportMarkdown(language, rendered, linksByLanguage[language.code]!, pieces))
+        }
+        // The sections' HTML is in the pages now.
+        piecesByLanguage = piecesByLanguage.map { pieces in
+            pieces.map { piece in
+                var piece = piece
+                piece.html = ""
+                return piece
+            }
+        }
+        for index in config.languages.indices {
+            let language = config.languages[index]
+            let rendered = sections[language.code] ?? []
+            plan.files["\(language.code)/index.html"] = documents[index].page
+            plan.files["\(language.code)/report.md"] = documents[index].markdown
+            documents[index] = ([], [])
+            for (section, piece) in zip(rendered, piecesByLanguage[index]) {
+                plan.files["\(language.code)/sections/\(section.section.key).md"] = piece.sectionFile
+            }
+            piecesByLanguage[index] = []
             for section in rendered {
                 for file in section.referencedFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
                 for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
@@ -81,7 +123,92 @@ public struct ReportAssembler {
         return templates.render("index", context)
     }
 
-    func page(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks) -> String {
+    /// One section as each output shows it: its HTML in the page, its Markdown in
+    /// report.md and in its own file.
+    public struct SectionOutput: Sendable {
+        var html: String
+        /// The section's own file (`sections/KEY.md`): its front matter, then its Markdown.
+        var sectionFile: [UInt8]
+        /// Where its Markdown starts in `sectionFile`.
+        var markdownStart: Int
+        /// Its Markdown in report.md, when links make it differ from its own file's; nil
+        /// when it is the same (then read from `sectionFile`, not held twice).
+        var reportMarkdown: String?
+    }
+
+    /// Renders one section for every output; a section with no link to rewrite has the
+    /// same Markdown in report.md and in its own file, rendered once.
+    func output(_ section: RenderedSection, _ links: OutputLinks) -> SectionOutput {
+        section.output ?? Self.output(section.blocks, section.section, links, allowRawHTML: config.allowRawHTML)
+    }
+
+    static func output(_ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool) -> SectionOutput {
+        let frontMatter = Array(frontMatter(section).utf8)
+        guard OutputLinks.needsRewriting(blocks) else {
+            return SectionOutput(
+                html: CommonMarkConverter.renderHTML(blocks, allowRawHTML: allowRawHTML),
+                sectionFile: frontMatter + Array(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: allowRawHTML).utf8),
+                markdownStart: frontMatter.count, reportMarkdown: nil)
+        }
+        let sectionMarkdown = CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: allowRawHTML)
+        return SectionOutput(
+            html: CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: allowRawHTML),
+            sectionFile: frontMatter + Array(sectionMarkdown.utf8), markdownStart: frontMatter.count,
+            reportMarkdown: CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .reportMarkdown), allowRawHTML: allowRawHTML))
+    }
+
+    /// A language's page, as bytes. The template is rendered with a short marker in
+    /// place of each section's HTML, and the HTML is then put in the markers' places:
+    /// the template never copies megabytes of sections around. When the markers do not
+    /// come out once each, in order and unescaped (a template of the project's own that
+    /// escapes, repeats or leaves out `{{{html}}}`), the page is rendered whole instead.
+    func page(_ language: ReportLanguage, _ rendered: [RenderedSection], _ pieces: [SectionOutput]) -> [UInt8] {
+        let markers = pieces.indices.map { Self.htmlMarker + "\($0)>" }
+        let shell = Array(page(language, rendered, html: markers).utf8)
+        if let page = Self.splice(pieces.map(\.html), into: shell, markers: markers) { return page }
+        return Array(page(language, rendered, html: pieces.map(\.html)).utf8)
+    }
+
+    /// What stands for a section's HTML while the template renders (with its index and
+    /// `>`); `<` and `>` are escaped by `{{html}}`, so an escaped use does not match.
+    static let htmlMarker = "<bilan-section-html "
+
+    /// `shell` with each marker replaced by its HTML; nil unless the markers, and only
+    /// they, appear once each and in order.
+    static func splice(_ pieces: [String], into shell: [UInt8], markers: [String]) -> [UInt8]? {
+        let prefix = Array(htmlMarker.utf8)
+        var found: [Int] = []
+        var index = 0
+        while let start = firstIndex(of: prefix, in: shell, from: index) {
+            found.append(start)
+            index = start + prefix.count
+        }
+        guard found.count == markers.count else { return nil }
+        var page: [UInt8] = []
+        page.reserveCapacity(shell.count + pieces.reduce(0) { $0 + $1.utf8.count })
+        var cursor = 0
+        for (start, (marker, piece)) in zip(found, zip(markers, pieces)) {
+            let bytes = Array(marker.utf8)
+            guard start + bytes.count <= shell.count, shell[start..<(start + bytes.count)].elementsEqual(bytes) else { return nil }
+            page.append(contentsOf: shell[cursor..<start])
+            page.append(contentsOf: piece.utf8)
+            cursor = start + bytes.count
+        }
+        page.append(contentsOf: shell[cursor...])
+        return page
+    }
+
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func page(_ language: ReportLanguage, _ rendered: [RenderedSection], html: [String]) -> String {
         var context = commonContext(language: language, url: config.baseURL.map { $0 + language.code + "/" })
         context["title"] = language.title
         context["stylesheet"] = "../style.css"
@@ -90,10 +217,8 @@ public struct ReportAssembler {
             ["code": other.code, "href": "../\(other.code)/index.html", "current": other.code == language.code,
              "name": strings.text("language_name", language: other.code)]
         }
-        context["groups"] = groups(rendered) { section in
-            let html = CommonMarkConverter.renderHTML(
-                links.rewrite(section.blocks, for: .page), allowRawHTML: config.allowRawHTML)
-            return [
+        context["groups"] = groups(Array(zip(rendered, html))) { section, html in
+            [
                 "anchor": section.section.slug, "title": section.section.title, "html": html,
                 "draft": section.section.status == .draft,
                 "translations": translationLinks(section.section),
@@ -125,7 +250,7 @@ public struct ReportAssembler {
     }
 
     /// Sections grouped by consecutive `part`, as the table of contents and page show them.
-    func groups(_ rendered: [RenderedSection], section model: (RenderedSection) -> [String: Any]) -> [[String: Any]] {
+    func groups<Piece>(_ rendered: [(RenderedSection, Piece)], section model: ((RenderedSection, Piece)) -> [String: Any]) -> [[String: Any]] {
         var groups: [[String: Any]] = []
         var current: (part: String?, sections: [[String: Any]])?
         func close() {
@@ -137,12 +262,13 @@ public struct ReportAssembler {
             }
             groups.append(group)
         }
-        for section in rendered {
+        for entry in rendered {
+            let section = entry.0
             if current == nil || current!.part != section.section.part {
                 close()
                 current = (section.section.part, [])
             }
-            current!.sections.append(model(section))
+            current!.sections.append(model(entry))
         }
         close()
         return groups
@@ -159,20 +285,26 @@ public struct ReportAssembler {
     // MARK: - Markdown
 
     func links(for rendered: [RenderedSection]) -> OutputLinks {
+        Self.links(for: rendered.map(\.section))
+    }
+
+    /// The anchors of a language's sections (in report order) in each output: known
+    /// before any section is rendered.
+    static func links(for sections: [Section]) -> OutputLinks {
         var anchors = MarkdownAnchors()
         var markdownAnchors: [String: String] = [:]
         var pageAnchors: [String: String] = [:]
         var lastPart: String?
-        for section in rendered {
-            if let part = section.section.part, part != lastPart { _ = anchors.next(for: part) }
-            lastPart = section.section.part
-            markdownAnchors[section.section.key] = anchors.next(for: section.section.title)
-            pageAnchors[section.section.key] = section.section.slug
+        for section in sections {
+            if let part = section.part, part != lastPart { _ = anchors.next(for: part) }
+            lastPart = section.part
+            markdownAnchors[section.key] = anchors.next(for: section.title)
+            pageAnchors[section.key] = section.slug
         }
         return OutputLinks(pageAnchors: pageAnchors, markdownAnchors: markdownAnchors)
     }
 
-    func reportMarkdown(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks) -> String {
+    func reportMarkdown(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks, _ pieces: [SectionOutput]) -> [UInt8] {
         var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
         text += "\(MarkdownEscaping.inline(config.organization)) · \(MarkdownEscaping.inline(config.period))\n\n"
         text += "## \(MarkdownEscaping.inline(strings.text("contents", language: language.code)))\n\n"
@@ -184,30 +316,39 @@ public struct ReportAssembler {
             let anchor = links.markdownAnchors[section.section.key] ?? ""
             text += "\(indent)- [\(MarkdownEscaping.inline(section.section.title))](#\(anchor))\n"
         }
+        // Grown once rather than by doubling: the whole report's Markdown, for a large one.
+        var bytes = Array(text.utf8)
+        bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + ($1.reportMarkdown?.utf8.count ?? ($1.sectionFile.count - $1.markdownStart)) + 256 })
         lastPart = nil
-        for section in rendered {
+        for (section, piece) in zip(rendered, pieces) {
+            text = ""
             if let part = section.section.part, part != lastPart { text += "\n## \(MarkdownEscaping.inline(part))\n" }
             lastPart = section.section.part
             text += "\n## \(MarkdownEscaping.inline(section.section.title))\n\n"
             if section.section.status == .draft {
                 text += "**\(MarkdownEscaping.inline(strings.text("draft", language: language.code).uppercased()))**\n\n"
             }
-            text += CommonMarkConverter.renderCommonMark(links.rewrite(section.blocks, for: .reportMarkdown))
+            bytes.append(contentsOf: text.utf8)
+            if let markdown = piece.reportMarkdown {
+                bytes.append(contentsOf: markdown.utf8)
+            } else {
+                bytes.append(contentsOf: piece.sectionFile[piece.markdownStart...])
+            }
         }
-        return text
+        return bytes
     }
 
-    func sectionMarkdown(_ rendered: RenderedSection, _ links: OutputLinks) -> String {
-        let section = rendered.section
+    /// A section file's front matter, for Hugo and Jekyll.
+    static func frontMatter(_ section: Section) -> String {
         var text = "---\n"
         text += "title: \(YAMLEscaping.quoted(section.title))\n"
         text += "lang: \(YAMLEscaping.quoted(section.language))\n"
         text += "weight: \(section.order)\n"
         text += "translationKey: \(YAMLEscaping.quoted(section.key))\n"
         if let part = section.part { text += "part: \(YAMLEscaping.quoted(part))\n" }
+        if let description = section.description { text += "description: \(YAMLEscaping.quoted(description))\n" }
         if section.status == .draft { text += "draft: true\n" }
         text += "---\n\n"
-        text += CommonMarkConverter.renderCommonMark(links.rewrite(rendered.blocks, for: .sectionMarkdown))
         return text
     }
 }

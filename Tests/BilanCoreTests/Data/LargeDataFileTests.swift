@@ -10,8 +10,12 @@ import Testing
     /// Writes a CSV of about ``targetBytes`` with quoted, empty, decimal and text cells.
     private static func writeLargeCSV(to project: DataProjectFolder) throws -> Int {
         try project.write("", to: "content/data/participations.csv")
-        let handle = try FileHandle(
-            forWritingTo: project.root.appendingPathComponent("content/data/participations.csv"))
+        return try writeLargeCSV(to: project.root.appendingPathComponent("content/data/participations.csv"))
+    }
+
+    /// Writes the CSV to an existing file; returns its number of rows.
+    private static func writeLargeCSV(to file: URL) throws -> Int {
+        let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         var chunk = "id,nom,ville,montant,activite\n"
         var written = 0
@@ -50,5 +54,58 @@ import Testing
                 .number(Decimal(string: "7.7")!), .missing,
             ])
         #expect(table.rows[0][4] == .text("Atelier \"autodéfense\""))
+    }
+
+    /// The same file through a whole build: data, figures over every row, a table and a
+    /// chart block filtered down to a few rows.
+    @Test func aFiftyMegabyteCSVGoesThroughAWholeBuild() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let csv = project.appendingPathComponent("content/data/participations.csv")
+        try Data().write(to: csv)
+        let rows = try Self.writeLargeCSV(to: csv)
+        let figures = project.appendingPathComponent("content/figures.yaml")
+        try (String(contentsOf: figures, encoding: .utf8) + """
+            participations: count(participations)
+            montant_moyen:
+              value: mean(participations.montant where ville = "Montréal, QC")
+              format: number
+              decimals: 2
+
+            """).write(to: figures, atomically: true, encoding: .utf8)
+        let section = project.appendingPathComponent("content/sections/010-accueil.fr.md")
+        try (String(contentsOf: section, encoding: .utf8) + """
+
+            {{ participations }} participations, {{ montant_moyen }} $ en moyenne.
+
+            ```table
+            data: participations
+            columns: [id, nom, montant]
+            where: id <= 20
+            sort: -montant
+            total: montant
+            ```
+
+            ```chart
+            type: line
+            data: participations
+            x: id
+            y: montant
+            where: id > 100 and id <= 130
+            title: Montants
+            ```
+
+            """).write(to: section, atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project))
+        #expect(clock.now - start < .seconds(300))
+        #expect(result.errorCount == 0, "\(DiagnosticReport.text(result.diagnostics))")
+        #expect(result.wrote)
+        let page = try String(contentsOf: project.appendingPathComponent("output/fr/index.html"), encoding: .utf8)
+        let formatted = FigureFormatter(localeIdentifier: "fr-CA").format(Decimal(rows), as: FigureDisplay(format: .integer))
+        #expect(page.contains(">\(formatted)</span> participations"))
+        #expect(page.contains("Participante 20<"))
+        #expect(!page.contains("Participante 21<"))
     }
 }

@@ -33,7 +33,7 @@ struct StubFigures: FigureResolving {
         let links = OutputLinks(pageAnchors: [:], markdownAnchors: [:])
         return (
             CommonMarkConverter.renderHTML(links.rewrite(rendered.blocks, for: .page), allowRawHTML: false),
-            CommonMarkConverter.renderCommonMark(links.rewrite(rendered.blocks, for: .reportMarkdown)),
+            CommonMarkConverter.renderCommonMark(links.rewrite(rendered.blocks, for: .reportMarkdown), allowRawHTML: false),
             rendered.diagnostics
         )
     }

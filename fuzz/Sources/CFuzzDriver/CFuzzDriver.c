@@ -1,0 +1,1 @@
+// Empty: CFuzzDriver only declares libFuzzer's LLVMFuzzerRunDriver (include/CFuzzDriver.h).

@@ -1,0 +1,263 @@
+import BilanCore
+import Foundation
+
+/// What one fuzz input is fed to. Each case reads the bytes as one kind of bilan input
+/// and checks the promises of `PRODUCT.md` that can be checked on any input.
+enum FuzzTarget: String, CaseIterable {
+    /// A section file: front matter, then Markdown (`SectionLoader.parse`, then rendering).
+    case frontmatter
+    /// A CSV data file (`TableLoader`, CSV).
+    case csv
+    /// A JSON data file (`TableLoader`, JSON).
+    case json
+    /// One figure expression per line, as `f0`, `f1`…, evaluated over the fixture tables.
+    case figures
+    /// A fenced block's YAML body; the first byte picks chart, table or keyfigures.
+    case blocks
+    /// A whole build of a small project: a section, a line `=====`, then a CSV.
+    case build
+
+    nonisolated(unsafe) static var selected = FuzzTarget.csv
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .frontmatter: Self.frontMatter(bytes)
+        case .csv: Self.table(bytes, format: .csv)
+        case .json: Self.table(bytes, format: .json)
+        case .figures: Self.figures(bytes)
+        case .blocks: Self.blocks(bytes)
+        case .build: Self.build(bytes)
+        }
+    }
+
+    // MARK: - Targets
+
+    static func frontMatter(_ bytes: [UInt8]) {
+        guard case .success(let text) = SourceText.decode(bytes, file: "content/sections/010-a.fr.md") else { return }
+        switch SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config) {
+        case .failure(let error): checkLocated(error.diagnostics)
+        case .success(let section):
+            let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: "fr"))
+            checkLocated(rendered.diagnostics)
+        }
+    }
+
+    static func table(_ bytes: [UInt8], format: TableFormat) {
+        let file = "content/data/t.\(format.rawValue)"
+        switch TableLoader.load(bytes, format: format, name: "t", file: file) {
+        case .failure(let diagnostic): checkLocated([diagnostic])
+        case .success(let table):
+            precondition(table.rows.count == table.rowLines.count, "a row without its line")
+            for row in table.rows { precondition(row.count == table.columns.count, "a row of the wrong width") }
+            _ = table.localized(to: "fr")
+        }
+    }
+
+    static func figures(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let yaml = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(16).enumerated()
+            .map { "f\($0.offset): \(YAMLEscaping.quoted(String($0.element)))" }
+            .joined(separator: "\n")
+        let file = FiguresLoader.parse(yaml)
+        checkLocated(file.diagnostics)
+        let evaluation = FigureEvaluator(tables: Fixture.shared.localizedTables).evaluate(file.definitions)
+        checkLocated(evaluation.diagnostics)
+        // Formats every computed figure in each language.
+        _ = FigureTable(evaluation: evaluation, config: Fixture.shared.config)
+    }
+
+    static func blocks(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let kinds = ["chart", "table", "keyfigures"]
+        let body = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let text = "---\ntitle: Blocs\n---\n````\(kinds[Int(first) % kinds.count])\n\(body)\n````\n"
+        guard case .success(let section) = SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config)
+        else { return }
+        let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: first & 0x80 == 0 ? "fr" : "en"))
+        checkLocated(rendered.diagnostics)
+        for chart in rendered.charts { checkNoExecutableMarkup(chart.svg, in: "chart \(chart.id)") }
+    }
+
+    static func build(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.components(separatedBy: "\n=====\n")
+        let root = Fixture.scratch.appendingPathComponent("build")
+        let manager = FileManager.default
+        try? manager.removeItem(at: root)
+        try! manager.createDirectory(at: root.appendingPathComponent("content/sections"), withIntermediateDirectories: true)
+        try! manager.createDirectory(at: root.appendingPathComponent("content/data"), withIntermediateDirectories: true)
+        func write(_ text: String, _ path: String) {
+            try! Data(text.utf8).write(to: root.appendingPathComponent(path))
+        }
+        write(Fixture.reportYAML, "content/report.yaml")
+        write("lignes: count(t)\n", "content/figures.yaml")
+        write(parts[0], "content/sections/010-a.fr.md")
+        write(parts.count > 1 ? parts[1] : "a\n1\n", "content/data/t.csv")
+        let result = BuildPipeline.run(BuildOptions(projectRoot: root, drafts: bytes.count % 2 == 0, write: false))
+        checkLocated(result.diagnostics)
+        guard let plan = result.plan else { return }
+        for (path, file) in plan.files where path.hasSuffix(".html") || path.hasSuffix(".svg") {
+            checkNoExecutableMarkup(String(decoding: file, as: UTF8.self), in: path)
+        }
+    }
+
+    // MARK: - Promises
+
+    /// Every diagnostic names a file, and a line and column from 1 when it has them.
+    static func checkLocated(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            let location = diagnostic.location
+            precondition(!location.file.isEmpty, "a diagnostic without a file: \(diagnostic)")
+            if let line = location.line { precondition(line >= 1, "line \(line) in \(diagnostic)") }
+            if let column = location.column { precondition(column >= 1, "column \(column) in \(diagnostic)") }
+            precondition(location.column == nil || location.line != nil, "a column without a line: \(diagnostic)")
+        }
+    }
+
+    /// No `<script>` element, no `on…` attribute and no `javascript:` URL in generated
+    /// HTML or SVG. Text is escaped, so every `<` left is a tag bilan wrote.
+    static func checkNoExecutableMarkup(_ html: String, in file: String) {
+        for tag in HTMLTags.scan(html) {
+            precondition(tag.name != "script", "a <script> element in \(file)")
+            for (name, value) in tag.attributes {
+                precondition(!name.hasPrefix("on"), "an \(name) attribute in \(file)")
+                let url = HTMLTags.decodingCharacterReferences(value).lowercased().filter { !$0.isWhitespace && ($0.asciiValue ?? 32) >= 32 }
+                precondition(!url.hasPrefix("javascript:"), "a javascript: URL in \(file)")
+            }
+        }
+    }
+}
+
+/// The small project the targets share: report.yaml, two tables and a few figures.
+struct Fixture: Sendable {
+    static let reportYAML = """
+        organization: Fuzz
+        period: 2023-2024
+        languages:
+          fr: { locale: fr-CA, title: "Rapport" }
+          en: { locale: en-CA, title: "Report" }
+
+        """
+    static let scratch: URL = {
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+        let url = base.appendingPathComponent("bilan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+    static let shared = Fixture()
+
+    let root: URL
+    let config: ReportConfig
+    let stage: FigureStage
+    let localizedTables: [String: DataTable]
+
+    init() {
+        root = Self.scratch.appendingPathComponent("fixture")
+        let files = [
+            "content/report.yaml": Self.reportYAML,
+            "content/data/membres.csv": "type,libelle_fr,libelle_en,nombre\nindividuelle,Membres individuelles,Individual members,233\nassociative,Membres associatives,Associative members,53\n",
+            "content/data/frequentation.csv": "annee,femmes,proches,note_fr,note_en\n2019,12,5,Première,First\n2020,40,,Pandémie,Pandemic\n2021,75,18,\"<b>x</b>\",y\n2022,101,25,,\n",
+            "content/figures.yaml": "membres_total: sum(membres.nombre)\npart: { value: membres_total / 1000, format: percent }\n",
+            "content/sections/020-b.fr.md": "---\ntitle: B\n---\nB\n",
+            "content/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! Data(text.utf8).write(to: url)
+        }
+        config = try! ReportConfigLoader.load(projectRoot: root).get()
+        stage = FigureStage.run(projectRoot: root, config: config)
+        precondition(stage.diagnostics.isEmpty, "the fuzz fixture has problems: \(stage.diagnostics)")
+        localizedTables = stage.tables.mapValues { $0.localized(to: "fr") }
+    }
+
+    func context(language: String) -> SectionContext {
+        let blocks = BlockContext(
+            language: language, tables: stage.tables.mapValues { $0.localized(to: language) }, unreadableTables: [],
+            formatter: FigureFormatter(localeIdentifier: language == "fr" ? "fr-CA" : "en-CA"),
+            figures: stage.resolver, traceFigures: language == "fr")
+        return SectionContext(
+            projectRoot: root, sectionKeysByFile: ["content/sections/020-b.fr.md": "020-b"], anchorsByKey: ["020-b": "b"],
+            knownAnchors: ["b"], figures: stage.resolver, allowRawHTML: false, traceFigures: language == "fr", blocks: blocks)
+    }
+}
+
+/// A minimal scanner of the start tags in generated markup (enough to check what the
+/// fuzz targets promise; not an HTML parser).
+enum HTMLTags {
+    struct Tag {
+        var name: String
+        var attributes: [(String, String)]
+    }
+
+    /// An attribute value as a browser reads it: numeric references and `&colon;` decoded.
+    static func decodingCharacterReferences(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        var result = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            rest = rest[amp...]
+            if let semicolon = rest.prefix(12).firstIndex(of: ";") {
+                let body = rest[rest.index(after: amp)..<semicolon].lowercased()
+                var scalar: Unicode.Scalar?
+                if body == "colon" { scalar = ":" }
+                else if body.hasPrefix("#x") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init) }
+                if let scalar {
+                    result.unicodeScalars.append(scalar)
+                    rest = rest[rest.index(after: semicolon)...]
+                    continue
+                }
+            }
+            result.append("&")
+            rest = rest.dropFirst()
+        }
+        return result + rest
+    }
+
+    static func scan(_ html: String) -> [Tag] {
+        let bytes = Array(html.utf8)
+        var tags: [Tag] = []
+        var index = 0
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 58 || byte == 95
+        }
+        while index < bytes.count {
+            guard bytes[index] == 60, index + 1 < bytes.count, isNameByte(bytes[index + 1]) else { index += 1; continue }
+            index += 1
+            let nameStart = index
+            while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
+            var tag = Tag(name: String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased(), attributes: [])
+            while index < bytes.count, bytes[index] != 62 {
+                if isNameByte(bytes[index]) {
+                    let start = index
+                    while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
+                    let name = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+                    var value = ""
+                    if index < bytes.count, bytes[index] == 61 {
+                        index += 1
+                        if index < bytes.count, bytes[index] == 34 || bytes[index] == 39 {
+                            let quote = bytes[index]
+                            let valueStart = index + 1
+                            index = valueStart
+                            while index < bytes.count, bytes[index] != quote { index += 1 }
+                            value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
+                            index += 1
+                        } else {
+                            let valueStart = index
+                            while index < bytes.count, bytes[index] != 62, bytes[index] != 32 { index += 1 }
+                            value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                        }
+                    }
+                    tag.attributes.append((name, value))
+                } else {
+                    index += 1
+                }
+            }
+            tags.append(tag)
+        }
+        return tags
+    }
+}

@@ -6,18 +6,7 @@ import Testing
 /// Seeded random inputs: the readers never trap, every error they give is located, and
 /// any table written as RFC 4180 CSV reads back as written.
 @Suite struct DataReaderRandomTests {
-    /// SplitMix64: deterministic, so a failing input can be found again.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias SeededGenerator = SplitMix64
 
     private static func text(
         from pieces: [String], upTo length: Int, using random: inout SeededGenerator

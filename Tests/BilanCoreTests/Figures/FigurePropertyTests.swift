@@ -6,17 +6,7 @@ import Testing
 /// Laws that must hold on any table, checked on tables drawn from a seeded generator
 /// (the same tables on every run).
 @Suite struct FigurePropertyTests {
-    /// SplitMix64: small, fast, and the same sequence for the same seed everywhere.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias SeededGenerator = SplitMix64
 
     /// A table `t` with columns `groupe` (text or number; missing only when
     /// `missingGroups`), `valeur` (a number with up to 2 decimals, missing one time in

@@ -248,3 +248,11 @@ final class TaskBox: @unchecked Sendable {
         for task in all { task.cancel() }
     }
 }
+
+extension PreviewServer {
+    /// Whether starting failed because another program listens on the port.
+    public static func isAddressInUse(_ error: any Error) -> Bool {
+        if case .failed(_, let number, _) = error as? SocketError { return number == EADDRINUSE }
+        return false
+    }
+}

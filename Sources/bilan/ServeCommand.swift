@@ -42,8 +42,7 @@ struct Serve: ParsableCommand {
             do {
                 try await server.start()
             } catch {
-                // FlyingSocks reports errno 98 (EADDRINUSE) as "… errno: 98 …".
-                if "\(error)".contains("errno: 98") {
+                if PreviewServer.isAddressInUse(error) {
                     printError("bilan: port \(port) on \(host) is already in use: stop the other server, or choose another port with --port\n")
                 } else {
                     printError("bilan: could not listen on \(host):\(port): \(error)\n")

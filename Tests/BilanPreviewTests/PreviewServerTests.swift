@@ -74,7 +74,6 @@ struct RunningServer {
 @Suite(.serialized) struct PreviewServerTests {
     @Test func servesTheReportWithDraftsTracesAndTheReloadScript() async throws {
         let running = try await RunningServer.start()
-        defer { Task { await running.stop() } }
         let page = try await running.get("/fr/")
         #expect(page.status == 200)
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")
@@ -99,6 +98,8 @@ struct RunningServer {
         #expect(head.body.isEmpty)
         // Nothing was written to the project.
         #expect(!FileManager.default.fileExists(atPath: running.project.appendingPathComponent("output").path))
+        // Stopped here, not in a defer that cannot wait: the next test starts clean.
+        await running.stop()
     }
 
     @Test func refusesEveryPathThatClimbsOutAndEveryMethodButGetAndHead() async throws {
@@ -109,7 +110,6 @@ struct RunningServer {
             try FileManager.default.createSymbolicLink(
                 at: project.appendingPathComponent("content/assets/secret.txt"), withDestinationURL: outside)
         }
-        defer { Task { await running.stop() } }
         let attempts = [
             "/../content/report.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/fr/..%2f..%2fcontent%2freport.yaml",
             "//etc/passwd", "/fr/index.html%00", "/fr/%00", "/..\\content\\report.yaml", "/fr\\..\\..\\content\\report.yaml",
@@ -128,11 +128,12 @@ struct RunningServer {
             #expect(response.status == 405, "\(method) gave \(response.status)")
             #expect(response.headers["allow"] == "GET, HEAD")
         }
+        // Stopped here, not in a defer that cannot wait: the next test starts clean.
+        await running.stop()
     }
 
     @Test func aChangeSendsAReloadEvent() async throws {
         let running = try await RunningServer.start()
-        defer { Task { await running.stop() } }
         let http = running.http
         let events = try await offPool { () -> Int32 in
             let fd = try http.connect(timeout: 10)
@@ -149,11 +150,12 @@ struct RunningServer {
         #expect(received.contains("event: reload"))
         let page = try await running.get("/fr/")
         #expect(page.text.contains("Une phrase de plus."))
+        // Stopped here, not in a defer that cannot wait: the next test starts clean.
+        await running.stop()
     }
 
     @Test func aFailedRebuildShowsItsErrorsUntilTheFileIsFixed() async throws {
         let running = try await RunningServer.start()
-        defer { Task { await running.stop() } }
         let file = "content/sections/020-membres.fr.md"
         let original = try String(contentsOf: running.project.appendingPathComponent(file), encoding: .utf8)
         try running.edit(file) { $0.replacingOccurrences(of: "title:", with: "title: [<b>broken", options: [], range: $0.range(of: "title:")) }
@@ -168,11 +170,12 @@ struct RunningServer {
         let back = try await running.waitFor("/fr/") { $0.status == 200 }
         #expect(back.status == 200)
         #expect(back.text.contains("class=\"draft-banner\""))
+        // Stopped here, not in a defer that cannot wait: the next test starts clean.
+        await running.stop()
     }
 
     @Test func servesTheLanguagesSideBySide() async throws {
         let running = try await RunningServer.start()
-        defer { Task { await running.stop() } }
         let index = try await running.get("/_bilan/side-by-side/")
         #expect(index.status == 200)
         #expect(index.text.contains("href=\"/_bilan/side-by-side/020-membres\""))
@@ -184,6 +187,8 @@ struct RunningServer {
         #expect(try await running.get("/_bilan/side-by-side/all").status == 200)
         #expect(try await running.get("/_bilan/side-by-side/999-nothing").status == 404)
         #expect(try await running.get("/_bilan/side-by-side").status == 301)
+        // Stopped here, not in a defer that cannot wait: the next test starts clean.
+        await running.stop()
     }
 }
 

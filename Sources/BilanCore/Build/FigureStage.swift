@@ -85,12 +85,12 @@ public struct FigureTable: FigureResolving {
         formatted[language] ?? evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
     }
 
-    /// A figure's value formatted for a language (`25 000 $` in fr-CA).
     /// The formatter of a language's locale and the report's currency.
     public func formatter(language: String) -> FigureFormatter {
         formatters[language] ?? FigureFormatter(localeIdentifier: language)
     }
 
+    /// A figure's value formatted for a language (`25 000 $` in fr-CA).
     public func format(_ figure: ComputedFigure, display: FigureDisplay, language: String) -> String {
         formatter(language: language).format(figure.value, as: display)
     }

@@ -155,6 +155,9 @@ public enum ChromiumPrinter {
                 at: SourceLocation(file: "chromium")))
     }
 
+    /// How long Chromium may take to print a report.
+    static let printTimeout: Double = 120
+
     /// Prints `html` to `target` (written whole, or not at all).
     public static func print(html: String, to target: URL, chromium: URL) -> Result<Void, Diagnostic> {
         let fileManager = FileManager.default
@@ -176,16 +179,32 @@ public enum ChromiumPrinter {
             // Chromium refuses to run as root without this; the page it prints is ours.
             if getuid() == 0 { arguments.insert("--no-sandbox", at: 0) }
             process.arguments = arguments
-            let errors = Pipe()
+            // Chromium's messages go to a file: a pipe would wait for every helper process
+            // Chromium starts (they inherit it), and a stuck Chromium is stopped.
+            let log = work.appendingPathComponent("chromium.log")
+            fileManager.createFile(atPath: log.path, contents: nil)
+            let errors = try FileHandle(forWritingTo: log)
+            defer { try? errors.close() }
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice
+            let finished = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in finished.signal() }
             try process.run()
-            let messages = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            if finished.wait(timeout: .now() + printTimeout) == .timedOut {
+                process.terminate()
+                finished.wait()
+                return .failure(.error(
+                    .outputFailed,
+                    "Chromium did not finish printing within \(Int(printTimeout)) seconds: try again, or use --single-file and print the page from a browser",
+                    at: location))
+            }
             guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF".utf8)) else {
-                let text = String(decoding: messages, as: UTF8.self)
+                let text = ((try? String(contentsOf: log, encoding: .utf8)) ?? "")
                     .split(separator: "\n").filter { !$0.contains("dbus") }.suffix(5).joined(separator: "\n")
-                return .failure(.error(.outputFailed, "Chromium could not print the PDF (status \(process.terminationStatus)): \(text)", at: location))
+                return .failure(.error(
+                    .outputFailed,
+                    "Chromium could not print the PDF (status \(process.terminationStatus)); use --single-file and print the page from a browser. Chromium said: \(text)",
+                    at: location))
             }
             return ReportExport.write(bytes, to: target)
         } catch {

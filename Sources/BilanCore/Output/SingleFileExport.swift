@@ -42,13 +42,13 @@ public struct SingleFileExport {
         page = replace(in: page, pattern: #"<nav class="language-switch"[\s\S]*?</nav>\n?"#) { _ in "" }
         page = replace(in: page, pattern: #"<p class="translation-link">[\s\S]*?</p>\n?"#) { _ in "" }
         page = replace(in: page, pattern: #"<link\b[^>]*>\n?"#) { tag in linkElement(tag, from: pagePath, notes: &notes) }
-        page = replace(in: page, pattern: #"(\s)(src|href)="([^"]*)""#, groups: true) { groups in
+        page = replaceMatches(in: page, pattern: #"(\s)(src|href)="([^"]*)""#) { groups in
             attribute(groups[1], groups[2], groups[3], from: pagePath, notes: &notes)
         }
-        page = replace(in: page, pattern: #"<style>([\s\S]*?)</style>"#, groups: true) { groups in
+        page = replaceMatches(in: page, pattern: #"<style>([\s\S]*?)</style>"#) { groups in
             "<style>" + css(groups[1], from: pagePath, notes: &notes) + "</style>"
         }
-        page = replace(in: page, pattern: #"(\s)style="([^"]*)""#, groups: true) { groups in
+        page = replaceMatches(in: page, pattern: #"(\s)style="([^"]*)""#) { groups in
             "\(groups[1])style=\"" + HTMLEscaping.text(css(unescape(groups[2]), from: pagePath, notes: &notes)) + "\""
         }
         // The links to the other languages' pages (one per section) are reported once.
@@ -116,7 +116,7 @@ public struct SingleFileExport {
     /// CSS with every `url(…)` to a file of the build as a `data:` URI; `base` is the
     /// path of the file the CSS comes from.
     func css(_ text: String, from base: String, notes: inout [Note]) -> String {
-        replace(in: text, pattern: #"url\(\s*(['"]?)([^'")]*)\1\s*\)"#, groups: true) { groups in
+        replaceMatches(in: text, pattern: #"url\(\s*(['"]?)([^'")]*)\1\s*\)"#) { groups in
             let value = groups[2]
             if value.hasPrefix("#") || value.lowercased().hasPrefix("data:") { return groups[0] }
             if Self.hasScheme(value) || value.hasPrefix("//") {
@@ -165,7 +165,7 @@ public struct SingleFileExport {
     // MARK: - Text helpers
 
     static func hasScheme(_ value: String) -> Bool {
-        value.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil
+        ProjectPaths.hasScheme(value)
     }
 
     func attributeValue(_ name: String, in tag: String) -> String? {
@@ -174,20 +174,27 @@ public struct SingleFileExport {
         return unescape(String(value))
     }
 
+    /// An attribute's value as written in the page: the named entities bilan and cmark
+    /// write, and numeric ones (cmark writes `'` in a URL as `&#x27;`).
     func unescape(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        let numeric = replaceMatches(in: text, pattern: #"&#([xX]?)([0-9A-Fa-f]{1,6});"#) { groups in
+            let value = UInt32(groups[2], radix: groups[1].isEmpty ? 10 : 16)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? groups[0]
+        }
+        return numeric.replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// Replaces every match of `pattern`; `transform` gets the whole match (`groups`
-    /// false) or the match and its groups (`groups` true, index 0 the whole match).
+    /// Replaces every match of `pattern` by what `transform` makes of the whole match.
     func replace(in text: String, pattern: String, transform: (String) -> String) -> String {
-        replace(in: text, pattern: pattern, groups: true) { transform($0[0]) }
+        replaceMatches(in: text, pattern: pattern) { transform($0[0]) }
     }
 
-    func replace(in text: String, pattern: String, groups: Bool, transform: ([String]) -> String) -> String {
+    /// Replaces every match of `pattern`; `transform` gets the match and its groups
+    /// (index 0 the whole match).
+    func replaceMatches(in text: String, pattern: String, transform: ([String]) -> String) -> String {
         let regex = try! Regex(pattern)
         var result = ""
         var last = text.startIndex

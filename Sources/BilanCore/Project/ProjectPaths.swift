@@ -16,8 +16,6 @@ public enum ReferenceTarget: Equatable, Sendable {
 
 /// Resolves the paths written in the project, and keeps every one of them inside it.
 public enum ProjectPaths {
-    /// Resolves a link or image target written in `file` (relative to the project): first
-    /// relative to that file's folder, then relative to `content/`.
     /// Whether text is a URL scheme, `[A-Za-z][A-Za-z0-9+.-]*` (checked on the bytes:
     /// a regular expression per link cost more than the rest of the link's work).
     static func isScheme(_ text: Substring) -> Bool {
@@ -29,6 +27,14 @@ public enum ProjectPaths {
         }
     }
 
+    /// Whether a link starts with a URL scheme (`https:`, `mailto:`).
+    static func hasScheme(_ target: String) -> Bool {
+        guard let colon = target.firstIndex(of: ":") else { return false }
+        return isScheme(target[..<colon])
+    }
+
+    /// Resolves a link or image target written in `file` (relative to the project): first
+    /// relative to that file's folder, then relative to `content/`.
     public static func resolve(_ target: String, writtenIn file: String, projectRoot: URL) -> ReferenceTarget {
         if target.hasPrefix("#") { return .fragment(String(target.dropFirst())) }
         if target.hasPrefix("//") { return .external }

@@ -98,7 +98,10 @@ public struct SideBySide {
                 if section.status == .draft { html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n" }
                 html += "<h3>\(esc(section.title))</h3>\n"
                 if let done = renderedByFile[section.file], let links = links[language.code] {
+                    // Links to sections are `#anchor`s of the language's report page; with
+                    // the page's <base> they would land in the default language's page.
                     html += CommonMarkConverter.renderHTML(links.rewrite(done.blocks, for: .page), allowRawHTML: config.allowRawHTML)
+                        .replacingOccurrences(of: "href=\"#", with: "href=\"\(esc(siteRoot + language.code))/index.html#")
                 } else {
                     html += "<p class=\"sbs-flag\">Absente de cette construction · Not in this build (\(esc(section.status.rawValue)))</p>\n"
                 }

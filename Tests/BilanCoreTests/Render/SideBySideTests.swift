@@ -39,6 +39,10 @@ import Testing
         #expect(draft.contains("class=\"draft-banner\""))
         #expect(view.page(key: "999-rien") == nil)
         let whole = view.wholeReportPage()
+        // A link to another section leads to that section in the column's own language
+        // (the pages have a <base>, so a bare #anchor would not).
+        #expect(whole.contains("<a href=\"/fr/index.html#membres\">nos membres</a>"))
+        #expect(!whole.contains("href=\"#"))
         #expect(whole.contains("id=\"010-accueil\"") && whole.contains("id=\"030-brouillon\""))
     }
 }

@@ -10,10 +10,14 @@ public struct BlockContext: Sendable {
     public var formatter: FigureFormatter
     public var figures: any FigureResolving
     public var traceFigures: Bool
+    /// The interface words blocks write (`total`, `chart_data`), overridable in
+    /// `content/i18n/<lang>.yaml` like the others.
+    public var strings: InterfaceStrings?
 
     public init(
         language: String, tables: [String: DataTable], unreadableTables: Set<String>,
-        formatter: FigureFormatter, figures: any FigureResolving, traceFigures: Bool
+        formatter: FigureFormatter, figures: any FigureResolving, traceFigures: Bool,
+        strings: InterfaceStrings? = nil
     ) {
         self.language = language
         self.tables = tables
@@ -21,6 +25,12 @@ public struct BlockContext: Sendable {
         self.formatter = formatter
         self.figures = figures
         self.traceFigures = traceFigures
+        self.strings = strings
+    }
+
+    /// An interface word in this block's language.
+    func word(_ key: String) -> String {
+        strings?.text(key, language: language) ?? InterfaceStrings.builtin[language]?[key] ?? InterfaceStrings.builtin["en"]![key]!
     }
 }
 
@@ -79,8 +89,6 @@ struct BlockRenderer {
         return renderer.problems.hasErrors ? (nil, renderer.problems.all) : (block, renderer.problems.all)
     }
 
-    var strings: BlockStrings { BlockStrings(language: context.language) }
-
     // MARK: - Table
 
     mutating func table(_ spec: TableSpec) -> GeneratedBlock? {
@@ -109,7 +117,7 @@ struct BlockRenderer {
                     guard let sum = numbers(selection, column: plans[position].index, name: column.name.value, at: location)?.reduce(0, +) else { continue }
                     row[position] = plans[position].text(.number(sum), formatter: context.formatter)
                 }
-                if row[0].isEmpty { row[0] = strings.total }
+                if row[0].isEmpty { row[0] = context.word("total") }
                 total = row
             }
             content = TableContent(
@@ -155,7 +163,7 @@ struct BlockRenderer {
         let model = ChartModel(
             kind: spec.kind, id: "chart-" + id, title: spec.title, categories: categories,
             categoryLabel: spec.labels[spec.x.value] ?? spec.x.value, series: series, language: context.language,
-            formatter: context.formatter, display: spec.display)
+            formatter: context.formatter, display: spec.display, totalLabel: context.word("total"))
         let svg = ChartRenderer.svg(model)
         let data = TableContent(
             caption: nil, headers: [model.categoryLabel] + series.map(\.label), numeric: [false] + series.map { _ in true },
@@ -168,7 +176,7 @@ struct BlockRenderer {
             <figcaption>\(HTMLEscaping.text(spec.title))</figcaption>
             \(svg)
             <details class="chart-data">
-            <summary>\(HTMLEscaping.text(strings.chartData))</summary>
+            <summary>\(HTMLEscaping.text(context.word("chart_data")))</summary>
             \(data.html())
             </details>
             </figure>
@@ -327,23 +335,6 @@ struct ColumnPlan {
         switch cell {
         case .number(let value) where !plain: return formatter.format(value, as: display ?? .default)
         default: return cell.text
-        }
-    }
-}
-
-/// The few words blocks write themselves, in the report's languages.
-struct BlockStrings {
-    var total: String
-    var chartData: String
-
-    init(language: String) {
-        switch language {
-        case "fr":
-            total = "Total"
-            chartData = "Données du graphique"
-        default:
-            total = "Total"
-            chartData = "Chart data"
         }
     }
 }

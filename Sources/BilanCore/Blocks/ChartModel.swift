@@ -59,10 +59,13 @@ public struct ChartModel: Sendable, Hashable {
     public var formatter: FigureFormatter
     /// How values are shown (number, currency, percent…), on labels and in the summary.
     public var display: FigureDisplay
+    /// The word under a donut's total (the interface string `total`).
+    public var totalLabel: String
 
     public init(
         kind: Kind, id: String, title: String, categories: [String], categoryLabel: String,
-        series: [Series], language: String, formatter: FigureFormatter, display: FigureDisplay
+        series: [Series], language: String, formatter: FigureFormatter, display: FigureDisplay,
+        totalLabel: String = "Total"
     ) {
         self.kind = kind
         self.id = id
@@ -73,10 +76,11 @@ public struct ChartModel: Sendable, Hashable {
         self.language = language
         self.formatter = formatter
         self.display = display
+        self.totalLabel = totalLabel
     }
 
     /// Whether the words are French.
-    var isFrench: Bool { language == "fr" || language.hasPrefix("fr-") || language.hasPrefix("fr_") }
+    var isFrench: Bool { language == "fr" }
 
     /// The value shown for a series' point: negatives are 0 in stacked and donut charts.
     func plotted(_ value: Decimal?) -> Decimal? {
@@ -97,7 +101,7 @@ public struct ChartModel: Sendable, Hashable {
             && lhs.series == rhs.series && lhs.language == rhs.language
             && lhs.formatter.locale.identifier == rhs.formatter.locale.identifier
             && lhs.formatter.currencyCode == rhs.formatter.currencyCode
-            && lhs.display == rhs.display
+            && lhs.display == rhs.display && lhs.totalLabel == rhs.totalLabel
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -111,5 +115,6 @@ public struct ChartModel: Sendable, Hashable {
         hasher.combine(formatter.locale.identifier)
         hasher.combine(formatter.currencyCode)
         hasher.combine(display)
+        hasher.combine(totalLabel)
     }
 }

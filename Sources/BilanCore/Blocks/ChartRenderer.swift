@@ -350,7 +350,7 @@ public enum ChartRenderer {
             // Bold figures are wider than text: about 0.62 em each, inside the hole.
             let totalSize = min(20, ((2 * inner - 20) / (0.62 * Double(max(totalText.count, 1)))).rounded(.down))
             document.add(#"<text class="chart-total" x="\#(n(centerX))" y="\#(n(centerY + 2))" text-anchor="middle" font-size="\#(n(totalSize))" font-weight="600" fill="\#(textColor)">\#(escape(totalText))</text>"#)
-            document.add(#"<text class="chart-total-label" x="\#(n(centerX))" y="\#(n(centerY + 20))" text-anchor="middle" fill="\#(textColor)">Total</text>"#)
+            document.add(#"<text class="chart-total-label" x="\#(n(centerX))" y="\#(n(centerY + 20))" text-anchor="middle" fill="\#(textColor)">\#(escape(model.totalLabel))</text>"#)
         } else {
             document.add(#"<circle class="chart-empty" cx="\#(n(centerX))" cy="\#(n(centerY))" r="\#(n((outer + inner) / 2))" fill="none" stroke="\#(gridColor)" stroke-width="\#(n(outer - inner))"/>"#)
         }

@@ -134,7 +134,8 @@ public enum BuildPipeline {
         // Markdown, per section and language.
         var included = includedSections(loaded.sections, drafts: options.drafts)
         let contexts = sectionContexts(
-            included: included, all: loaded.sections, figures: figures, config: config, options: options)
+            included: included, all: loaded.sections, figures: figures, config: config, options: options,
+            strings: try? strings.get())
         var rendered: [String: [RenderedSection]] = [:]
         // Sections are independent: rendered on every core, collected in report order.
         let counter = ProgressCounter(stage: "markdown", total: included.count, report: options.progress)
@@ -215,7 +216,8 @@ public enum BuildPipeline {
     /// What each language's sections see of the rest of the report: the other
     /// sections' anchors, the figures, the data for blocks.
     static func sectionContexts(
-        included: [Section], all: [Section], figures: FigureStage, config: ReportConfig, options: BuildOptions
+        included: [Section], all: [Section], figures: FigureStage, config: ReportConfig, options: BuildOptions,
+        strings: InterfaceStrings?
     ) -> [String: SectionContext] {
         var anchorsByLanguage: [String: [String: String]] = [:]
         for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
@@ -225,7 +227,7 @@ public enum BuildPipeline {
             let blocks = BlockContext(
                 language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
                 unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
-                figures: figures.resolver, traceFigures: options.drafts)
+                figures: figures.resolver, traceFigures: options.drafts, strings: strings)
             contexts[language] = SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,

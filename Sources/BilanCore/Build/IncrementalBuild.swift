@@ -185,7 +185,7 @@ public final class IncrementalBuild {
         let key = Self.contextKey(included: included, all: loaded)
         if scope == .allSections || key != contextKey {
             contexts = BuildPipeline.sectionContexts(
-                included: included, all: loaded, figures: figures, config: config, options: options)
+                included: included, all: loaded, figures: figures, config: config, options: options, strings: strings)
             contextKey = key
             renderedByFile = [:]
         }

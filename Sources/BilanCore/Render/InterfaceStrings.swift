@@ -6,7 +6,7 @@ import Yams
 public struct InterfaceStrings: Sendable {
     public static let keys = [
         "contents", "draft", "skip_to_content", "languages", "language_name", "read_in",
-        "choose_language",
+        "choose_language", "total", "chart_data",
     ]
 
     static let builtin: [String: [String: String]] = [
@@ -14,12 +14,13 @@ public struct InterfaceStrings: Sendable {
             "contents": "Table des matières", "draft": "Brouillon",
             "skip_to_content": "Aller au contenu", "languages": "Langues",
             "language_name": "Français", "read_in": "Lire en français",
-            "choose_language": "Choisir la langue",
+            "choose_language": "Choisir la langue", "total": "Total",
+            "chart_data": "Données du graphique",
         ],
         "en": [
             "contents": "Contents", "draft": "Draft", "skip_to_content": "Skip to content",
             "languages": "Languages", "language_name": "English", "read_in": "Read in English",
-            "choose_language": "Choose a language",
+            "choose_language": "Choose a language", "total": "Total", "chart_data": "Chart data",
         ],
     ]
 

@@ -22,11 +22,13 @@ import Testing
         ],
         rowLines: [2, 3, 4], columnLines: [1, 1, 1])
 
-    func render(_ kind: BlockKind, _ yaml: String, language: String = "fr") -> (block: GeneratedBlock?, diagnostics: [Diagnostic]) {
+    func render(
+        _ kind: BlockKind, _ yaml: String, language: String = "fr", strings: InterfaceStrings? = nil
+    ) -> (block: GeneratedBlock?, diagnostics: [Diagnostic]) {
         let context = BlockContext(
             language: language, tables: ["dons": Self.table], unreadableTables: [],
             formatter: FigureFormatter(localeIdentifier: language == "fr" ? "fr-CA" : "en-CA"), figures: NoFigures(),
-            traceFigures: false)
+            traceFigures: false, strings: strings)
         let fence = SourceLocation(file: "s.md", line: 10, column: 1)
         return BlockRenderer.render(
             kind, yaml: yaml, reader: YAMLReader(file: "s.md", lineOffset: 10), fence: fence, context: context,
@@ -44,6 +46,18 @@ import Testing
         #expect(english.html.contains("<td class=\"num\">14,200.5</td>"))
         #expect(english.markdown.contains("| --- | ---: |"))
         #expect(english.markdown.contains("| **Total** | **14,200.5** |"))
+    }
+
+    @Test func theWordsOfBlocksFollowTheProjectsInterfaceStrings() throws {
+        let strings = InterfaceStrings(strings: ["fr": ["total": "Somme", "chart_data": "Les chiffres"]])
+        let table = try #require(render(.table, "data: dons\ncolumns: [annee, montant]\ntotal: montant\n", strings: strings).block)
+        #expect(table.markdown.hasSuffix("| **Somme** | **14\u{A0}200,5** |") || table.markdown.hasSuffix("| **Somme** | **14\u{202F}200,5** |"))
+        let chart = try #require(render(.chart, "type: donut\ndata: dons\nx: annee\ny: montant\ntitle: Dons\n", strings: strings).block)
+        #expect(chart.html.contains("<summary>Les chiffres</summary>"))
+        #expect(chart.html.contains(">Somme</text>"))
+        // Without overrides, the built-in words of the language.
+        let english = try #require(render(.chart, "type: donut\ndata: dons\nx: annee\ny: montant\ntitle: Gifts\n", language: "en").block)
+        #expect(english.html.contains("<summary>Chart data</summary>") && english.html.contains(">Total</text>"))
     }
 
     @Test func cellsAreEscapedInHTMLAndInPipeTables() throws {

@@ -359,8 +359,12 @@ struct BlockParser {
         }
         var decimals: Int?
         if let node = map.value(forKey: "decimals") {
-            guard let value = node.int, (0...FigureDisplay.maximumDecimals).contains(value) else {
+            guard let value = FigureDisplay.decimals(written: node.scalar?.string) else {
                 problems.error(.invalidFormat, "'decimals' is a whole number from 0 to \(FigureDisplay.maximumDecimals)", at: reader.location(of: node))
+                return nil
+            }
+            if format == .integer {
+                problems.error(.invalidFormat, "an integer has no decimals: use 'format: number' to show decimals", at: reader.location(of: node))
                 return nil
             }
             decimals = value

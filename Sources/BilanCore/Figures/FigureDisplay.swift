@@ -39,6 +39,15 @@ public struct FigureDisplay: Sendable, Hashable {
     /// Fixed number of decimals (0…``maximumDecimals``), or nil for the format's default.
     public var decimals: Int?
 
+    /// A `decimals:` value as written in figures.yaml or a block: plain digits, from 0 to
+    /// ``maximumDecimals``; nil for anything else.
+    static func decimals(written text: String?) -> Int? {
+        guard let text, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let count = Int(text), count <= maximumDecimals
+        else { return nil }
+        return count
+    }
+
     public init(format: FigureFormat, decimals: Int? = nil) {
         self.format = format
         self.decimals = decimals

@@ -173,9 +173,7 @@ private struct FigureReader {
                 }
                 format = known
             case "decimals":
-                guard let text = scalar?.string, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-                    let count = Int(text), count <= FigureDisplay.maximumDecimals
-                else {
+                guard let count = FigureDisplay.decimals(written: scalar?.string) else {
                     error(
                         .invalidFormat,
                         "'decimals' of figure '\(name)' must be a whole number from 0 to "

@@ -108,6 +108,8 @@ import Testing
             (.keyfigures, "figure: total\n", "s.md:11:1: error: a keyfigures block is a list"),
             (.table, "data: dons\ncolumns: [annee\n", "s.md:13:1: error: invalid YAML"),
             (.table, "", "s.md:10:1: error: this table block is empty"),
+            (.chart, "type: column\ndata: dons\nx: annee\ny: montant\ntitle: T\nformat: integer\ndecimals: 2\n", "s.md:17:11: error: an integer has no decimals"),
+            (.chart, "type: column\ndata: dons\nx: annee\ny: montant\ntitle: T\ndecimals: 0x1\n", "s.md:16:11: error: 'decimals' is a whole number"),
         ]
         for (kind, yaml, expected) in cases {
             let result = render(kind, yaml)

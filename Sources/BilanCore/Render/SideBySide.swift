@@ -9,17 +9,13 @@ import Foundation
 /// `<base>` element points relative URLs (images, files) at the default language's page
 /// folder of the served site.
 public struct SideBySide {
-    public var config: ReportConfig
+    public let config: ReportConfig
     /// The interface words (the draft banner's); built-in ones when nil.
-    public var strings: InterfaceStrings?
-    /// Every section file that loaded (drafts too).
-    public var sections: [Section]
-    /// The sections of the build, rendered, per language.
-    public var rendered: [String: [RenderedSection]]
+    public let strings: InterfaceStrings?
     /// Where these pages are served (`/_bilan/side-by-side/`).
-    public var basePath: String
+    public let basePath: String
     /// Where the built site is served (`/`).
-    public var siteRoot: String
+    public let siteRoot: String
     /// The name of the whole-report page below ``basePath``.
     public static let wholeReportName = "all"
 
@@ -31,10 +27,10 @@ public struct SideBySide {
         config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section], rendered: [String: [RenderedSection]],
         basePath: String = "/_bilan/side-by-side/", siteRoot: String = "/"
     ) {
+        // `sections` (every file that loaded, drafts too) and `rendered` (the build's
+        // sections per language) are read here once: the pages need only what follows.
         self.config = config
         self.strings = strings
-        self.sections = sections
-        self.rendered = rendered
         self.basePath = basePath
         self.siteRoot = siteRoot
         var renderedByFile: [String: RenderedSection] = [:]

@@ -59,7 +59,7 @@ public struct FigureTable: FigureResolving {
     public func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
         let parsed: FigureReference
         switch FigureReference.parse(reference) {
-        case .failure(let error): return .failure(FigureReferenceProblem(code: error.code, message: error.message))
+        case .failure(let error): return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
         case .success(let value): parsed = value
         }
         guard let figure = evaluation[parsed.name] else {

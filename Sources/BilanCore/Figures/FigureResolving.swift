@@ -29,11 +29,15 @@ public struct FigureReferenceProblem: Error, Sendable, Equatable {
     /// The figure exists but has no value, for an error already reported in
     /// figures.yaml or the data: the section adds no second error.
     public var alreadyReported: Bool
+    /// Where in the reference's text the problem is (in Unicode scalars), when it is a
+    /// syntax error; nil for a problem with the figure itself.
+    public var offset: Int?
 
-    public init(code: DiagnosticCode, message: String, alreadyReported: Bool = false) {
+    public init(code: DiagnosticCode, message: String, alreadyReported: Bool = false, offset: Int? = nil) {
         self.code = code
         self.message = message
         self.alreadyReported = alreadyReported
+        self.offset = offset
     }
 }
 

@@ -169,7 +169,10 @@ public struct SectionRenderer {
                     result.append(inImage ? .text(figure.text) : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text))
                 case .failure(let problem):
                     if !problem.alreadyReported {
-                        report(.error, problem.code, problem.message, near: "{{" + inside, range: range)
+                        // A syntax error points inside the braces, at the character at fault.
+                        report(
+                            .error, problem.code, problem.message, near: "{{" + inside, range: range,
+                            shift: problem.offset.map { 2 + $0 } ?? 0)
                     }
                     result.append(.text("{{" + inside + "}}"))
                 }
@@ -255,14 +258,14 @@ public struct SectionRenderer {
     /// block's first line when it cannot be found).
     mutating func report(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, near needle: String,
-        range: SourceRange?, figure: String? = nil
+        range: SourceRange?, figure: String? = nil, shift: Int = 0
     ) {
         var line = range?.startLine
         var column = range?.startColumn
         if sourceLines == nil { sourceLines = section.body.split(separator: "\n", omittingEmptySubsequences: false) }
         if let range, let found = FigurePlaceholders.locateText(needle, in: sourceLines!, from: range.startLine, through: range.endLine) {
             line = found.line
-            column = found.column
+            column = found.column + shift
         }
         let location = SourceLocation(
             file: section.file, line: line.map { $0 + section.bodyFirstLine - 1 }, column: column)

@@ -6,6 +6,9 @@ import Testing
 /// `25 000 $` / `$25,000`.
 struct StubFigures: FigureResolving {
     func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
+        if case .failure(let error) = FigureReference.parse(reference) {
+            return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
+        }
         let name = reference.trimmingCharacters(in: .whitespaces)
         switch name {
         case "membres": return .success(ResolvedFigure(name: name, text: "233", trace: "membres = 233"))
@@ -68,6 +71,13 @@ struct StubFigures: FigureResolving {
         #expect(diagnostic.code == .unknownFigure)
         // Body line 3 is file line 6 (the body starts on line 4); the column is that of `{{`.
         #expect(diagnostic.location == SourceLocation(file: "content/sections/010-test.fr.md", line: 6, column: 5))
+    }
+
+    @Test func aBadReferenceIsLocatedAtTheCharacterAtFault() {
+        let result = render("Les {{ membres | pourcent }} sont là.\n")
+        #expect(result.diagnostics.map(\.code) == [.invalidFormat])
+        // `pourcent` starts at column 18 of file line 4.
+        #expect(result.diagnostics.first?.location == SourceLocation(file: "content/sections/010-test.fr.md", line: 4, column: 18))
     }
 
     @Test func unclosedPlaceholderIsAnError() {

@@ -38,6 +38,9 @@ public struct DataTable: Sendable {
     /// For each column, the line where it is named (the header line for CSV; the line of
     /// the first object naming it for JSON).
     public var columnLines: [Int]
+    /// Names read from another column in a language's view (`sujet` → the index of
+    /// `sujet_fr`): ``localized(to:)`` adds them, so that no row is copied.
+    var aliases: [String: Int] = [:]
 
     public init(
         name: String, file: String, columns: [String], rows: [[CellValue]],
@@ -51,27 +54,30 @@ public struct DataTable: Sendable {
         self.columnLines = columnLines
     }
 
-    /// The index of a column by name, or nil.
+    /// The index of the cells a column name reads, or nil. Always look cells up
+    /// through it: in a language's view, `columns` also lists the names that read another
+    /// column's cells.
     public func columnIndex(_ name: String) -> Int? {
-        columns.firstIndex(of: name)
+        aliases[name] ?? columns.firstIndex(of: name)
     }
 
     /// The table as read in one language's report: a column `X_fr` is also readable as
     /// `X` in the French report (it takes the place of a plain `X`, if any). The
     /// suffixed columns stay available under their own names.
+    ///
+    /// No cell is copied (a view shares the rows): the names are aliases of the
+    /// suffixed columns, which ``columnIndex(_:)`` resolves.
     public func localized(to language: String) -> DataTable {
         let suffix = "_" + language
         var copy = self
         for (index, column) in columns.enumerated() where column.hasSuffix(suffix) {
             let base = String(column.dropLast(suffix.count))
             guard !base.isEmpty else { continue }
-            if let existing = copy.columns.firstIndex(of: base) {
-                for row in copy.rows.indices { copy.rows[row][existing] = rows[row][index] }
-                copy.columnLines[existing] = columnLines[index]
-            } else {
+            copy.aliases[base] = index
+            if !copy.columns.contains(base) {
+                // Listed for messages ("its columns are …"), read through the alias.
                 copy.columns.append(base)
                 copy.columnLines.append(columnLines[index])
-                for row in copy.rows.indices { copy.rows[row].append(rows[row][index]) }
             }
         }
         return copy

@@ -173,8 +173,9 @@ struct BlockRenderer {
             total: nil)
         let html = """
             <figure class="chart" id="chart-\(id)">
-            <figcaption>\(HTMLEscaping.text(spec.title))</figcaption>
-            \(svg)
+            <figcaption id="chart-\(id)-caption">\(HTMLEscaping.text(spec.title))</figcaption>
+            <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="chart-\(id)-caption">
+            \(svg)</div>
             <details class="chart-data">
             <summary>\(HTMLEscaping.text(context.word("chart_data")))</summary>
             \(data.html())

@@ -13,7 +13,7 @@ For every page:
   - the language link of each section leads to the same section in the other
     language; each table-of-contents link lands on its heading; each chart exposes an
     accessible name and its data as a table; the page has no horizontal scrolling at
-    360 px and 1280 px wide; printed (print media), navigation is hidden, and
+    360 px and 1280 px wide, and chart text renders at 9.5 px or more; printed (print media), navigation is hidden, and
     Chromium's print to PDF gives a PDF.
 With --screenshots, the first screen of each language's report page is saved at
 desktop and phone widths.
@@ -88,6 +88,14 @@ class Suite:
                       .filter(e => e.getBoundingClientRect().right > w + 1)
                       .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');""")
                 self.fail(url, f"scrolls sideways by {overflow}px at {width}px wide ({wide})")
+            # Chart text stays readable: a chart may scroll in its frame, not shrink.
+            small = self.js("""return [...document.querySelectorAll('figure.chart svg')].map(svg => {
+                  const size = parseFloat(svg.getAttribute('font-size') || '13');
+                  const box = svg.viewBox.baseVal;
+                  return [svg.closest('figure').id, box && box.width ? size * svg.getBoundingClientRect().width / box.width : size];
+                }).filter(([, px]) => px < 9.5)""")
+            for figure_id, pixels in small:
+                self.fail(url, f"chart #{figure_id}: its text renders at {pixels:.1f}px at {width}px wide")
         self.check_print(url)
 
     def check_axe(self, url: str) -> None:

@@ -182,7 +182,7 @@ public enum ChromiumPrinter {
             // Chromium's messages go to a file: a pipe would wait for every helper process
             // Chromium starts (they inherit it), and a stuck Chromium is stopped.
             let log = work.appendingPathComponent("chromium.log")
-            fileManager.createFile(atPath: log.path, contents: nil)
+            _ = fileManager.createFile(atPath: log.path, contents: nil)
             let errors = try FileHandle(forWritingTo: log)
             defer { try? errors.close() }
             process.standardError = errors

@@ -190,9 +190,14 @@ public final class IncrementalBuild {
             renderedByFile = [:]
         }
         var rendered: [String: [RenderedSection]] = [:]
+        // The sections to render again (all of them after a data change) use every core.
+        let contexts = self.contexts
+        let stale = included.filter { renderedByFile[$0.file] == nil }
+        for done in ParallelMap.map(stale, { SectionRenderer.render($0, context: contexts[$0.language]!) }) {
+            renderedByFile[done.section.file] = done
+        }
         for section in included {
-            let done = renderedByFile[section.file] ?? SectionRenderer.render(section, context: contexts[section.language]!)
-            renderedByFile[section.file] = done
+            let done = renderedByFile[section.file]!
             problems.append(contentsOf: done.diagnostics)
             rendered[section.language, default: []].append(done)
         }

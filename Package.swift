@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BilanCoreTests",
-            dependencies: ["BilanCore"],
+            dependencies: ["BilanCore", "MarkupScanner"],
             resources: [.copy("Fixtures")]
         ),
         // The preview server over loopback: pages, reload events, refused paths.
@@ -72,8 +72,13 @@ let package = Package(
         // libFuzzer fuzzer when built with -DFUZZING -sanitize=fuzzer,address.
         .executableTarget(
             name: "bilan-fuzz",
-            dependencies: ["BilanCore", "CFuzzDriver"],
+            dependencies: ["BilanCore", "CFuzzDriver", "MarkupScanner"],
             path: "fuzz/Sources/bilan-fuzz"
+        ),
+        // What bilan's HTML and SVG must never contain, for the tests and the fuzz targets.
+        .target(
+            name: "MarkupScanner",
+            path: "Tests/MarkupScanner"
         ),
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import MarkupScanner
 import Testing
 
 @testable import BilanCore

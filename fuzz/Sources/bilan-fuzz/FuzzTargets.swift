@@ -1,4 +1,5 @@
 import BilanCore
+import MarkupScanner
 import Foundation
 
 /// What one fuzz input is fed to. Each case reads the bytes as one kind of bilan input
@@ -114,17 +115,11 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
-    /// No `<script>` element, no `on…` attribute and no `javascript:` URL in generated
-    /// HTML or SVG. Text is escaped, so every `<` left is a tag bilan wrote.
+    /// Nothing that would run in a browser in generated HTML or SVG (``MarkupScanner``:
+    /// `<script>`, `on…` attributes, `javascript:`/`vbscript:`/`data:text/html` URLs).
     static func checkNoExecutableMarkup(_ html: String, in file: String) {
-        for tag in HTMLTags.scan(html) {
-            precondition(tag.name != "script", "a <script> element in \(file)")
-            for (name, value) in tag.attributes {
-                precondition(!name.hasPrefix("on"), "an \(name) attribute in \(file)")
-                let url = HTMLTags.decodingCharacterReferences(value).lowercased().filter { !$0.isWhitespace && ($0.asciiValue ?? 32) >= 32 }
-                precondition(!url.hasPrefix("javascript:"), "a javascript: URL in \(file)")
-            }
-        }
+        let problems = MarkupScanner.executableMarkup(html)
+        precondition(problems.isEmpty, "\(problems.joined(separator: "; ")) in \(file)")
     }
 }
 
@@ -180,84 +175,5 @@ struct Fixture: Sendable {
         return SectionContext(
             projectRoot: root, sectionKeysByFile: ["content/sections/020-b.fr.md": "020-b"], anchorsByKey: ["020-b": "b"],
             knownAnchors: ["b"], figures: stage.resolver, allowRawHTML: false, traceFigures: language == "fr", blocks: blocks)
-    }
-}
-
-/// A minimal scanner of the start tags in generated markup (enough to check what the
-/// fuzz targets promise; not an HTML parser).
-enum HTMLTags {
-    struct Tag {
-        var name: String
-        var attributes: [(String, String)]
-    }
-
-    /// An attribute value as a browser reads it: numeric references and `&colon;` decoded.
-    static func decodingCharacterReferences(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        var result = ""
-        var rest = Substring(value)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            rest = rest[amp...]
-            if let semicolon = rest.prefix(12).firstIndex(of: ";") {
-                let body = rest[rest.index(after: amp)..<semicolon].lowercased()
-                var scalar: Unicode.Scalar?
-                if body == "colon" { scalar = ":" }
-                else if body.hasPrefix("#x") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init) }
-                if let scalar {
-                    result.unicodeScalars.append(scalar)
-                    rest = rest[rest.index(after: semicolon)...]
-                    continue
-                }
-            }
-            result.append("&")
-            rest = rest.dropFirst()
-        }
-        return result + rest
-    }
-
-    static func scan(_ html: String) -> [Tag] {
-        let bytes = Array(html.utf8)
-        var tags: [Tag] = []
-        var index = 0
-        func isNameByte(_ byte: UInt8) -> Bool {
-            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 58 || byte == 95
-        }
-        while index < bytes.count {
-            guard bytes[index] == 60, index + 1 < bytes.count, isNameByte(bytes[index + 1]) else { index += 1; continue }
-            index += 1
-            let nameStart = index
-            while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
-            var tag = Tag(name: String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased(), attributes: [])
-            while index < bytes.count, bytes[index] != 62 {
-                if isNameByte(bytes[index]) {
-                    let start = index
-                    while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
-                    let name = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-                    var value = ""
-                    if index < bytes.count, bytes[index] == 61 {
-                        index += 1
-                        if index < bytes.count, bytes[index] == 34 || bytes[index] == 39 {
-                            let quote = bytes[index]
-                            let valueStart = index + 1
-                            index = valueStart
-                            while index < bytes.count, bytes[index] != quote { index += 1 }
-                            value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
-                            index += 1
-                        } else {
-                            let valueStart = index
-                            while index < bytes.count, bytes[index] != 62, bytes[index] != 32 { index += 1 }
-                            value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
-                        }
-                    }
-                    tag.attributes.append((name, value))
-                } else {
-                    index += 1
-                }
-            }
-            tags.append(tag)
-        }
-        return tags
     }
 }

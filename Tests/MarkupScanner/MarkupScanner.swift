@@ -3,14 +3,17 @@ import Foundation
 /// Reads the tags of generated HTML and SVG, enough to check what bilan promises of its
 /// output: no executable markup, and SVG that is well-formed XML. Every `<` bilan writes
 /// from data is escaped, so each `<` left starts markup bilan wrote.
-enum MarkupScanner {
-    struct Tag: Equatable {
-        enum Kind { case start, end, selfClosing }
-        var kind: Kind
-        var name: String
-        var attributes: [(name: String, value: String)]
+///
+/// A library of its own so that the tests (BilanCoreTests) and the fuzz targets
+/// (bilan-fuzz) hold bilan's output to the same promise.
+public enum MarkupScanner {
+    public struct Tag: Equatable {
+        public enum Kind: Sendable { case start, end, selfClosing }
+        public var kind: Kind
+        public var name: String
+        public var attributes: [(name: String, value: String)]
 
-        static func == (lhs: Tag, rhs: Tag) -> Bool {
+        public static func == (lhs: Tag, rhs: Tag) -> Bool {
             lhs.kind == rhs.kind && lhs.name == rhs.name && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
                 && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
         }
@@ -18,7 +21,7 @@ enum MarkupScanner {
 
     /// The tags in order; comments, doctype and CDATA are skipped, and the content of
     /// `<style>` is not read as markup.
-    static func tags(_ markup: String) -> [Tag] {
+    public static func tags(_ markup: String) -> [Tag] {
         let bytes = Array(markup.utf8)
         var tags: [Tag] = []
         var index = 0
@@ -79,7 +82,7 @@ enum MarkupScanner {
     /// What would run in a browser: `<script>` elements, `on…` attributes and
     /// `javascript:`, `vbscript:` or `data:text/html` URLs (after character references
     /// are decoded, as a browser does).
-    static func executableMarkup(_ markup: String) -> [String] {
+    public static func executableMarkup(_ markup: String) -> [String] {
         var problems: [String] = []
         for tag in tags(markup) {
             if tag.name == "script" { problems.append("a <script> element") }
@@ -97,7 +100,7 @@ enum MarkupScanner {
 
     /// Why `xml` is not well-formed: a tag closed out of order or never closed, or an
     /// `&` that starts no character reference.
-    static func xmlProblems(_ xml: String) -> [String] {
+    public static func xmlProblems(_ xml: String) -> [String] {
         var problems: [String] = []
         var open: [String] = []
         for tag in tags(xml) {
@@ -121,7 +124,7 @@ enum MarkupScanner {
     }
 
     /// An attribute value as a browser reads it: numeric references and `&colon;` decoded.
-    static func decodingReferences(_ value: String) -> String {
+    public static func decodingReferences(_ value: String) -> String {
         guard value.contains("&") else { return value }
         var result = ""
         var rest = Substring(value)

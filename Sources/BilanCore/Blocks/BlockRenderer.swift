@@ -183,7 +183,7 @@ struct BlockRenderer {
             </figure>
             """
         let markdown = "![\(MarkdownEscaping.inline(spec.title))](\(Self.chartScheme)\(id).svg)\n\n" + data.markdown()
-        return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg + "\n", location: fence))
+        return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence))
     }
 
     // MARK: - Key figures

@@ -39,7 +39,7 @@ public struct OutputLinks: Sendable {
             case .paragraph(let inlines, _), .heading(_, let inlines, _): return needsRewriting(inlines)
             case .blockQuote(let children, _): return needsRewriting(children)
             case .list(let list, _): return list.items.contains { needsRewriting($0) }
-            case .generated(_, let markdown): return markdown.contains(BlockRenderer.chartScheme)
+            case .generated(_, let markdown): return Self.chartImageLine(markdown) != nil
             case .codeBlock, .htmlBlock, .thematicBreak: return false
             }
         }
@@ -76,9 +76,11 @@ public struct OutputLinks: Sendable {
         case .list(var list, let range):
             list.items = list.items.map { rewrite($0, for: document) }
             return .list(list, range)
-        case .generated(let html, let markdown) where document != .page && markdown.contains(BlockRenderer.chartScheme):
+        case .generated(let html, let markdown) where document != .page:
+            guard let line = Self.chartImageLine(markdown) else { return block }
             let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
-            return .generated(html: html, markdown: markdown.replacingOccurrences(of: "](" + BlockRenderer.chartScheme, with: "](" + folder))
+            let image = markdown[line].replacingOccurrences(of: "](" + BlockRenderer.chartScheme, with: "](" + folder)
+            return .generated(html: html, markdown: image + markdown[line.upperBound...])
         case .codeBlock, .htmlBlock, .thematicBreak, .generated:
             return block
         }
@@ -99,6 +101,16 @@ public struct OutputLinks: Sendable {
                 return inline
             }
         }
+    }
+
+    /// The first line of a chart's generated Markdown, `![title](bilan-chart:<id>.svg)`:
+    /// only that line is rewritten, never text from the data that looks like it.
+    static func chartImageLine(_ markdown: String) -> Range<String.Index>? {
+        let end = markdown.firstIndex(of: "\n") ?? markdown.endIndex
+        guard markdown.hasPrefix("!["), markdown[..<end].hasSuffix(".svg)"),
+            markdown[..<end].contains("](" + BlockRenderer.chartScheme)
+        else { return nil }
+        return markdown.startIndex..<end
     }
 
     func url(_ destination: String, for document: OutputDocument) -> String {

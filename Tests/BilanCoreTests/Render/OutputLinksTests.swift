@@ -18,4 +18,16 @@ import Testing
         #expect(links.url("bilan-file:notes/lisez-moi.txt", for: .reportMarkdown) == "../files/notes/lisez-moi.txt")
         #expect(links.url("https://example.org/#x", for: .page) == "https://example.org/#x")
     }
+
+    @Test func onlyAChartsImageLineIsRewritten() {
+        let markdown = "![Dons](bilan-chart:dons.svg)\n\n| Sujet |\n| --- |\n| a \\](bilan-chart:x.svg) |"
+        let block = MarkdownBlock.generated(html: "<figure></figure>", markdown: markdown)
+        let expected = "![Dons](../charts/dons.svg)\n\n| Sujet |\n| --- |\n| a \\](bilan-chart:x.svg) |"
+        #expect(links.rewrite([block], for: .sectionMarkdown) == [.generated(html: "<figure></figure>", markdown: expected)])
+        #expect(links.rewrite([block], for: .reportMarkdown) == [.generated(html: "<figure></figure>", markdown: expected.replacingOccurrences(of: "../charts/", with: "charts/"))])
+        #expect(links.rewrite([block], for: .page) == [block])
+        // A table's Markdown that merely contains the scheme is left alone.
+        let table = MarkdownBlock.generated(html: "<table></table>", markdown: "| a \\](bilan-chart:x.svg) |")
+        #expect(links.rewrite([table], for: .reportMarkdown) == [table])
+    }
 }

@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bilan", targets: ["bilan"]),
-        .library(name: "BilanCore", targets: ["BilanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,20 +20,32 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Everything bilan does, as named stages; the executable only parses arguments.
+        // The stages, one target each, so that SwiftPM refuses any import that goes back
+        // up: Base ← Inputs ← Content ← Render ← Build (ARCHITECTURE.md).
+        .target(name: "BilanBase"),
         .target(
-            name: "BilanCore",
+            name: "BilanInputs",
+            dependencies: ["BilanBase", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BilanContent",
+            dependencies: ["BilanBase", "BilanInputs", "CCMark", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BilanRender",
             dependencies: [
-                "CCMark",
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
+                "BilanBase", "BilanInputs", "BilanContent", .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .target(
+            name: "BilanBuild",
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender"]
         ),
         // The preview server of `bilan serve`: the only target that needs an HTTP stack.
         .target(
             name: "BilanPreview",
             dependencies: [
-                "BilanCore",
+                "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -42,25 +53,25 @@ let package = Package(
         .executableTarget(
             name: "bilan",
             dependencies: [
-                "BilanCore",
+                "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild",
                 "BilanPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BilanCoreTests",
-            dependencies: ["BilanCore", "MarkupScanner"],
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "MarkupScanner"],
             resources: [.copy("Fixtures")]
         ),
         // The preview server over loopback: pages, reload events, refused paths.
         .testTarget(
             name: "BilanPreviewTests",
-            dependencies: ["BilanPreview", "BilanCore"]
+            dependencies: ["BilanPreview", "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild"]
         ),
         // Measures an incremental rebuild of one section (`swift run -c release bilan-bench`).
         .executableTarget(
             name: "bilan-bench",
-            dependencies: ["BilanCore"],
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild"],
             path: "bench/Sources/bilan-bench"
         ),
         // libFuzzer's driver entry point, declared for the fuzz executable (header only).
@@ -72,7 +83,7 @@ let package = Package(
         // libFuzzer fuzzer when built with -DFUZZING -sanitize=fuzzer,address.
         .executableTarget(
             name: "bilan-fuzz",
-            dependencies: ["BilanCore", "CFuzzDriver", "MarkupScanner"],
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "CFuzzDriver", "MarkupScanner"],
             path: "fuzz/Sources/bilan-fuzz"
         ),
         // What bilan's HTML and SVG must never contain, for the tests and the fuzz targets.

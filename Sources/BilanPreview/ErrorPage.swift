@@ -1,4 +1,8 @@
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 
 /// The page `bilan serve` shows while the last rebuild failed: a banner listing each
 /// diagnostic (`file:line:column: message [code]`), HTML-escaped. It listens for reloads

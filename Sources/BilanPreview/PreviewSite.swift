@@ -1,4 +1,8 @@
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import Foundation
 
 /// An HTTP answer, independent of the server library.

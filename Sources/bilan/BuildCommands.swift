@@ -1,5 +1,9 @@
 import ArgumentParser
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import Foundation
 
 struct Build: ParsableCommand {
@@ -47,7 +51,7 @@ struct Build: ParsableCommand {
         report(result.diagnostics, format: format)
         if timings {
             for timing in result.timings {
-                let name = timing.stage.padding(toLength: 9, withPad: " ", startingAt: 0)
+                let name = timing.stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
                 printError("  \(name)" + String(format: "%8.1f ms\n", timing.seconds * 1000))
             }
         }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import Foundation
 
 struct Export: ParsableCommand {

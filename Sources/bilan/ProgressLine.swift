@@ -1,4 +1,8 @@
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import Foundation
 
 /// The progress line of a long `bilan build` on standard error: one line, rewritten in
@@ -13,7 +17,7 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let start = DispatchTime.now()
     private var lastDraw: Double = -1
-    private var lastStage = ""
+    private var lastStage: BuildStage?
     private var shown = false
 
     /// A progress line when it makes sense: not `--quiet`, standard error a terminal.
@@ -51,13 +55,12 @@ final class ProgressLine: @unchecked Sendable {
     static func text(_ progress: BuildProgress, elapsed: Double) -> String {
         let what: String
         switch progress.stage {
-        case "project" where progress.total > 0: what = "reading section files \(progress.done)/\(progress.total)"
-        case "project": what = "reading the project"
-        case "figures": what = "computing the figures"
-        case "markdown": what = "rendering sections \(progress.done)/\(progress.total)"
-        case "render": what = "assembling the pages"
-        case "write": what = "writing \(progress.total) files"
-        default: what = progress.stage
+        case .project where progress.total > 0: what = "reading section files \(progress.done)/\(progress.total)"
+        case .project: what = "reading the project"
+        case .figures: what = "computing the figures"
+        case .markdown: what = "rendering sections \(progress.done)/\(progress.total)"
+        case .render: what = "assembling the pages"
+        case .write: what = "writing \(progress.total) files"
         }
         return String(format: "bilan: %@ (%.1f s)", what, elapsed)
     }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Tables, key figures and the errors of blocks, rendered without a whole build.
 @Suite struct BlockRendererTests {

@@ -2,7 +2,11 @@ import Foundation
 import FoundationXML
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Chart models used by the tests, in French and English.
 enum ChartFixtures {

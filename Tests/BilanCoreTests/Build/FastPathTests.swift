@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// The faster paths of issue 8 give what the slower ones gave: byte-level scans against
 /// the character-level or regex definitions they replace, parallel work in input order,

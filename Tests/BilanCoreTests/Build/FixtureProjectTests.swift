@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Builds the fixture projects on disk: the valid one must give its snapshot, each
 /// invalid case exactly the diagnostics in its `expected.txt`.

@@ -2,7 +2,11 @@ import Foundation
 import MarkupScanner
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Hostile projects that must build, and build safely: byte-order marks and CRLF line
 /// ends change nothing; script payloads in every place text enters the output stay

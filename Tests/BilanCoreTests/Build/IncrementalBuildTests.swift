@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// An incremental rebuild must give exactly what a full build of the same files gives.
 @Suite struct IncrementalBuildTests {

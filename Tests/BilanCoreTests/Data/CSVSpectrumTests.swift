@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// The csv-spectrum cases (Fixtures/csv-spectrum): each CSV gives the rows of its JSON.
 @Suite struct CSVSpectrumTests {

@@ -1,6 +1,10 @@
 import Foundation
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// A project folder for the data tests, in a fresh temporary folder removed by ``remove()``.
 struct DataProjectFolder {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Seeded random inputs: the readers never trap, every error they give is located, and
 /// any table written as RFC 4180 CSV reads back as written.

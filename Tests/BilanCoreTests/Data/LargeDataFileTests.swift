@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// A data file of 50 MB, generated at test time, loads whole and in linear time.
 @Suite struct LargeDataFileTests {

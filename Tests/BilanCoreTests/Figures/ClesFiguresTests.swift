@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// The figures of CLES's 2023–2024 activity report, on small tables that hold its data.
 @Suite struct ClesFiguresTests {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Computing figures: arithmetic, aggregates, filters, missing cells, dependencies,
 /// and every error with its code, line and column.

@@ -1,6 +1,10 @@
 import Foundation
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Builders for the figures tests: tables written like CSV, figures.yaml text evaluated
 /// over them, and diagnostics summarised for exact comparison.

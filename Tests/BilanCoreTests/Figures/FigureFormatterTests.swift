@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Formatting in fr-CA and en-CA, byte for byte, and rounding half away from zero.
 @Suite struct FigureFormatterTests {

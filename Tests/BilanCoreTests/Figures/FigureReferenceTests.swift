@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// The inside of `{{ … }}` in a section: a name and an optional forced display.
 @Suite struct FigureReferenceTests {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Reading figures.yaml: both forms, exact numbers, positions, and located errors.
 @Suite struct FiguresLoaderTests {

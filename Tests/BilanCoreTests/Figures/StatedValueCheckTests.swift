@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// `stated:` compared with the computed value at the precision the figure is shown with.
 @Suite struct StatedValueCheckTests {

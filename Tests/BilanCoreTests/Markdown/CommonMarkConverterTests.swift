@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 @Suite struct CommonMarkConverterTests {
     struct Example: Decodable {

@@ -1,5 +1,9 @@
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 @Suite struct HandTypedFiguresTests {
     func numbers(_ text: String, _ language: String = "fr") -> [String] {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// A figure table for tests: `membres` is 233 (`233` in both languages), `fonds` is
 /// `25 000 $` / `$25,000`.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 /// Nothing lost: a build that fails while writing leaves the previous output as it
 /// was; bilan writes and deletes only inside the output folder it made, follows no

@@ -1,5 +1,9 @@
 import Testing
-@testable import BilanCore
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
 
 @Suite struct OutputLinksTests {
     let links = OutputLinks(pageAnchors: ["020-membres": "membres"], markdownAnchors: ["020-membres": "membres-et-militantisme"])

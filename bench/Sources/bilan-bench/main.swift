@@ -2,7 +2,11 @@
 // against a full in-memory build. Runs on a copy of the project, never on it.
 //
 //   swift build -c release --product bilan-bench && .build/release/bilan-bench [PROJECT] [RUNS]
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -44,7 +48,7 @@ for run in 0..<runs {
     incremental.append(milliseconds(start))
     precondition(scope == .sections([SectionLoader.folder + "/" + edited.lastPathComponent]), "unexpected scope \(scope)")
     precondition(build.result.plan != nil, "the build failed")
-    for timing in build.result.timings { stages[timing.stage, default: []].append(timing.seconds * 1000) }
+    for timing in build.result.timings { stages[timing.stage.rawValue, default: []].append(timing.seconds * 1000) }
 }
 print("one-section rebuild (\(edited.lastPathComponent)): " + summary(incremental))
 for stage in ["project", "figures", "markdown", "render"] where stages[stage] != nil {

@@ -1,4 +1,8 @@
-import BilanCore
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+import BilanBuild
 import MarkupScanner
 import Foundation
 

@@ -1,0 +1,141 @@
+import Foundation
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+
+/// The data and figures stages together: loads the tables, reads figures.yaml,
+/// computes every figure and checks the `stated` values.
+public struct FigureStage: Sendable {
+    public var definitions: [FigureDefinition]
+    public var resolver: FigureTable
+    /// The data tables as read from the files (blocks read them per language).
+    public var tables: [String: DataTable]
+    /// Tables whose file has an error, already reported.
+    public var unreadableTables: Set<String>
+    public var diagnostics: [Diagnostic]
+    public var count: Int { resolver.evaluation.figures.count }
+
+    public static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
+        var problems = DiagnosticList()
+        // In figures, a column `X_fr` of the default language can also be read as `X`, so
+        // a figure has one value in every language.
+        var unreadable = Set<String>()
+        let raw = DataLoader(projectFolder: projectRoot).loadTables(into: &problems, unreadable: &unreadable)
+        let tables = raw.mapValues { $0.localized(to: config.defaultLanguage.code) }
+        let file = FiguresLoader.load(projectFolder: projectRoot)
+        problems.append(contentsOf: file.diagnostics)
+        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadable)
+            .evaluate(file.definitions)
+        problems.append(contentsOf: evaluation.diagnostics)
+        problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
+        var resolver = FigureTable(evaluation: evaluation, config: config)
+        resolver.figuresUnreadable = file.unreadable
+        return FigureStage(
+            definitions: file.definitions, resolver: resolver,
+            tables: raw, unreadableTables: unreadable, diagnostics: problems.all)
+    }
+}
+
+/// The computed figures, formatted for each language of the report: what sections,
+/// blocks and templates quote.
+public struct FigureTable: FigureResolving {
+    public var evaluation: FigureEvaluation
+    package var formatters: [String: FigureFormatter]
+    /// figures.yaml could not be read (its error is reported): a name is then not
+    /// reported again as an unknown figure in every section that uses it.
+    public var figuresUnreadable = false
+    /// Every figure in its own display, formatted once per language.
+    package var formatted: [String: [(name: String, text: String)]] = [:]
+
+    public init(evaluation: FigureEvaluation, config: ReportConfig) {
+        self.evaluation = evaluation
+        self.formatters = Dictionary(
+            config.languages.map { ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency)) },
+            uniquingKeysWith: { first, _ in first })
+        for language in config.languages {
+            formatted[language.code] = evaluation.figures.map {
+                ($0.name, format($0, display: $0.definition.display, language: language.code))
+            }
+        }
+    }
+
+    public func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
+        let parsed: FigureReference
+        switch FigureReference.parse(reference) {
+        case .failure(let error): return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
+        case .success(let value): parsed = value
+        }
+        guard let figure = evaluation[parsed.name] else {
+            if figuresUnreadable {
+                return .failure(
+                    FigureReferenceProblem(
+                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: figures.yaml could not be read",
+                        alreadyReported: true))
+            }
+            if evaluation.isDefined(parsed.name) {
+                return .failure(
+                    FigureReferenceProblem(
+                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: see its error in figures.yaml",
+                        alreadyReported: true))
+            }
+            return .failure(FigureReferenceProblem(code: .unknownFigure, message: unknownMessage(parsed.name)))
+        }
+        let text = format(figure, display: parsed.display(for: figure.definition), language: language)
+        return .success(ResolvedFigure(name: figure.name, text: text, trace: trace(figure)))
+    }
+
+    public func formattedValues(language: String) -> [(name: String, text: String)] {
+        formatted[language] ?? evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
+    }
+
+    /// The formatter of a language's locale and the report's currency.
+    public func formatter(language: String) -> FigureFormatter {
+        formatters[language] ?? FigureFormatter(localeIdentifier: language)
+    }
+
+    /// A figure's value formatted for a language (`25 000 $` in fr-CA).
+    public func format(_ figure: ComputedFigure, display: FigureDisplay, language: String) -> String {
+        formatter(language: language).format(figure.value, as: display)
+    }
+
+    /// Name, expression and data files: what a reader of a draft sees on hover.
+    package func trace(_ figure: ComputedFigure) -> String {
+        var text = "\(figure.name) = \(figure.definition.source)"
+        if !figure.sources.isEmpty { text += " · " + figure.sources.joined(separator: ", ") }
+        return text
+    }
+
+    package func unknownMessage(_ name: String) -> String {
+        let names = evaluation.figures.map(\.name)
+        let close = names.filter { $0.hasPrefix(name) || name.hasPrefix($0) }.prefix(3)
+        let hint = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"
+        return "unknown figure '\(name)'\(hint): figures are named in content/figures.yaml"
+    }
+}
+
+/// `bilan figures`: every figure with its expression, value, formatted values and status.
+public enum FiguresListing {
+    /// The report of the project's figures, in the languages asked (all when empty), and
+    /// the diagnostics of the data and figures stages.
+    public static func run(projectRoot: URL, languages codes: [String]) -> Result<(report: FiguresReport, diagnostics: [Diagnostic]), DiagnosticError> {
+        ReportConfigLoader.load(projectRoot: projectRoot).flatMap { config in
+            let unknown = codes.filter { config.language($0) == nil }
+            if !unknown.isEmpty {
+                return .failure(
+                    DiagnosticError(
+                        .error(
+                            .unknownLanguage,
+                            "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(config.languages.map(\.code).joined(separator: ", ")))",
+                            at: SourceLocation(file: ReportConfigLoader.path))))
+            }
+            let stage = FigureStage.run(projectRoot: projectRoot, config: config)
+            let languages = config.languages.filter { codes.isEmpty || codes.contains($0.code) }
+                .map { FiguresReport.Language(code: $0.code, locale: $0.locale) }
+            let report = FiguresReport(
+                definitions: stage.definitions, evaluation: stage.resolver.evaluation, languages: languages,
+                currencyCode: config.currency)
+            return .success((report, AcceptedWarnings.apply(config.accepted, to: stage.diagnostics, reportUnused: false)))
+        }
+    }
+}

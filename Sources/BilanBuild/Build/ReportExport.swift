@@ -1,0 +1,127 @@
+import Foundation
+import BilanBase
+import BilanInputs
+import BilanContent
+import BilanRender
+
+/// `bilan export`: builds the report in memory and writes one language as a single
+/// self-contained HTML file (``SingleFileExport``) or as a PDF printed from it by a
+/// headless Chromium (``ChromiumPrinter``).
+///
+/// By default the files go to `output/export/<lang>.html` (or `.pdf`). `output/` is
+/// bilan's folder, replaced whole by each `bilan build`, so exports are made again after
+/// a build. The export writes there only when `output/` is a folder bilan made (it
+/// carries `.bilan-output`) or does not exist yet — then it is created with that mark,
+/// so that a later build may replace it. Each file is written to a temporary name and
+/// renamed into place, so a reader never sees half a file.
+public enum ReportExport {
+    public enum Format: String, Sendable {
+        case html
+        case pdf
+    }
+
+    public struct Options: Sendable {
+        public var projectRoot: URL
+        public var format: Format
+        /// The languages to export; every language of the report when empty.
+        public var languages: [String]
+        public var drafts: Bool
+        /// The file to write (one language only); `output/export/<lang>.<ext>` when nil.
+        public var out: URL?
+        /// Where to look for Chromium (the `PATH` variable), for `--pdf`.
+        public var searchPath: String?
+
+        public init(projectRoot: URL, format: Format, languages: [String] = [], drafts: Bool = false, out: URL? = nil, searchPath: String? = nil) {
+            self.projectRoot = projectRoot
+            self.format = format
+            self.languages = languages
+            self.drafts = drafts
+            self.out = out
+            self.searchPath = searchPath
+        }
+    }
+
+    public struct Outcome: Sendable {
+        /// The build's diagnostics, then the export's own.
+        public var diagnostics: [Diagnostic]
+        /// The files written.
+        public var written: [URL] = []
+        /// References that could not be made self-contained.
+        public var notes: [SingleFileExport.Note] = []
+        public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } && !written.isEmpty }
+    }
+
+    public static func run(_ options: Options) -> Outcome {
+        let build = BuildPipeline.run(BuildOptions(projectRoot: options.projectRoot, drafts: options.drafts, write: false))
+        var outcome = Outcome(diagnostics: build.diagnostics)
+        guard let plan = build.plan else { return outcome }
+        let location = SourceLocation(file: ReportConfigLoader.path)
+        guard case .success(let config) = ReportConfigLoader.load(projectRoot: options.projectRoot) else { return outcome }
+
+        let unknown = options.languages.filter { config.language($0) == nil }
+        if !unknown.isEmpty {
+            outcome.diagnostics.append(
+                .error(.unknownLanguage, "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(config.languages.map(\.code).joined(separator: ", ")))", at: location))
+            return outcome
+        }
+        let languages = options.languages.isEmpty ? config.languages.map(\.code) : options.languages
+        if options.out != nil && languages.count > 1 {
+            outcome.diagnostics.append(
+                .error(.outputRefused, "--out names one file: choose its language with --lang (\(languages.joined(separator: ", ")))", at: location))
+            return outcome
+        }
+
+        var chromium: URL?
+        if options.format == .pdf {
+            switch ChromiumPrinter.find(searchPath: options.searchPath) {
+            case .success(let found): chromium = found
+            case .failure(let problem):
+                outcome.diagnostics.append(problem)
+                return outcome
+            }
+        }
+        for language in languages {
+            guard let page = SingleFileExport(plan: plan, projectRoot: options.projectRoot, language: language).html() else { continue }
+            outcome.notes.append(contentsOf: page.notes)
+            let target: URL
+            if let out = options.out {
+                target = out
+            } else {
+                let output = options.projectRoot.appendingPathComponent("output")
+                if let refusal = prepareOutputFolder(output) {
+                    outcome.diagnostics.append(refusal)
+                    return outcome
+                }
+                target = output.appendingPathComponent("export/\(language).\(options.format.rawValue)")
+            }
+            let written: Result<Void, Diagnostic>
+            switch options.format {
+            case .html: written = OutputWriter.writeWhole(Data(page.html.utf8), to: target)
+            case .pdf: written = ChromiumPrinter.print(html: page.html, to: target, chromium: chromium!)
+            }
+            switch written {
+            case .success: outcome.written.append(target)
+            case .failure(let problem):
+                outcome.diagnostics.append(problem)
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    /// Makes sure `output/` may hold an export: a folder bilan made, or a new one made
+    /// now with bilan's mark. Returns why not otherwise.
+    public static func prepareOutputFolder(_ output: URL) -> Diagnostic? {
+        if let refusal = OutputWriter.refusal(output, displayName: "output") { return refusal }
+        let fileManager = FileManager.default
+        let marker = output.appendingPathComponent(OutputWriter.markerName)
+        guard !fileManager.fileExists(atPath: marker.path) else { return nil }
+        do {
+            try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
+            try Data(OutputWriter.markerText.utf8).write(to: marker)
+        } catch {
+            return .error(.outputFailed, "could not create output/: \(error.localizedDescription)", at: SourceLocation(file: "output"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import BilanBase
+import BilanInputs
+
+/// What a block may read: one language's view of the data and figures.
+public struct BlockContext: Sendable {
+    public var language: String
+    /// The data tables, as read in this language (`X_fr` columns readable as `X`).
+    public var tables: [String: DataTable]
+    /// Tables whose file has an error already reported: a block naming one adds none.
+    public var unreadableTables: Set<String>
+    public var formatter: FigureFormatter
+    public var figures: any FigureResolving
+    public var traceFigures: Bool
+    /// The interface words blocks write (`total`, `chart_data`), overridable in
+    /// `content/i18n/<lang>.yaml` like the others.
+    public var strings: InterfaceStrings?
+
+    public init(
+        language: String, tables: [String: DataTable], unreadableTables: Set<String>,
+        formatter: FigureFormatter, figures: any FigureResolving, traceFigures: Bool,
+        strings: InterfaceStrings? = nil
+    ) {
+        self.language = language
+        self.tables = tables
+        self.unreadableTables = unreadableTables
+        self.formatter = formatter
+        self.figures = figures
+        self.traceFigures = traceFigures
+        self.strings = strings
+    }
+
+    /// An interface word in this block's language.
+    package func word(_ key: String) -> String {
+        strings?.text(key, language: language) ?? InterfaceStrings.builtin[language]?[key] ?? InterfaceStrings.builtin["en"]![key]!
+    }
+}
+
+/// A chart drawn for a section: written as `<lang>/charts/<id>.svg` for the Markdown
+/// outputs (pages carry it inline).
+public struct ChartFile: Sendable, Equatable {
+    public var id: String
+    public var svg: String
+    /// The block's fence, to locate a clash between two charts' ids.
+    public var location: SourceLocation
+}
+
+/// A block replaced by generated content: its HTML, its Markdown, and its chart file.
+package struct GeneratedBlock: Sendable {
+    package var html: String
+    package var markdown: String
+    package var chart: ChartFile?
+}
+
+/// Turns a `chart`, `table` or `keyfigures` block into content drawn from the data, or
+/// into located diagnostics (unknown table, column or figure, a cell that is not a
+/// number, a bad key).
+package struct BlockRenderer {
+    /// The most categories a chart draws: past that, the data wants summarising first.
+    package static let maximumCategories = 500
+    /// The most rows a table block shows.
+    package static let maximumRows = 5000
+
+    package let context: BlockContext
+    package let fence: SourceLocation
+    package var problems = DiagnosticList()
+
+    package init(context: BlockContext, fence: SourceLocation) {
+        self.context = context
+        self.fence = fence
+    }
+
+    /// Renders a block's YAML body; `defaultID` names a chart that gives no `id:`.
+    package static func render(
+        _ kind: BlockKind, yaml: String, reader: YAMLReader, fence: SourceLocation, context: BlockContext,
+        defaultID: String
+    ) -> (block: GeneratedBlock?, diagnostics: [Diagnostic]) {
+        var parser = BlockParser(reader: reader, fence: fence)
+        let spec = parser.parse(kind, yaml: yaml)
+        guard let spec, !parser.problems.hasErrors else { return (nil, parser.problems.all) }
+        var renderer = BlockRenderer(context: context, fence: fence)
+        let block: GeneratedBlock?
+        switch spec {
+        case .chart(let chart): block = renderer.chart(chart, defaultID: defaultID)
+        case .table(let table): block = renderer.table(table)
+        case .keyfigures(let entries): block = renderer.keyFigures(entries)
+        }
+        return renderer.problems.hasErrors ? (nil, renderer.problems.all) : (block, renderer.problems.all)
+    }
+
+    // MARK: - Table
+
+    package mutating func table(_ spec: TableSpec) -> GeneratedBlock? {
+        let content: TableContent
+        switch spec.source {
+        case .inline(let headers, let rows):
+            content = TableContent(caption: spec.caption, headers: headers, numeric: headers.map { _ in false }, rows: rows, total: nil)
+        case .data(let data, let columns):
+            let totals = spec.total
+            guard let selection = select(data, columns: columns.map(\.name) + totals, filter: spec.filter, sort: spec.sort) else { return nil }
+            if selection.rows.count > Self.maximumRows {
+                problems.error(.invalidBlock, "this table would show \(selection.rows.count) rows (at most \(Self.maximumRows)): filter it with 'where' or summarise the data", at: data.location)
+                return nil
+            }
+            for name in totals where !columns.contains(where: { $0.name.value == name.value }) {
+                problems.error(.invalidBlock, "'total' names '\(name.value)', which is not one of the table's columns", at: name.location)
+            }
+            let plans = columns.map { column in
+                ColumnPlan(selection, column: selection.index[column.name.value]!, display: column.display, plain: column.plain)
+            }
+            var total: [String]?
+            if !totals.isEmpty {
+                var row = plans.map { _ in "" }
+                for (position, column) in columns.enumerated() where totals.contains(where: { $0.value == column.name.value }) {
+                    let location = totals.first { $0.value == column.name.value }!.location
+                    guard let sum = numbers(selection, column: plans[position].index, name: column.name.value, at: location)?.reduce(0, +) else { continue }
+                    row[position] = plans[position].text(.number(sum), formatter: context.formatter)
+                }
+                if row[0].isEmpty { row[0] = context.word("total") }
+                total = row
+            }
+            content = TableContent(
+                caption: spec.caption, headers: columns.map(\.label), numeric: plans.map(\.numeric),
+                rows: selection.rows.map { row in plans.map { $0.text(selection.table.rows[row][$0.index], formatter: context.formatter) } },
+                total: total)
+        }
+        return GeneratedBlock(
+            html: "<div class=\"table-block\">\n" + content.html() + "\n</div>", markdown: content.markdown(), chart: nil)
+    }
+
+    // MARK: - Chart
+
+    package mutating func chart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
+        let named = [spec.x] + spec.y
+        for label in spec.labelLocations where !named.contains(where: { $0.value == label.value }) {
+            problems.error(.invalidBlock, "'labels' names '\(label.value)', which is neither 'x' nor one of 'y'", at: label.location)
+        }
+        if spec.kind == .donut && spec.y.count != 1 {
+            problems.error(.invalidBlock, "a donut chart draws one column: give 'y' a single column", at: spec.y[1].location)
+        }
+        guard let selection = select(spec.data, columns: named, filter: spec.filter, sort: spec.sort) else { return nil }
+        if selection.rows.count > Self.maximumCategories {
+            problems.error(.invalidBlock, "this chart would draw \(selection.rows.count) categories (at most \(Self.maximumCategories)): filter the rows with 'where' or summarise the data", at: spec.data.location)
+            return nil
+        }
+        let xPlan = ColumnPlan(selection, column: selection.index[spec.x.value]!, display: nil, plain: false)
+        let categories = selection.rows.map { xPlan.text(selection.table.rows[$0][xPlan.index], formatter: context.formatter) }
+        var series: [ChartModel.Series] = []
+        for y in spec.y {
+            let column = selection.index[y.value]!
+            guard numbers(selection, column: column, name: y.value, at: y.location) != nil else { continue }
+            let values = selection.rows.map { selection.table.rows[$0][column].number }
+            if spec.kind == .donut || spec.kind == .stacked, values.contains(where: { ($0 ?? 0) < 0 }) {
+                problems.error(.invalidBlock, "a \(spec.kind.rawValue) chart cannot show negative values, and '\(y.value)' has some: use a column or bar chart", at: y.location)
+                continue
+            }
+            series.append(ChartModel.Series(label: spec.labels[y.value] ?? y.value, values: values))
+        }
+        guard !problems.hasErrors else { return nil }
+        let id = spec.id?.value ?? defaultID
+        // Ids inside the SVG must be XML names: never starting with a digit.
+        let model = ChartModel(
+            kind: spec.kind, id: "chart-" + id, title: spec.title, categories: categories,
+            categoryLabel: spec.labels[spec.x.value] ?? spec.x.value, series: series, language: context.language,
+            formatter: context.formatter, display: spec.display, totalLabel: context.word("total"))
+        let svg = ChartRenderer.svg(model)
+        let data = TableContent(
+            caption: nil, headers: [model.categoryLabel] + series.map(\.label), numeric: [false] + series.map { _ in true },
+            rows: categories.indices.map { row in
+                [categories[row]] + series.map { $0.values[row].map { context.formatter.format($0, as: spec.display) } ?? "" }
+            },
+            total: nil)
+        let html = """
+            <figure class="chart" id="chart-\(id)">
+            <figcaption id="chart-\(id)-caption">\(HTMLEscaping.text(spec.title))</figcaption>
+            <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="chart-\(id)-caption">
+            \(svg)</div>
+            <details class="chart-data">
+            <summary>\(HTMLEscaping.text(context.word("chart_data")))</summary>
+            \(data.html())
+            </details>
+            </figure>
+            """
+        let markdown = "![\(MarkdownEscaping.inline(spec.title))](\(InternalLink.chart.scheme)\(id).svg)\n\n" + data.markdown()
+        return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence))
+    }
+
+    // MARK: - Key figures
+
+    /// In Markdown the list is written with `*`, so that it never merges with a `-` list
+    /// that cmark writes right before it.
+    package mutating func keyFigures(_ entries: [KeyFigureSpec]) -> GeneratedBlock? {
+        var html = "<ul class=\"keyfigures\">\n"
+        var markdown: [String] = []
+        for entry in entries {
+            switch context.figures.resolve(entry.figure.value, language: context.language) {
+            case .failure(let problem):
+                if !problem.alreadyReported { problems.error(problem.code, problem.message, at: entry.figure.location) }
+            case .success(let figure):
+                html += "<li><span class=\"keyfigure-value\">\(figure.html(traced: context.traceFigures))</span> "
+                    + "<span class=\"keyfigure-label\">\(HTMLEscaping.text(entry.label))</span></li>\n"
+                markdown.append("* **\(MarkdownEscaping.inline(figure.text))** \(MarkdownEscaping.inline(entry.label))")
+            }
+        }
+        return GeneratedBlock(html: html + "</ul>", markdown: markdown.joined(separator: "\n"), chart: nil)
+    }
+
+    // MARK: - Data
+
+    /// The rows of a data table a block shows: named columns checked, filtered, sorted.
+    package struct Selection {
+        package var table: DataTable
+        package var rows: [Int]
+        /// Column name → index, for every column the block names.
+        package var index: [String: Int]
+    }
+
+    package mutating func select(
+        _ data: Located<String>, columns: [Located<String>], filter: BlockFilter?, sort: [SortKey]
+    ) -> Selection? {
+        guard let table = context.tables[data.value] else {
+            if !context.unreadableTables.contains(data.value) {
+                let known = context.tables.keys.sorted()
+                problems.error(
+                    .unknownTable,
+                    "unknown table '\(data.value)' (no content/data/\(data.value).csv or .json); "
+                        + (known.isEmpty ? "there are no data tables" : "the tables are " + known.joined(separator: ", ")),
+                    at: data.location)
+            }
+            return nil
+        }
+        var named = columns + sort.map(\.column)
+        if let filter {
+            named += filter.filter.comparisons.map { comparison in
+                var location = filter.location
+                location.column = location.column.map { $0 + comparison.column.range.lowerBound }
+                return Located(value: comparison.column.text, location: location)
+            }
+        }
+        var index: [String: Int] = [:]
+        for name in named {
+            if let position = table.columnIndex(name.value) {
+                index[name.value] = position
+            } else {
+                problems.error(
+                    .unknownColumn,
+                    "table '\(table.name)' (\(table.file)) has no column '\(name.value)'; its columns are "
+                        + table.columns.joined(separator: ", "),
+                    at: name.location)
+            }
+        }
+        guard !problems.hasErrors else { return nil }
+        func cell(_ row: Int, _ column: String) -> CellValue {
+            table.rows[row][index[column]!]
+        }
+        var rows = Array(table.rows.indices)
+        if let filter { rows = rows.filter { row in filter.filter.matches { cell(row, $0.text) } } }
+        if !sort.isEmpty {
+            let locale = context.formatter.locale
+            rows.sort { left, right in
+                for key in sort {
+                    let (a, b) = (cell(left, key.column.value), cell(right, key.column.value))
+                    if (a == .missing) != (b == .missing) { return b == .missing }
+                    let order = Self.compare(a, b, locale: locale)
+                    if order != .orderedSame { return key.descending ? order == .orderedDescending : order == .orderedAscending }
+                }
+                return left < right
+            }
+        }
+        return Selection(table: table, rows: rows, index: index)
+    }
+
+    /// Numbers before text (missing cells are put last by the caller, in either direction).
+    package static func compare(_ left: CellValue, _ right: CellValue, locale: Locale) -> ComparisonResult {
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        case (.text(let a), .text(let b)): return a.compare(b, options: [], range: nil, locale: locale)
+        case (.number, _): return .orderedAscending
+        case (_, .number): return .orderedDescending
+        case (_, .missing), (.missing, _): return .orderedSame
+        }
+    }
+
+    /// The numbers of a column in the selected rows (missing cells skipped), or nil with
+    /// a `non-numeric-cell` error naming the first text cell.
+    package mutating func numbers(_ selection: Selection, column: Int, name: String, at location: SourceLocation) -> [Decimal]? {
+        var result: [Decimal] = []
+        for row in selection.rows {
+            switch selection.table.rows[row][column] {
+            case .number(let value): result.append(value)
+            case .missing: continue
+            case .text(let text):
+                let line = selection.table.rowLines.indices.contains(row) ? ":\(selection.table.rowLines[row])" : ""
+                problems.error(
+                    .nonNumericCell,
+                    "cell \"\(text)\" in column '\(name)' of \(selection.table.file)\(line) is not a number" + CellValue.numberFormattingHint(text),
+                    at: location)
+                return nil
+            }
+        }
+        return result
+    }
+}
+
+/// How one column's cells are written: numbers in the language's format, right-aligned,
+/// except columns of years (and `format: text` columns) (every number a whole number from 1900 to 2100), which are
+/// written as they are (`2019`, not `2 019`).
+package struct ColumnPlan {
+    package var index: Int
+    package var display: FigureDisplay?
+    package var plain: Bool
+    package var numeric: Bool
+
+    package init(_ selection: BlockRenderer.Selection, column: Int, display: FigureDisplay?, plain: Bool) {
+        var numbers = 0
+        var texts = 0
+        var yearLike = true
+        for row in selection.rows {
+            switch selection.table.rows[row][column] {
+            case .number(let value):
+                numbers += 1
+                if yearLike, !(value >= 1900 && value <= 2100 && value.roundedHalfAwayFromZero(decimals: 0) == value) { yearLike = false }
+            case .text: texts += 1
+            case .missing: break
+            }
+        }
+        self.index = column
+        self.plain = plain || (display == nil && numbers > 0 && yearLike)
+        // Years read as labels: left-aligned like text.
+        self.numeric = numbers > 0 && texts == 0 && !self.plain
+        self.display = display
+    }
+
+    package func text(_ cell: CellValue, formatter: FigureFormatter) -> String {
+        switch cell {
+        case .number(let value) where !plain: return formatter.format(value, as: display ?? .default)
+        default: return cell.text
+        }
+    }
+}

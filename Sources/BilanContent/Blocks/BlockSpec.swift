@@ -1,0 +1,384 @@
+import Foundation
+import Yams
+import BilanBase
+import BilanInputs
+
+/// The three fenced blocks bilan replaces by content drawn from the data.
+public enum BlockKind: String, Sendable, CaseIterable {
+    case chart
+    case table
+    case keyfigures
+
+    /// The kind a code block's info string names (its first word), or nil for any other
+    /// code block, which stays a code block.
+    public init?(info: String) {
+        let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        self.init(rawValue: word)
+    }
+}
+
+extension BlockKind {
+    /// The first lines of a block of this kind, quoted in messages.
+    package var example: String {
+        switch self {
+        case .chart: "type: column, data: TABLE, x: COLUMN, y: COLUMN, title: TITLE"
+        case .table: "data: TABLE, columns: { COLUMN: Heading }"
+        case .keyfigures: "- { figure: NAME, label: label }"
+        }
+    }
+}
+
+/// A value written in a block, with where it was written (for located errors).
+package struct Located<Value: Sendable>: Sendable {
+    package var value: Value
+    package var location: SourceLocation
+}
+
+/// How a sort key orders rows: `-mentions` is descending.
+package struct SortKey: Sendable {
+    package var column: Located<String>
+    package var descending: Bool
+}
+
+/// A `where:` filter and where it was written.
+package struct BlockFilter: Sendable {
+    package var filter: FigureExpression.Filter
+    package var text: String
+    package var location: SourceLocation
+}
+
+/// A column of a `table` block: the data column, its heading and how its numbers show.
+package struct TableColumnSpec: Sendable {
+    package var name: Located<String>
+    package var label: String
+    /// nil: numbers as `number`, or as written when the column holds years.
+    package var display: FigureDisplay?
+    /// `format: text`: cells exactly as in the file.
+    package var plain: Bool
+}
+
+/// A `chart` block as written.
+package struct ChartSpec: Sendable {
+    package var kind: ChartModel.Kind
+    package var data: Located<String>
+    package var x: Located<String>
+    package var y: [Located<String>]
+    package var title: String
+    package var labels: [String: String]
+    package var labelLocations: [Located<String>]
+    package var filter: BlockFilter?
+    package var sort: [SortKey]
+    package var display: FigureDisplay
+    package var id: Located<String>?
+}
+
+/// A `table` block as written: rows from a data table, or given inline.
+package struct TableSpec: Sendable {
+    package enum Source: Sendable {
+        case data(Located<String>, columns: [TableColumnSpec])
+        case inline(headers: [String], rows: [[String]])
+    }
+    package var source: Source
+    package var caption: String?
+    package var filter: BlockFilter?
+    package var sort: [SortKey]
+    package var total: [Located<String>]
+}
+
+/// One entry of a `keyfigures` block.
+package struct KeyFigureSpec: Sendable {
+    package var figure: Located<String>
+    package var label: String
+}
+
+/// A parsed block.
+package enum BlockSpec: Sendable {
+    case chart(ChartSpec)
+    case table(TableSpec)
+    case keyfigures([KeyFigureSpec])
+}
+
+/// Reads the YAML body of a block into a ``BlockSpec``, every problem located in the
+/// section file (`invalid-block`, or `yaml-syntax` for YAML that does not parse).
+package struct BlockParser {
+    /// The most rows a `table` block may give inline.
+    package static let maximumInlineRows = 1000
+
+    package let reader: YAMLReader
+    /// The fence line: where a problem with no better place is reported.
+    package let fence: SourceLocation
+    package var problems = DiagnosticList()
+
+    package init(reader: YAMLReader, fence: SourceLocation) {
+        self.reader = reader
+        self.fence = fence
+    }
+
+    /// The block, or nil with `problems` saying why.
+    package mutating func parse(_ kind: BlockKind, yaml: String) -> BlockSpec? {
+        let root: Node
+        switch reader.compose(yaml) {
+        case .failure(let diagnostic):
+            problems.append(diagnostic)
+            return nil
+        case .success(nil):
+            fail("this \(kind.rawValue) block is empty: write its settings between the fences, starting at the fence's indentation (\(kind.example))", at: nil)
+            return nil
+        case .success(let node?):
+            root = node
+        }
+        switch kind {
+        case .chart: return chart(root).map(BlockSpec.chart)
+        case .table: return table(root).map(BlockSpec.table)
+        case .keyfigures: return keyFigures(root).map(BlockSpec.keyfigures)
+        }
+    }
+
+    // MARK: - Chart
+
+    package mutating func chart(_ root: Node) -> ChartSpec? {
+        guard let map = mapping(root, "a chart block", known: ["type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id"]) else { return nil }
+        let types = ChartModel.Kind.allCases.map(\.rawValue)
+        guard let type = required(map, "type", in: root),
+            let kind = ChartModel.Kind(rawValue: type.value)
+        else {
+            if let node = map.value(forKey: "type"), let text = node.string {
+                fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
+            }
+            return nil
+        }
+        let data = required(map, "data", in: root)
+        let x = required(map, "x", in: root)
+        let title = required(map, "title", in: root)
+        let y = map.value(forKey: "y").flatMap { names($0, "y") } ?? []
+        if map.value(forKey: "y") == nil { fail("a chart needs 'y': the numeric column(s) to draw", at: root) }
+        let labels = labelMap(map.value(forKey: "labels"))
+        let display = display(map)
+        let id = map.value(forKey: "id").flatMap { scalar($0, "id") }
+        if let id, !Self.isIdentifier(id.value) {
+            fail("'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map.value(forKey: "id"))
+        }
+        guard let data, let x, let title, !y.isEmpty, let display else { return nil }
+        return ChartSpec(
+            kind: kind, data: data, x: x, y: y, title: title.value, labels: labels.map, labelLocations: labels.keys,
+            filter: filter(map.value(forKey: "where")), sort: sortKeys(map.value(forKey: "sort")), display: display, id: id)
+    }
+
+    // MARK: - Table
+
+    package mutating func table(_ root: Node) -> TableSpec? {
+        guard let map = mapping(root, "a table block", known: ["data", "columns", "rows", "sort", "total", "where", "caption"]) else { return nil }
+        let caption = map.value(forKey: "caption").flatMap { scalar($0, "caption") }?.value
+        guard let columnsNode = map.value(forKey: "columns") else {
+            fail("a table needs 'columns': the columns to show and their headings", at: root)
+            return nil
+        }
+        if let rowsNode = map.value(forKey: "rows") {
+            for key in ["data", "where", "sort", "total"] where map.value(forKey: key) != nil {
+                fail("'\(key)' reads a data table; a table with inline 'rows' has none", at: map.value(forKey: key))
+            }
+            guard let headers = columnsNode.sequence?.compactMap({ scalar($0, "a column heading")?.value }),
+                headers.count == columnsNode.sequence?.count
+            else {
+                fail("with inline 'rows', 'columns' is the list of headings: [Nom, Rôle]", at: columnsNode)
+                return nil
+            }
+            guard let rowNodes = rowsNode.sequence else {
+                fail("'rows' is a list of rows, each a list of cells: - [Myriam, Membre]", at: rowsNode)
+                return nil
+            }
+            if rowNodes.count > Self.maximumInlineRows {
+                fail("more than \(Self.maximumInlineRows) inline rows: put them in a data file in content/data/", at: rowsNode)
+                return nil
+            }
+            var rows: [[String]] = []
+            for row in rowNodes {
+                guard let cells = row.sequence else {
+                    fail("each row is a list of cells: - [Myriam, Membre]", at: row)
+                    continue
+                }
+                if cells.count != headers.count {
+                    fail("this row has \(cells.count) \(cells.count == 1 ? "cell" : "cells") but there are \(headers.count) columns", at: row)
+                }
+                rows.append(cells.map { cell in scalar(cell, "a cell")?.value ?? "" })
+            }
+            return TableSpec(source: .inline(headers: headers, rows: rows), caption: caption, filter: nil, sort: [], total: [])
+        }
+        guard let data = required(map, "data", in: root) else { return nil }
+        let columns = tableColumns(columnsNode)
+        guard !columns.isEmpty else { return nil }
+        var total: [Located<String>] = []
+        if let node = map.value(forKey: "total") { total = names(node, "total") ?? [] }
+        return TableSpec(
+            source: .data(data, columns: columns), caption: caption, filter: filter(map.value(forKey: "where")),
+            sort: sortKeys(map.value(forKey: "sort")), total: total)
+    }
+
+    /// `columns: { sujet: Sujet, montant: { label: Montant, format: currency } }` or `[sujet, mentions]`.
+    package mutating func tableColumns(_ node: Node) -> [TableColumnSpec] {
+        if let list = node.sequence {
+            return list.compactMap { item in
+                scalar(item, "a column name").map { TableColumnSpec(name: $0, label: $0.value, display: nil, plain: false) }
+            }
+        }
+        guard node.mapping != nil else {
+            fail("'columns' is a map of column: heading ({ sujet: Sujet }) or a list of column names", at: node)
+            return []
+        }
+        var result: [TableColumnSpec] = []
+        for entry in node.orderedEntries {
+            let name = Located(value: entry.key, location: reader.location(of: entry.keyNode))
+            if entry.value.mapping != nil {
+                guard let map = mapping(entry.value, "a column", known: ["label", "format", "decimals"]) else { continue }
+                let label = map.value(forKey: "label").flatMap { scalar($0, "label") }?.value ?? entry.key
+                var plain = false
+                var display: FigureDisplay?
+                if map.value(forKey: "format")?.string == "text" {
+                    plain = true
+                } else if map.value(forKey: "format") != nil || map.value(forKey: "decimals") != nil {
+                    guard let chosen = self.display(map) else { continue }
+                    display = chosen
+                }
+                result.append(TableColumnSpec(name: name, label: label, display: display, plain: plain))
+            } else if let label = scalar(entry.value, "a column heading") {
+                result.append(TableColumnSpec(name: name, label: label.value, display: nil, plain: false))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Key figures
+
+    package mutating func keyFigures(_ root: Node) -> [KeyFigureSpec]? {
+        guard let items = root.sequence, !items.isEmpty else {
+            fail("a keyfigures block is a list: - { figure: membres, label: membres individuelles }", at: root)
+            return nil
+        }
+        var result: [KeyFigureSpec] = []
+        for item in items {
+            guard let map = mapping(item, "a key figure", known: ["figure", "label"]),
+                let figure = required(map, "figure", in: item), let label = required(map, "label", in: item)
+            else { continue }
+            result.append(KeyFigureSpec(figure: figure, label: label.value))
+        }
+        return problems.hasErrors ? nil : result
+    }
+
+    // MARK: - Pieces
+
+    /// The node as a mapping whose keys are all known, or nil (reported).
+    package mutating func mapping(_ node: Node, _ what: String, known: [String]) -> Node? {
+        guard node.mapping != nil else {
+            fail("\(what) is a map of 'key: value' lines", at: node)
+            return nil
+        }
+        for entry in node.orderedEntries where !known.contains(entry.key) {
+            fail("unknown key '\(entry.key)' in \(what); the keys are \(known.joined(separator: ", "))", at: entry.keyNode)
+        }
+        return node
+    }
+
+    package mutating func required(_ map: Node, _ key: String, in parent: Node) -> Located<String>? {
+        guard let node = map.value(forKey: key) else {
+            fail("'\(key)' is missing", at: parent)
+            return nil
+        }
+        return scalar(node, "'\(key)'")
+    }
+
+    package mutating func scalar(_ node: Node, _ what: String) -> Located<String>? {
+        guard let text = node.scalar?.string else {
+            fail("\(what) must be a single value", at: node)
+            return nil
+        }
+        return Located(value: text, location: reader.location(of: node))
+    }
+
+    /// One name or a list of names.
+    package mutating func names(_ node: Node, _ what: String) -> [Located<String>]? {
+        if node.scalar != nil { return scalar(node, "'\(what)'").map { [$0] } }
+        guard let items = node.sequence, !items.isEmpty else {
+            fail("'\(what)' is a column name or a list of them: [femmes, proches]", at: node)
+            return nil
+        }
+        let result = items.compactMap { scalar($0, "each name of '\(what)'") }
+        return result.count == items.count ? result : nil
+    }
+
+    package mutating func labelMap(_ node: Node?) -> (map: [String: String], keys: [Located<String>]) {
+        guard let node else { return ([:], []) }
+        guard node.mapping != nil else {
+            fail("'labels' is a map of column: label ({ femmes: Femmes })", at: node)
+            return ([:], [])
+        }
+        var map: [String: String] = [:]
+        var keys: [Located<String>] = []
+        for entry in node.orderedEntries {
+            guard let label = scalar(entry.value, "a label") else { continue }
+            map[entry.key] = label.value
+            keys.append(Located(value: entry.key, location: reader.location(of: entry.keyNode)))
+        }
+        return (map, keys)
+    }
+
+    package mutating func filter(_ node: Node?) -> BlockFilter? {
+        guard let node, let text = scalar(node, "'where'") else { return nil }
+        do {
+            return BlockFilter(filter: try FigureParser.parseFilter(text.value), text: text.value, location: text.location)
+        } catch {
+            var location = text.location
+            let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            location.column = location.column.map { $0 + error.offset + (quoted ? 1 : 0) }
+            problems.error(.invalidBlock, "in 'where': \(error.message)", at: location)
+            return nil
+        }
+    }
+
+    package mutating func sortKeys(_ node: Node?) -> [SortKey] {
+        guard let node, let names = names(node, "sort") else { return [] }
+        return names.map { name in
+            let descending = name.value.hasPrefix("-")
+            var column = name
+            if descending { column.value.removeFirst() }
+            return SortKey(column: column, descending: descending)
+        }
+    }
+
+    /// `format:` and `decimals:` of a map; the default is `number`.
+    package mutating func display(_ map: Node) -> FigureDisplay? {
+        var format = FigureFormat.number
+        if let node = map.value(forKey: "format") {
+            let names = FigureFormat.allCases.map(\.rawValue)
+            guard let text = node.string else {
+                problems.error(.invalidFormat, "'format' must be a single value: one of \(names.joined(separator: ", "))", at: reader.location(of: node))
+                return nil
+            }
+            guard let chosen = FigureFormat(rawValue: text) else {
+                problems.error(.invalidFormat, "unknown format '\(text)'; the formats are \(names.joined(separator: ", "))", at: reader.location(of: node))
+                return nil
+            }
+            format = chosen
+        }
+        var decimals: Int?
+        if let node = map.value(forKey: "decimals") {
+            guard let value = FigureDisplay.decimals(written: node.scalar?.string) else {
+                problems.error(.invalidFormat, "'decimals' is a whole number from 0 to \(FigureDisplay.maximumDecimals)", at: reader.location(of: node))
+                return nil
+            }
+            if format == .integer {
+                problems.error(.invalidFormat, "an integer has no decimals: use 'format: number' to show decimals", at: reader.location(of: node))
+                return nil
+            }
+            decimals = value
+        }
+        return FigureDisplay(format: format, decimals: decimals)
+    }
+
+    package mutating func fail(_ message: String, at node: Node?) {
+        problems.error(.invalidBlock, message, at: node == nil ? fence : reader.location(of: node))
+    }
+
+    package static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+    }
+}

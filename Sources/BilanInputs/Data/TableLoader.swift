@@ -1,0 +1,139 @@
+import Foundation
+import BilanBase
+
+/// The file formats a data table can be written in.
+public enum TableFormat: String, Sendable {
+    case csv
+    case json
+
+    /// The format a file extension names (`csv` or `json`, in any case), or nil.
+    public init?(fileExtension: String) {
+        self.init(rawValue: fileExtension.lowercased())
+    }
+}
+
+/// Turns the bytes of one data file into a ``DataTable`` with typed cells.
+///
+/// - CSV: the header row names the columns; a field is typed by
+///   ``CellValue/init(csvField:decimalComma:)``, with decimal commas in a `;`-separated
+///   file.
+/// - JSON: an array of objects, one per row; the columns are the keys in the order
+///   they first appear, and a key an object lacks is a missing cell. A number is a
+///   number, a string is text (`"12"` stays text; `""` and spaces only are missing),
+///   `true`/`false` are text, `null` is missing; an array or object as a value is a
+///   `json-shape` error, as is a key twice in one object.
+public enum TableLoader {
+    /// Reads the table `name` from the bytes of `file` (a path relative to the project
+    /// folder, used in diagnostics).
+    public static func load(_ bytes: [UInt8], format: TableFormat, name: String, file: String)
+        -> Result<DataTable, Diagnostic>
+    {
+        switch format {
+        case .csv:
+            CSVReader.read(bytes, file: file).map { table(from: $0, name: name, file: file) }
+        case .json:
+            JSONReader.read(bytes, file: file).flatMap { root in
+                Result { () throws(Diagnostic) in try table(from: root, name: name, file: file) }
+            }
+        }
+    }
+
+    private static func table(from document: CSVDocument, name: String, file: String)
+        -> DataTable
+    {
+        let decimalComma = document.separator == .semicolon
+        return DataTable(
+            name: name, file: file, columns: document.header,
+            rows: document.records.map { record in
+                record.map { CellValue(csvField: $0, decimalComma: decimalComma) }
+            },
+            rowLines: document.recordLines,
+            columnLines: Array(repeating: document.headerLine, count: document.header.count))
+    }
+
+    private static func table(from root: JSONReader.Value, name: String, file: String)
+        throws(Diagnostic) -> DataTable
+    {
+        func shapeError(_ message: String, line: Int, column: Int) -> Diagnostic {
+            .error(.jsonShape, message, at: SourceLocation(file: file, line: line, column: column))
+        }
+        guard case .array(let elements) = root.content else {
+            throw shapeError(
+                "a JSON data file holds an array of objects, one per row (such as "
+                    + "[{\"annee\": 2023, \"femmes\": 120}]); this one holds "
+                    + "\(root.content.kind)", line: root.line, column: root.column)
+        }
+
+        var columns: [String] = []
+        var columnLines: [Int] = []
+        var columnIndex: [String: Int] = [:]
+        var objects: [[JSONReader.Member]] = []
+        objects.reserveCapacity(elements.count)
+        for (number, element) in elements.enumerated() {
+            guard case .object(let members) = element.content else {
+                throw shapeError(
+                    "row \(number + 1) is \(element.content.kind), not an object",
+                    line: element.line, column: element.column)
+            }
+            var keys = Set<String>()
+            for member in members {
+                guard keys.insert(member.key).inserted else {
+                    throw shapeError(
+                        "the key \"\(member.key)\" appears twice in this row",
+                        line: member.keyLine, column: member.keyColumn)
+                }
+                switch member.value.content {
+                case .array, .object:
+                    throw shapeError(
+                        "the value of \"\(member.key)\" is \(member.value.content.kind): a cell "
+                            + "holds a number, a string, true, false or null",
+                        line: member.value.line, column: member.value.column)
+                default:
+                    break
+                }
+                if columnIndex[member.key] == nil {
+                    columnIndex[member.key] = columns.count
+                    columns.append(member.key)
+                    columnLines.append(element.line)
+                }
+            }
+            objects.append(members)
+        }
+
+        let rows = objects.map { members in
+            var row = [CellValue](repeating: .missing, count: columns.count)
+            for member in members {
+                row[columnIndex[member.key]!] = member.value.content.cell
+            }
+            return row
+        }
+        return DataTable(
+            name: name, file: file, columns: columns, rows: rows,
+            rowLines: elements.map(\.line), columnLines: columnLines)
+    }
+}
+
+extension JSONReader.Value.Content {
+    /// The cell a scalar value gives.
+    fileprivate var cell: CellValue {
+        switch self {
+        case .number(let value): .number(value)
+        case .string(let text):
+            text.utf8.allSatisfy { $0 == ASCIIByte.space } ? .missing : .text(text)
+        case .bool(let value): .text(value ? "true" : "false")
+        case .null, .array, .object: .missing
+        }
+    }
+
+    /// What an error message calls this kind of value.
+    fileprivate var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Yams
+import BilanBase
+
+/// Reads `content/sections/`: file names, front matter and bodies.
+public enum SectionLoader {
+    public static let folder = "content/sections"
+
+    /// Every section file, sorted by path, with the problems found in them. Files that
+    /// are not `.md` are ignored; hidden files too.
+    public static func load(
+        projectRoot: URL, config: ReportConfig, progress: ProgressHandler? = nil
+    ) -> (sections: [Section], files: Set<String>, diagnostics: [Diagnostic]) {
+        let names = fileNames(projectRoot: projectRoot)
+        let counter = ProgressCounter(stage: .project, total: names.count, report: progress)
+        var sections: [Section] = []
+        var problems = DiagnosticList()
+        // Files are read and parsed on every core, then taken in name order.
+        let outcomes = ParallelMap.map(names) { name in
+            defer { counter.step() }
+            return loadFile(name, projectRoot: projectRoot, config: config)
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let section): sections.append(section)
+            case .failure(let error): problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        return (sections, Set(names.map { folder + "/" + $0 }), problems.all)
+    }
+
+    /// The names of the section files (`.md`, not hidden), sorted.
+    public static func fileNames(projectRoot: URL) -> [String] {
+        let folderURL = projectRoot.appendingPathComponent(folder)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// Reads and parses one section file of `content/sections/`, named `name`.
+    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) -> Result<Section, DiagnosticError> {
+        let file = folder + "/" + name
+        let url = projectRoot.appendingPathComponent(folder).appendingPathComponent(name)
+        if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
+            return .failure(DiagnosticError(escape))
+        }
+        return SourceText.read(url, as: file).mapError { DiagnosticError($0) }
+            .flatMap { parse(fileName: name, text: $0, config: config) }
+    }
+
+    /// Parses one section file's name and text.
+    public static func parse(fileName: String, text: String, config: ReportConfig) -> Result<Section, DiagnosticError> {
+        let file = folder + "/" + fileName
+        guard let (prefixText, slugText, languageText) = nameParts(fileName) else {
+            return .failure(
+                DiagnosticError(
+                    .error(
+                        .invalidSectionName,
+                        "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md), "
+                            + "with a lowercase slug", at: SourceLocation(file: file))))
+        }
+        let language = String(languageText)
+        guard config.language(language) != nil else {
+            let known = config.languages.map(\.code).joined(separator: ", ")
+            return .failure(
+                DiagnosticError(
+                    .error(
+                        .unknownLanguage,
+                        "language '\(language)' is not in report.yaml (languages: \(known))",
+                        at: SourceLocation(file: file))))
+        }
+
+        let normalized = SourceText.normalizingLineEnds(text)
+        let frontMatterHelp = "a section starts with front matter: a line ---, then title: …, then a line ---"
+        guard case .some(let split) = FrontMatter.split(normalized) else {
+            return .failure(DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+        guard let split else {
+            return .failure(
+                DiagnosticError(
+                    .error(.frontMatter, "the front matter is never closed: add a line --- after it", at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+        let closing = split.closingLine
+        let yaml = String(split.yaml)
+        let reader = YAMLReader(file: file, lineOffset: 1)
+        let root: Node?
+        switch reader.compose(yaml) {
+        case .failure(let diagnostic): return .failure(DiagnosticError(diagnostic))
+        case .success(let node): root = node
+        }
+        guard let root, root.mapping != nil else {
+            return .failure(DiagnosticError(.error(.frontMatter, "the front matter must be a map with at least a title: …", at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+
+        var problems = DiagnosticList()
+        func fail(_ message: String, _ node: Node) { problems.error(.frontMatter, message, at: reader.location(of: node)) }
+        let known = ["title", "status", "weight", "part", "translation_of", "description"]
+        for entry in root.orderedEntries where !known.contains(entry.key) {
+            fail("unknown front matter key '\(entry.key)' (known: \(known.joined(separator: ", ")))", entry.keyNode)
+        }
+        func textValue(_ key: String) -> String? {
+            guard let node = root.value(forKey: key) else { return nil }
+            guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                fail("'\(key)' must be a line of text", node)
+                return nil
+            }
+            return value
+        }
+        let title = textValue("title")
+        if root.value(forKey: "title") == nil { fail("the front matter needs a title: …", root) }
+        var status = SectionStatus.final
+        if let node = root.value(forKey: "status") {
+            if let value = node.scalar?.string, let parsed = SectionStatus(rawValue: value) {
+                status = parsed
+            } else {
+                fail("status must be draft, review or final", node)
+            }
+        }
+        var weight: Int?
+        if let node = root.value(forKey: "weight") {
+            if let value = node.int { weight = value } else { fail("weight must be a whole number", node) }
+        }
+        var translationOf: String?
+        var translationOfLocation: SourceLocation?
+        if let node = root.value(forKey: "translation_of") {
+            let value = node.scalar?.string ?? ""
+            if value.range(of: "^[0-9a-f]{8}$", options: .regularExpression) == nil {
+                fail("translation_of holds the 8-digit hash that `bilan translations` prints", node)
+            } else {
+                translationOf = value
+                translationOfLocation = reader.location(of: node)
+            }
+        }
+        let part = textValue("part")
+        let description = textValue("description")
+        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
+
+        let body = String(split.body)
+        return .success(
+            Section(
+                key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
+                language: language, file: file, title: title ?? "", status: status, weight: weight,
+                part: part, translationOf: translationOf,
+                translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
+                description: description))
+    }
+}
+
+extension SectionLoader {
+    /// The prefix, slug and language of a file named `NNN-slug.LANG.md`, that is
+    /// `^([0-9]+)-([a-z0-9][a-z0-9_-]*)\.([a-z]{2,3})\.md$`, read on the bytes (every
+    /// character it allows is ASCII; compiling that regex cost more than a section).
+    package static func nameParts(_ name: String) -> (prefix: Substring, slug: Substring, language: Substring)? {
+        let bytes = Array(name.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        var index = 0
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        let prefixEnd = index
+        guard prefixEnd > 0, index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
+        index += 1
+        let slugStart = index
+        guard index < bytes.count, isDigit(bytes[index]) || isLower(bytes[index]) else { return nil }
+        while index < bytes.count,
+            isDigit(bytes[index]) || isLower(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
+        {
+            index += 1
+        }
+        let slugEnd = index
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+        index += 1
+        let languageStart = index
+        while index < bytes.count, isLower(bytes[index]) { index += 1 }
+        let languageEnd = index
+        guard (2...3).contains(languageEnd - languageStart), Array(bytes[index...]) == Array(".md".utf8) else { return nil }
+        // Every byte so far is ASCII, so byte offsets are character offsets.
+        let utf8 = name.utf8
+        func part(_ start: Int, _ end: Int) -> Substring {
+            name[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+        return (part(0, prefixEnd), part(slugStart, slugEnd), part(languageStart, languageEnd))
+    }
+}
+
+/// Finds a section's front matter on the text's bytes, without splitting the whole
+/// file into lines: only lines that start with `-` or `.` are looked at as characters.
+package enum FrontMatter {
+    /// The YAML between the opening `---` and the closing `---` or `...` line (each
+    /// allowing trailing spaces), the body after it, and the closing line's index
+    /// (0-based). nil when the first line is not `---`; `.some(nil)` when no line
+    /// closes the front matter.
+    package static func split(_ text: String) -> (yaml: Substring, body: Substring, closingLine: Int)?? {
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        }
+        func isFence(_ start: String.Index, _ end: String.Index, closing: Bool) -> Bool {
+            guard start < end else { return false }
+            let byte = utf8[start]
+            guard byte == UInt8(ascii: "-") || (closing && byte == UInt8(ascii: ".")) else { return false }
+            let trimmed = text[start..<end].trimmingTrailingSpaces
+            return trimmed == "---" || (closing && trimmed == "...")
+        }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text.startIndex, firstEnd, closing: false) else { return nil }
+        guard firstEnd < text.endIndex else { return .some(nil) }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 1
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end, closing: true) {
+                // The YAML ends before the newline that precedes the closing line.
+                let yamlEnd = line == 1 ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = end < text.endIndex ? utf8.index(after: end) : end
+                return .some((text[yamlStart..<yamlEnd], text[bodyStart...], line))
+            }
+            guard end < text.endIndex else { return .some(nil) }
+            lineStart = utf8.index(after: end)
+            line += 1
+        }
+    }
+}
+
+extension Substring {
+    package var trimmingTrailingSpaces: Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

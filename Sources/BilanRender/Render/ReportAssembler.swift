@@ -1,0 +1,369 @@
+import Foundation
+import BilanBase
+import BilanInputs
+import BilanContent
+
+/// The files a build writes, in memory until the writer swaps them in.
+public struct OutputPlan: Sendable {
+    /// Generated files: path in `output/` → bytes.
+    public var files: [String: [UInt8]] = [:]
+    /// Project files copied as they are: path in `output/` → path in the project.
+    public var copies: [String: String] = [:]
+
+    public init() {}
+
+    public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+
+    /// Every output path, sorted.
+    public var paths: [String] { (Array(files.keys) + Array(copies.keys)).sorted() }
+}
+
+/// Puts the rendered sections together into the report's pages and Markdown files.
+public struct ReportAssembler {
+    public var config: ReportConfig
+    public var strings: InterfaceStrings
+    public var templates: TemplateSet
+    /// The sections of each language in this build, in report order.
+    public var sections: [String: [RenderedSection]]
+    public var generator: String
+    /// The build's date (`SOURCE_DATE_EPOCH`) for the sitemap's `<lastmod>`; none when nil.
+    public var sourceDateEpoch: Int?
+    /// Every figure's formatted text per language (language → name → text), for templates.
+    public var figures: [String: [String: String]]
+    /// Language → translation key → anchor, for the links between languages.
+    package let anchors: [String: [String: String]]
+
+    public init(
+        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
+        generator: String, sourceDateEpoch: Int? = nil, figures: [String: [String: String]] = [:]
+    ) {
+        self.config = config
+        self.strings = strings
+        self.templates = templates
+        self.sections = sections
+        self.generator = generator
+        self.sourceDateEpoch = sourceDateEpoch
+        self.figures = figures
+        self.anchors = sections.mapValues { list in
+            Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The report's files. Consuming: once each section is rendered for every output, its
+    /// Markdown tree is let go, so that a large report does not hold it and its HTML at once.
+    public consuming func assemble() -> OutputPlan {
+        var plan = OutputPlan()
+        plan.add("style.css", templates.stylesheet)
+        plan.add("index.html", chooserPage())
+        // Each section of each language is rendered on its own (on every core), then the
+        // pages and Markdown files are put together in report order.
+        let linksByLanguage = Dictionary(
+            config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) }, uniquingKeysWith: { first, _ in first })
+        // What is no longer needed is let go as the plan fills: the trees once each
+        // section is rendered, each language's pieces once its files are planned.
+        var piecesByLanguage: [[SectionOutput]] = []
+        do {
+            var outputs = ParallelMap.map(
+                config.languages.flatMap { language in (sections[language.code] ?? []).map { (language.code, $0) } }
+            ) { language, section in self.output(section, linksByLanguage[language]!) }[...]
+            for language in config.languages {
+                let count = (sections[language.code] ?? []).count
+                piecesByLanguage.append(Array(outputs.prefix(count)))
+                outputs = outputs.dropFirst(count)
+            }
+        }
+        sections = sections.mapValues { $0.map { section in
+            var section = section
+            section.blocks = []
+            section.output = nil
+            return section
+        } }
+        // The languages' pages and report.md, one language per core.
+        var documents = ParallelMap.map(Array(zip(config.languages, piecesByLanguage))) { language, pieces in
+            let rendered = sections[language.code] ?? []
+            return (
+                page: page(language, rendered, pieces),
+                markdown: reportMarkdown(language, rendered, linksByLanguage[language.code]!, pieces))
+        }
+        // The sections' HTML is in the pages now.
+        piecesByLanguage = piecesByLanguage.map { pieces in
+            pieces.map { piece in
+                var piece = piece
+                piece.html = ""
+                return piece
+            }
+        }
+        for index in config.languages.indices {
+            let language = config.languages[index]
+            let rendered = sections[language.code] ?? []
+            plan.files["\(language.code)/index.html"] = documents[index].page
+            plan.files["\(language.code)/report.md"] = documents[index].markdown
+            documents[index] = ([], [])
+            for (section, piece) in zip(rendered, piecesByLanguage[index]) {
+                plan.files["\(language.code)/sections/\(section.section.key).md"] = piece.sectionFile
+            }
+            piecesByLanguage[index] = []
+            for section in rendered {
+                for file in section.referencedFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+                for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
+            }
+        }
+        if let baseURL = config.baseURL {
+            plan.add(Sitemap.path, Sitemap(baseURL: baseURL, languages: config.languages, sourceDateEpoch: sourceDateEpoch).xml)
+        }
+        return plan
+    }
+
+    // MARK: - HTML
+
+    package func chooserPage() -> String {
+        let languages: [[String: Any]] = config.languages.map { language in
+            ["code": language.code, "title": language.title, "href": "\(language.code)/index.html",
+             "name": strings.text("language_name", language: language.code)]
+        }
+        var context = commonContext(language: config.defaultLanguage, url: config.baseURL)
+        context["languages"] = languages
+        return templates.render("index", context)
+    }
+
+    /// Renders one section for every output; a section with no link to rewrite has the
+    /// same Markdown in report.md and in its own file, rendered once.
+    package func output(_ section: RenderedSection, _ links: OutputLinks) -> SectionOutput {
+        section.output ?? Self.output(section.blocks, section.section, links, allowRawHTML: config.allowRawHTML)
+    }
+
+    package static func output(_ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool) -> SectionOutput {
+        let frontMatter = Array(frontMatter(section).utf8)
+        guard OutputLinks.needsRewriting(blocks) else {
+            return SectionOutput(
+                html: CommonMarkConverter.renderHTML(blocks, allowRawHTML: allowRawHTML),
+                sectionFile: frontMatter + Array(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: allowRawHTML).utf8),
+                markdownStart: frontMatter.count, reportMarkdown: nil)
+        }
+        let sectionMarkdown = CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: allowRawHTML)
+        return SectionOutput(
+            html: CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: allowRawHTML),
+            sectionFile: frontMatter + Array(sectionMarkdown.utf8), markdownStart: frontMatter.count,
+            reportMarkdown: CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .reportMarkdown), allowRawHTML: allowRawHTML))
+    }
+
+    /// A language's page, as bytes. The template is rendered with a short marker in
+    /// place of each section's HTML, and the HTML is then put in the markers' places:
+    /// the template never copies megabytes of sections around. When the markers do not
+    /// come out once each, in order and unescaped (a template of the project's own that
+    /// escapes, repeats or leaves out `{{{html}}}`), the page is rendered whole instead.
+    package func page(_ language: ReportLanguage, _ rendered: [RenderedSection], _ pieces: [SectionOutput]) -> [UInt8] {
+        let markers = pieces.indices.map { Self.htmlMarker + "\($0)>" }
+        let shell = Array(page(language, rendered, html: markers).utf8)
+        if let page = Self.splice(pieces.map(\.html), into: shell, markers: markers) { return page }
+        return Array(page(language, rendered, html: pieces.map(\.html)).utf8)
+    }
+
+    /// What stands for a section's HTML while the template renders (with its index and
+    /// `>`); `<` and `>` are escaped by `{{html}}`, so an escaped use does not match.
+    package static let htmlMarker = "<bilan-section-html "
+
+    /// `shell` with each marker replaced by its HTML; nil unless the markers, and only
+    /// they, appear once each and in order.
+    package static func splice(_ pieces: [String], into shell: [UInt8], markers: [String]) -> [UInt8]? {
+        let prefix = Array(htmlMarker.utf8)
+        var found: [Int] = []
+        var index = 0
+        while let start = firstIndex(of: prefix, in: shell, from: index) {
+            found.append(start)
+            index = start + prefix.count
+        }
+        guard found.count == markers.count else { return nil }
+        var page: [UInt8] = []
+        page.reserveCapacity(shell.count + pieces.reduce(0) { $0 + $1.utf8.count })
+        var cursor = 0
+        for (start, (marker, piece)) in zip(found, zip(markers, pieces)) {
+            let bytes = Array(marker.utf8)
+            guard start + bytes.count <= shell.count, shell[start..<(start + bytes.count)].elementsEqual(bytes) else { return nil }
+            page.append(contentsOf: shell[cursor..<start])
+            page.append(contentsOf: piece.utf8)
+            cursor = start + bytes.count
+        }
+        page.append(contentsOf: shell[cursor...])
+        return page
+    }
+
+    package static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    package func page(_ language: ReportLanguage, _ rendered: [RenderedSection], html: [String]) -> String {
+        var context = commonContext(language: language, url: config.baseURL.map { $0 + language.code + "/" })
+        context["title"] = language.title
+        context["stylesheet"] = "../style.css"
+        context["logo"] = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
+        context["languages"] = config.languages.map { other -> [String: Any] in
+            ["code": other.code, "href": "../\(other.code)/index.html", "current": other.code == language.code,
+             "name": strings.text("language_name", language: other.code)]
+        }
+        context["groups"] = groups(Array(zip(rendered, html))) { section, html in
+            [
+                "anchor": section.section.slug, "title": section.section.title, "html": html,
+                "draft": section.section.status == .draft,
+                "translations": translationLinks(section.section),
+            ]
+        }
+        return templates.render("page", context)
+    }
+
+    /// What every page's template sees; `url` is the page's own address when the report
+    /// has a `base_url` (canonical link, `og:url`), and then the head also gets the
+    /// `hreflang` alternates and the Open Graph locales.
+    package func commonContext(language: ReportLanguage, url: String?) -> [String: Any] {
+        var context: [String: Any] = [
+            "lang": language.code, "organization": config.organization, "period": config.period,
+            "generator": generator, "strings": strings.strings[language.code] ?? [:],
+            "figures": figures[language.code] ?? [:],
+        ]
+        context["accent"] = config.accent
+        context["description"] = language.description
+        if let base = config.baseURL, let url {
+            context["canonical"] = url
+            context["alternates"] = Sitemap.alternates(baseURL: base, languages: config.languages)
+                .map { ["hreflang": $0.hreflang, "href": $0.href] }
+            context["ogLocale"] = Sitemap.openGraphLocale(language.locale)
+            context["ogLocaleAlternates"] = config.languages.filter { $0.code != language.code }
+                .map { Sitemap.openGraphLocale($0.locale) }
+        }
+        return context
+    }
+
+    /// Sections grouped by consecutive `part`, as the table of contents and page show them.
+    package func groups<Piece>(_ rendered: [(RenderedSection, Piece)], section model: ((RenderedSection, Piece)) -> [String: Any]) -> [[String: Any]] {
+        var groups: [[String: Any]] = []
+        var current: (part: String?, sections: [[String: Any]])?
+        func close() {
+            guard let current else { return }
+            var group: [String: Any] = ["sections": current.sections]
+            if let part = current.part {
+                group["part"] = part
+                group["partAnchor"] = "part-" + MarkdownAnchors.slug(part)
+            }
+            groups.append(group)
+        }
+        for entry in rendered {
+            let section = entry.0
+            if current == nil || current!.part != section.section.part {
+                close()
+                current = (section.section.part, [])
+            }
+            current!.sections.append(model(entry))
+        }
+        close()
+        return groups
+    }
+
+    package func translationLinks(_ section: Section) -> [[String: Any]] {
+        config.languages.compactMap { other in
+            guard other.code != section.language, let anchor = anchors[other.code]?[section.key] else { return nil }
+            return ["code": other.code, "href": "../\(other.code)/index.html#\(anchor)",
+                    "label": strings.text("read_in", language: other.code)]
+        }
+    }
+
+    // MARK: - Markdown
+
+    package func links(for rendered: [RenderedSection]) -> OutputLinks {
+        Self.links(for: rendered.map(\.section))
+    }
+
+    /// The anchors of a language's sections (in report order) in each output: known
+    /// before any section is rendered.
+    package static func links(for sections: [Section]) -> OutputLinks {
+        var anchors = MarkdownAnchors()
+        var markdownAnchors: [String: String] = [:]
+        var pageAnchors: [String: String] = [:]
+        var lastPart: String?
+        for section in sections {
+            if let part = section.part, part != lastPart { _ = anchors.next(for: part) }
+            lastPart = section.part
+            markdownAnchors[section.key] = anchors.next(for: section.title)
+            pageAnchors[section.key] = section.slug
+        }
+        return OutputLinks(pageAnchors: pageAnchors, markdownAnchors: markdownAnchors)
+    }
+
+    package func reportMarkdown(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks, _ pieces: [SectionOutput]) -> [UInt8] {
+        var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
+        text += "\(MarkdownEscaping.inline(config.organization)) · \(MarkdownEscaping.inline(config.period))\n\n"
+        text += "## \(MarkdownEscaping.inline(strings.text("contents", language: language.code)))\n\n"
+        var lastPart: String?
+        for section in rendered {
+            let indent = section.section.part == nil ? "" : "  "
+            if let part = section.section.part, part != lastPart { text += "- \(MarkdownEscaping.inline(part))\n" }
+            lastPart = section.section.part
+            let anchor = links.markdownAnchors[section.section.key] ?? ""
+            text += "\(indent)- [\(MarkdownEscaping.inline(section.section.title))](#\(anchor))\n"
+        }
+        // Grown once rather than by doubling: the whole report's Markdown, for a large one.
+        var bytes = Array(text.utf8)
+        bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + ($1.reportMarkdown?.utf8.count ?? ($1.sectionFile.count - $1.markdownStart)) + 256 })
+        lastPart = nil
+        for (section, piece) in zip(rendered, pieces) {
+            text = ""
+            if let part = section.section.part, part != lastPart { text += "\n## \(MarkdownEscaping.inline(part))\n" }
+            lastPart = section.section.part
+            text += "\n## \(MarkdownEscaping.inline(section.section.title))\n\n"
+            if section.section.status == .draft {
+                text += "**\(MarkdownEscaping.inline(strings.text("draft", language: language.code).uppercased()))**\n\n"
+            }
+            bytes.append(contentsOf: text.utf8)
+            if let markdown = piece.reportMarkdown {
+                bytes.append(contentsOf: markdown.utf8)
+            } else {
+                bytes.append(contentsOf: piece.sectionFile[piece.markdownStart...])
+            }
+        }
+        return bytes
+    }
+
+    /// A section file's front matter, for Hugo and Jekyll.
+    package static func frontMatter(_ section: Section) -> String {
+        var text = "---\n"
+        text += "title: \(YAMLEscaping.quoted(section.title))\n"
+        text += "lang: \(YAMLEscaping.quoted(section.language))\n"
+        text += "weight: \(section.order)\n"
+        text += "translationKey: \(YAMLEscaping.quoted(section.key))\n"
+        if let part = section.part { text += "part: \(YAMLEscaping.quoted(part))\n" }
+        if let description = section.description { text += "description: \(YAMLEscaping.quoted(description))\n" }
+        if section.status == .draft { text += "draft: true\n" }
+        text += "---\n\n"
+        return text
+    }
+}
+
+/// Heading anchors as GitHub, GitLab and Hugo compute them, made unique in a document.
+package struct MarkdownAnchors {
+    private var used: [String: Int] = [:]
+
+    /// Lowercase letters, digits, `-` and `_`; spaces become `-`; the rest is dropped.
+    package static func slug(_ title: String) -> String {
+        var result = ""
+        for character in title.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                result.append(character)
+            } else if character == " " {
+                result.append("-")
+            }
+        }
+        return result
+    }
+
+    package mutating func next(for title: String) -> String {
+        let base = Self.slug(title)
+        let count = used[base, default: 0]
+        used[base] = count + 1
+        return count == 0 ? base : "\(base)-\(count)"
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import BilanBase
+import BilanInputs
+import BilanContent
+
+/// The reviewers' view of `bilan serve`: each section in the default language next to
+/// its translations, two columns, with missing and outdated translations flagged.
+///
+/// Pages: an index of the sections (``indexPage()``), one page per section
+/// (``page(key:)``) and the whole report (``wholeReportPage()``). They are served, never
+/// written to `output/`; their links are absolute paths below ``basePath``, and a
+/// `<base>` element points relative URLs (images, files) at the default language's page
+/// folder of the served site.
+public struct SideBySide {
+    public let config: ReportConfig
+    /// The interface words (the draft banner's); built-in ones when nil.
+    public let strings: InterfaceStrings?
+    /// Where these pages are served (`/_bilan/side-by-side/`).
+    public let basePath: String
+    /// Where the built site is served (`/`).
+    public let siteRoot: String
+    /// The name of the whole-report page below ``basePath``.
+    public static let wholeReportName = "all"
+
+    package let entries: [TranslationEntry]
+    package let renderedByFile: [String: RenderedSection]
+    package let links: [String: OutputLinks]
+
+    public init(
+        config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section], rendered: [String: [RenderedSection]],
+        basePath: String = "/_bilan/side-by-side/", siteRoot: String = "/"
+    ) {
+        // `sections` (every file that loaded, drafts too) and `rendered` (the build's
+        // sections per language) are read here once: the pages need only what follows.
+        self.config = config
+        self.strings = strings
+        self.basePath = basePath
+        self.siteRoot = siteRoot
+        var renderedByFile: [String: RenderedSection] = [:]
+        for list in rendered.values { for section in list { renderedByFile[section.section.file] = section } }
+        self.renderedByFile = renderedByFile
+        self.links = rendered.mapValues { list in
+            OutputLinks(
+                pageAnchors: Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first }),
+                markdownAnchors: [:])
+        }
+        // Report order: the order of the section in any language, then its key.
+        let order = Dictionary(sections.map { ($0.key, $0.order) }, uniquingKeysWith: min)
+        self.entries = TranslationChecker.entries(sections, config: config)
+            .sorted { (order[$0.key] ?? 0, $0.key) < (order[$1.key] ?? 0, $1.key) }
+    }
+
+    /// The translation keys, in report order.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// Every section with the state of each language, linking to its page.
+    public func indexPage() -> String {
+        var body = "<table class=\"sbs-index\">\n<thead><tr><th scope=\"col\">Section</th>"
+        for language in config.languages { body += "<th scope=\"col\" lang=\"\(esc(language.code))\">\(esc(language.code))</th>" }
+        body += "</tr></thead>\n<tbody>\n"
+        for entry in entries {
+            body += "<tr><th scope=\"row\"><a href=\"\(esc(basePath + entry.key))\">\(esc(entry.key))</a></th>"
+            for language in config.languages {
+                let state = entry.states[language.code] ?? .missing
+                let title = entry.sections[language.code].map { esc($0.title) + " " } ?? ""
+                body += "<td lang=\"\(esc(language.code))\">\(title)\(badge(state))</td>"
+            }
+            body += "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+        return document(title: "Côte à côte · Side by side", body: body)
+    }
+
+    /// One section's languages side by side; nil for an unknown key.
+    public func page(key: String) -> String? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        return document(title: "\(entry.key) · Côte à côte · Side by side", body: pair(entry))
+    }
+
+    /// Every section's languages side by side, in report order.
+    public func wholeReportPage() -> String {
+        document(title: "Rapport complet · Whole report · Côte à côte · Side by side", body: entries.map(pair).joined())
+    }
+
+    // MARK: - Parts
+
+    package func pair(_ entry: TranslationEntry) -> String {
+        var html = "<section class=\"sbs-pair\" id=\"\(esc(entry.key))\" aria-labelledby=\"\(esc(entry.key))-key\">\n"
+        html += "<h2 id=\"\(esc(entry.key))-key\" class=\"sbs-key\"><a href=\"\(esc(basePath + entry.key))\">\(esc(entry.key))</a></h2>\n"
+        html += "<div class=\"sbs-columns\">\n"
+        for language in config.languages {
+            let state = entry.states[language.code] ?? .missing
+            html += "<article class=\"sbs-column sbs-\(state.rawValue)\" lang=\"\(esc(language.code))\">\n"
+            html += "<p class=\"sbs-state\">\(esc(language.code)) \(badge(state))</p>\n"
+            if let note = note(entry, language: language.code, state: state) { html += "<p class=\"sbs-flag\" role=\"note\">\(note)</p>\n" }
+            if let section = entry.sections[language.code] {
+                if section.status == .draft { html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n" }
+                html += "<h3>\(esc(section.title))</h3>\n"
+                if let done = renderedByFile[section.file], let links = links[language.code] {
+                    // Links to sections are `#anchor`s of the language's report page; with
+                    // the page's <base> they would land in the default language's page.
+                    html += CommonMarkConverter.renderHTML(links.rewrite(done.blocks, for: .page), allowRawHTML: config.allowRawHTML)
+                        .replacingOccurrences(of: "href=\"#", with: "href=\"\(esc(siteRoot + language.code))/index.html#")
+                } else {
+                    html += "<p class=\"sbs-flag\">Absente de cette construction · Not in this build (\(esc(section.status.rawValue)))</p>\n"
+                }
+            }
+            html += "</article>\n"
+        }
+        html += "</div>\n</section>\n"
+        return html
+    }
+
+    /// The sentence that explains a flagged state, or nil.
+    package func note(_ entry: TranslationEntry, language: String, state: TranslationState) -> String? {
+        let source = config.defaultLanguage.code
+        switch state {
+        case .missing:
+            return "Traduction manquante · Missing translation: <code>content/sections/\(esc(entry.key)).\(esc(language)).md</code>"
+        case .outdated:
+            let stamp = entry.sections[language]?.translationOf ?? ""
+            let current = entry.sections[source]?.contentHash ?? ""
+            return "Traduction à mettre à jour · Outdated translation: made from version <code>\(esc(stamp))</code> of the \(esc(source)) section, which is now <code>\(esc(current))</code>"
+        case .unstamped:
+            return "Jamais marquée · Never stamped: run <code>bilan translations --stamp</code> once it is up to date"
+        case .orphan:
+            return "Sans source · No \(esc(source)) section for this translation"
+        case .source, .upToDate:
+            return nil
+        }
+    }
+
+    package func badge(_ state: TranslationState) -> String {
+        let label: String
+        switch state {
+        case .source: label = "source"
+        case .upToDate: label = "à jour · up to date"
+        case .outdated: label = "à mettre à jour · outdated"
+        case .unstamped: label = "non marquée · unstamped"
+        case .missing: label = "manquante · missing"
+        case .orphan: label = "sans source · orphan"
+        }
+        return "<span class=\"sbs-badge sbs-badge-\(state.rawValue)\">\(label)</span>"
+    }
+
+    package func document(title: String, body: String) -> String {
+        let language = config.defaultLanguage
+        let nav = """
+            <nav class="sbs-nav" aria-label="Côte à côte · Side by side"><a href="\(esc(basePath))">Sections</a> · \
+            <a href="\(esc(basePath + Self.wholeReportName))">Rapport complet · Whole report</a> · \
+            <a href="\(esc(siteRoot))">Site</a></nav>
+            """
+        return """
+            <!DOCTYPE html>
+            <html lang="\(esc(language.code))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(esc(title)) — \(esc(config.organization))</title>
+            <base href="\(esc(siteRoot + language.code + "/"))">
+            <link rel="stylesheet" href="../style.css">
+            <style>\(Self.stylesheet)</style>
+            </head>
+            <body class="side-by-side">
+            <header class="sbs-header">
+            \(nav)
+            <h1>\(esc(title))</h1>
+            <p>\(esc(config.organization)) · \(esc(config.period))</p>
+            </header>
+            <main id="main">
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    package func esc(_ text: String) -> String { HTMLEscaping.text(text) }
+
+    package func draftLabel(_ language: String) -> String {
+        strings?.text("draft", language: language) ?? InterfaceStrings.builtin[language]?["draft"] ?? "Draft"
+    }
+
+    package static let stylesheet = """
+        .side-by-side main, .sbs-header { max-width: 96rem; margin: 0 auto; padding: 0 1.25rem; }
+        .sbs-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem; }
+        .sbs-column { border-top: 3px solid var(--rule, #ccc); padding-top: 0.5rem; min-width: 0; }
+        .sbs-pair { margin: 2rem 0 3rem; }
+        .sbs-key { font-size: 1rem; font-family: monospace; }
+        .sbs-badge { font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.25rem; background: #e6e1ea; }
+        .sbs-badge-outdated, .sbs-badge-missing, .sbs-badge-orphan { background: #8a3b00; color: #fff; font-weight: 700; }
+        .sbs-badge-unstamped { background: #fff1c2; }
+        .sbs-missing, .sbs-outdated { border-top-color: #8a3b00; }
+        .sbs-flag { background: #fff4e5; border-left: 4px solid #8a3b00; padding: 0.4rem 0.75rem; }
+        .sbs-index { border-collapse: collapse; width: 100%; }
+        .sbs-index th, .sbs-index td { text-align: left; border-bottom: 1px solid var(--rule, #ccc); padding: 0.4rem; vertical-align: top; }
+        @media print { .sbs-nav { display: none; } }
+        """
+}

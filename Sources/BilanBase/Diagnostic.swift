@@ -58,6 +58,8 @@ extension DiagnosticCode {
     public static let missingAlt: DiagnosticCode = "missing-alt"
     public static let brokenLink: DiagnosticCode = "broken-link"
     public static let unusedAccept: DiagnosticCode = "unused-accept"
+    public static let ignoredDataFile: DiagnosticCode = "ignored-data-file"
+    public static let legacyEncoding: DiagnosticCode = "legacy-encoding"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"

@@ -17,7 +17,9 @@ struct Bilan: ParsableCommand {
             Example: bilan build --root my-report
             """,
         version: BilanVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, Export.self, Figures.self, Translations.self, Init.self])
+        subcommands: [
+            Build.self, Check.self, Serve.self, Export.self, Figures.self, DataFiles.self, Translations.self, Init.self,
+        ])
 
     /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.
     static func mainWithExitCodes() {

@@ -4,6 +4,35 @@ package enum CSVSeparator: UInt8, Sendable {
     case comma = 0x2C
     /// As French Excel saves CSV; such files write decimals with a comma.
     case semicolon = 0x3B
+    /// As Excel's "Unicode text" and "Text (tab delimited)" exports write them.
+    case tab = 0x09
+
+    /// How `bilan data` and messages name it.
+    package var name: String {
+        switch self {
+        case .comma: ","
+        case .semicolon: ";"
+        case .tab: "tab"
+        }
+    }
+
+    /// The separator as a message describes it: `commas`, `semicolons`, `tabs`.
+    package var plural: String {
+        switch self {
+        case .comma: "commas"
+        case .semicolon: "semicolons"
+        case .tab: "tabs"
+        }
+    }
+}
+
+/// Which separators a file may use, by its extension.
+package enum CSVSeparatorRule: Sendable {
+    /// `.csv`: tabs when the header line has one, else `;` when it has one and no `,`,
+    /// else `,`.
+    case detect
+    /// `.tsv`: always tabs.
+    case tab
 }
 
 /// The rows of a CSV file as raw text, before any typing.
@@ -40,13 +69,20 @@ package struct CSVReader {
     package static let maximumColumns = 10_000
 
     /// Reads a whole file: UTF-8 (with an optional BOM), header row first.
-    package static func read(_ bytes: [UInt8], file: String) -> Result<CSVDocument, Diagnostic> {
-        SourceText.decode(bytes, file: file).flatMap { decoded in
-            var text = decoded
-            return text.withUTF8 { buffer in
-                var reader = CSVReader(buffer, file: file)
-                return Result { () throws(Diagnostic) in try reader.readDocument() }
-            }
+    package static func read(_ bytes: [UInt8], file: String, rule: CSVSeparatorRule = .detect)
+        -> Result<CSVDocument, Diagnostic>
+    {
+        SourceText.decode(bytes, file: file).flatMap { decoded in read(text: decoded, file: file, rule: rule) }
+    }
+
+    /// Reads a whole file already decoded to text.
+    package static func read(text decoded: String, file: String, rule: CSVSeparatorRule = .detect)
+        -> Result<CSVDocument, Diagnostic>
+    {
+        var text = decoded
+        return text.withUTF8 { buffer in
+            var reader = CSVReader(buffer, file: file)
+            return Result { () throws(Diagnostic) in try reader.readDocument(rule: rule) }
         }
     }
 
@@ -66,14 +102,14 @@ package struct CSVReader {
         self.positions = PositionCounter(bytes)
     }
 
-    private mutating func readDocument() throws(Diagnostic) -> CSVDocument {
+    private mutating func readDocument(rule: CSVSeparatorRule) throws(Diagnostic) -> CSVDocument {
         skipBlankLines()
         guard index < bytes.count else {
             throw .error(
                 .csvHeader, "this CSV file is empty: its first line must name the columns",
                 at: location(of: 0))
         }
-        let detected: CSVSeparator = headerUsesSemicolons() ? .semicolon : .comma
+        let detected: CSVSeparator = rule == .tab ? .tab : headerSeparator()
         separator = detected.rawValue
         let headerLine = positions.position(of: index).line
         let header = try readRecord(reserving: 1)
@@ -91,7 +127,8 @@ package struct CSVReader {
                     .csvRaggedRow,
                     "this row has \(record.count) \(record.count == 1 ? "cell" : "cells") but "
                         + "the header names \(header.count) "
-                        + "\(header.count == 1 ? "column" : "columns")",
+                        + "\(header.count == 1 ? "column" : "columns") (this file separates its cells "
+                        + "with \(detected.plural))",
                     at: location(of: start))
             }
             records.append(record)
@@ -102,24 +139,28 @@ package struct CSVReader {
             recordLines: recordLines)
     }
 
-    /// Whether the line at `index` has a `;` and no `,` outside quotes.
-    private func headerUsesSemicolons() -> Bool {
+    /// The separator of the header line at `index`: a tab if it has one outside quotes,
+    /// else `;` if it has one and no `,`, else `,`.
+    private func headerSeparator() -> CSVSeparator {
         var quoted = false
         var semicolon = false
+        var comma = false
         for byte in bytes[index...] {
             if byte == ASCIIByte.quote {
                 quoted.toggle()
             } else if quoted {
                 continue
+            } else if byte == CSVSeparator.tab.rawValue {
+                return .tab
             } else if byte == ASCIIByte.comma {
-                return false
+                comma = true
             } else if byte == ASCIIByte.semicolon {
                 semicolon = true
             } else if byte == ASCIIByte.lineFeed || byte == ASCIIByte.carriageReturn {
                 break
             }
         }
-        return semicolon
+        return semicolon && !comma ? .semicolon : .comma
     }
 
     private mutating func checkHeader(_ header: [String]) throws(Diagnostic) {

@@ -3,9 +3,9 @@ import BilanBase
 
 /// The data stage: reads every table of a project's `content/data/` folder.
 ///
-/// Each `NAME.csv` or `NAME.json` there is the table `NAME` (see ``TableLoader``).
-/// Files are read in name order; hidden files (`.…`), office lock files (`~…`), folders
-/// and files of other kinds are left alone; no `content/data/` folder means no tables.
+/// Each `NAME.csv`, `NAME.tsv`, `NAME.txt` (tab-separated) or `NAME.json` there is the
+/// table `NAME` (see ``TableLoader``). Files are read in name order; any other file is an
+/// `ignored-data-file` warning; no `content/data/` folder means no tables.
 public struct DataLoader: Sendable {
     /// The folder data paths are relative to.
     package static let folder = "content/data"
@@ -18,44 +18,62 @@ public struct DataLoader: Sendable {
     }
 
     /// The project's tables by name, with each problem appended to `diagnostics` and the
-    /// table it concerns left out.
+    /// table it concerns left out; names whose file exists but could not be read go into
+    /// `unreadable` (see ``read()``).
+    public func loadTables(into diagnostics: inout DiagnosticList, unreadable: inout Set<String>) -> [String: DataTable] {
+        let reading = read()
+        diagnostics.append(contentsOf: reading.diagnostics)
+        unreadable.formUnion(reading.unreadable)
+        return reading.tables
+    }
+
+    /// Reads every data file of the folder: the tables, how each file was read, the
+    /// files left alone.
     ///
     /// Problems: a name that is not `[a-z_][a-z0-9_]*` (`invalid-table-name`), one name
-    /// as both `.csv` and `.json` (`duplicate-table`, at the second file; the first is
-    /// kept), a link that leads out of the project folder (`path-outside-project`), and
-    /// whatever the file holds (see ``TableLoader``).
-    /// Names whose file exists but could not be read go into `unreadable` (their errors
-    /// are in `diagnostics` already), so later stages need not report them again.
-    public func loadTables(into diagnostics: inout DiagnosticList, unreadable: inout Set<String>) -> [String: DataTable] {
+    /// given by two files (`duplicate-table`, at the second file; the first is kept), a
+    /// link that leads out of the project folder (`path-outside-project`), a file that is
+    /// not a data table (`ignored-data-file`, a warning), and whatever a file holds (see
+    /// ``TableLoader``). Hidden files (`.…`), office lock files (`~…`) and folders are
+    /// left alone without a word.
+    public func read() -> DataReading {
+        var reading = DataReading()
+        var diagnostics = DiagnosticList()
+        readFolder(into: &reading, &diagnostics)
+        reading.diagnostics = diagnostics.all
+        return reading
+    }
+
+    private func readFolder(into reading: inout DataReading, _ diagnostics: inout DiagnosticList) {
         let folderURL = projectFolder.appendingPathComponent(Self.folder, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory),
             isDirectory.boolValue
-        else { return [:] }
+        else { return }
         guard ProjectPaths.escapingLink(folderURL, projectRoot: projectFolder, file: Self.folder) == nil else {
             diagnostics.error(
                 .pathOutsideProject,
                 "this folder is a link that leads outside the project folder: move the data "
                     + "files into the project", at: SourceLocation(file: Self.folder))
-            return [:]
+            return
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)
         else {
             diagnostics.error(
                 .unreadableFile, "cannot list this folder", at: SourceLocation(file: Self.folder))
-            return [:]
+            return
         }
 
-        var tables: [String: DataTable] = [:]
         var fileOfTable: [String: String] = [:]
         for fileName in names.sorted() {
             let url = folderURL.appendingPathComponent(fileName)
-            guard !fileName.hasPrefix("."), !fileName.hasPrefix("~"),
-                let format = TableFormat(fileExtension: url.pathExtension),
-                !isFolder(url)
-            else { continue }
+            guard !fileName.hasPrefix("."), !fileName.hasPrefix("~"), !isFolder(url) else { continue }
             let file = Self.folder + "/" + fileName
             let location = SourceLocation(file: file)
+            guard let format = TableFormat(fileExtension: url.pathExtension) else {
+                ignore(file, IgnoredDataFile.advice(forExtension: url.pathExtension), into: &reading, &diagnostics)
+                continue
+            }
             let name = url.deletingPathExtension().lastPathComponent
 
             guard ProjectPaths.escapingLink(url, projectRoot: projectFolder, file: file) == nil else {
@@ -76,23 +94,47 @@ public struct DataLoader: Sendable {
             if let other = fileOfTable[name] {
                 diagnostics.error(
                     .duplicateTable,
-                    "the table '\(name)' is also defined by \(other): keep only one of the "
-                        + "two files", at: location)
+                    "the table '\(name)' is also defined by \(other): keep only one of the two files", at: location)
                 continue
             }
-            fileOfTable[name] = file
 
             let loaded = SourceText.readBytes(url, as: file).flatMap {
-                TableLoader.load($0, format: format, name: name, file: file)
+                TableLoader.loadFile($0, format: format, name: name, file: file)
             }
             switch loaded {
-            case .success(let table): tables[name] = table
+            case .success(.notATable(let advice)):
+                ignore(file, advice, into: &reading, &diagnostics)
+            case .success(.tables(let tables, var fileReading, let warnings)):
+                diagnostics.append(contentsOf: warnings)
+                fileReading.tables = []
+                for table in tables {
+                    if let other = fileOfTable[table.name] {
+                        diagnostics.error(
+                            .duplicateTable,
+                            "the table '\(table.name)' is also defined by \(other): keep only one of the "
+                                + "two files", at: location)
+                        continue
+                    }
+                    fileOfTable[table.name] = file
+                    reading.tables[table.name] = table
+                    fileReading.tables.append(table.name)
+                }
+                reading.files.append(fileReading)
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
-                unreadable.insert(name)
+                fileOfTable[name] = file
+                reading.unreadable.insert(name)
+                var failed = DataFileReading(file: file, format: format)
+                failed.failed = true
+                reading.files.append(failed)
             }
         }
-        return tables
+    }
+
+    /// Records a file left alone, with its `ignored-data-file` warning.
+    private func ignore(_ file: String, _ advice: String, into reading: inout DataReading, _ diagnostics: inout DiagnosticList) {
+        reading.ignored.append(IgnoredDataFile(file: file, advice: advice))
+        diagnostics.warning(.ignoredDataFile, "this file is not read as data: \(advice)", at: SourceLocation(file: file))
     }
 
     /// Whether `name` matches `[a-z_][a-z0-9_]*`.

@@ -39,6 +39,8 @@ public struct DataTable: Sendable {
     /// For each column, the line where it is named (the header line for CSV; the line of
     /// the first object naming it for JSON).
     public var columnLines: [Int]
+    /// The workbook sheet the table comes from; nil for a text or JSON file.
+    public var sheet: String?
     /// Names read from another column in a language's view (`sujet` → the index of
     /// `sujet_fr`): ``localized(to:)`` adds them, so that no row is copied.
     package var aliases: [String: Int] = [:]

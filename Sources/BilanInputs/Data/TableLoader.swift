@@ -4,12 +4,25 @@ import BilanBase
 /// The file formats a data table can be written in.
 public enum TableFormat: String, Sendable {
     case csv
+    /// Tab-separated text (`.tsv`).
+    case tsv
+    /// Text that is a table only when tab-separated, as Excel's "Unicode text" export.
+    case txt
     case json
 
-    /// The format a file extension names (`csv` or `json`, in any case), or nil.
+    /// The format a file extension names (in any case), or nil.
     public init?(fileExtension: String) {
         self.init(rawValue: fileExtension.lowercased())
     }
+}
+
+/// What one data file gave.
+package enum LoadedDataFile: Sendable {
+    /// Its tables, how it was read, and warnings about it (such as `legacy-encoding`).
+    case tables([DataTable], DataFileReading, warnings: [Diagnostic])
+    /// Not a table after all (a `.txt` that is not tab-separated): why, for an
+    /// `ignored-data-file` warning.
+    case notATable(advice: String)
 }
 
 /// Turns the bytes of one data file into a ``DataTable`` with typed cells.
@@ -28,20 +41,85 @@ public enum TableLoader {
     public static func load(_ bytes: [UInt8], format: TableFormat, name: String, file: String)
         -> Result<DataTable, Diagnostic>
     {
-        switch format {
-        case .csv:
-            CSVReader.read(bytes, file: file).map { table(from: $0, name: name, file: file) }
-        case .json:
-            JSONReader.read(bytes, file: file).flatMap { root in
-                Result { () throws(Diagnostic) in try table(from: root, name: name, file: file) }
+        loadFile(bytes, format: format, name: name, file: file).flatMap { loaded in
+            switch loaded {
+            case .tables(let tables, _, _) where !tables.isEmpty: .success(tables[0])
+            case .tables, .notATable:
+                .failure(.error(.csvHeader, "this file holds no table", at: SourceLocation(file: file)))
             }
+        }
+    }
+
+    /// Reads every table of one data file, with how it was read.
+    package static func loadFile(_ bytes: [UInt8], format: TableFormat, name: String, file: String)
+        -> Result<LoadedDataFile, Diagnostic>
+    {
+        switch format {
+        case .csv, .tsv, .txt:
+            return SourceText.decode(bytes, file: file).flatMap { text in
+                if format == .txt, !headerHasTab(text) {
+                    return .success(
+                        .notATable(
+                            advice: "a .txt file is read as a table only when its cells are separated by tabs "
+                                + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none"))
+                }
+                return CSVReader.read(text: text, file: file, rule: format == .csv ? .detect : .tab).map { document in
+                    let table = table(from: document, name: name, file: file)
+                    let reading = DataFileReading(
+                        file: file, format: format, encoding: "UTF-8", separator: document.separator.name,
+                        decimalMark: usesDecimalComma(document) ? "," : ".", tables: [name])
+                    return .tables([table], reading, warnings: [])
+                }
+            }
+        case .json:
+            return JSONReader.read(bytes, file: file).flatMap { root in
+                Result { () throws(Diagnostic) in
+                    let table = try table(from: root, name: name, file: file)
+                    let reading = DataFileReading(
+                        file: file, format: .json, encoding: "UTF-8", decimalMark: ".", tables: [name])
+                    return .tables([table], reading, warnings: [])
+                }
+            }
+        }
+    }
+
+    /// Whether the first non-blank line of `text` has a tab.
+    private static func headerHasTab(_ text: String) -> Bool {
+        var started = false
+        for byte in text.utf8 {
+            let lineEnd = byte == ASCIIByte.lineFeed || byte == ASCIIByte.carriageReturn
+            if lineEnd, started { return false }
+            started = started || !lineEnd
+            if byte == CSVSeparator.tab.rawValue { return true }
+        }
+        return false
+    }
+
+    /// Whether a delimited file writes decimals with a comma: always with `;` (as French
+    /// Excel saves CSV), never with `,`; with tabs, when some cell is a decimal-comma number
+    /// (`12,5`) and none a decimal-point one (`12.5`).
+    package static func usesDecimalComma(_ document: CSVDocument) -> Bool {
+        switch document.separator {
+        case .semicolon: return true
+        case .comma: return false
+        case .tab:
+            var comma = false
+            for record in document.records {
+                for field in record where field.utf8.contains(ASCIIByte.comma) || field.utf8.contains(ASCIIByte.period) {
+                    if case .number = CellValue(csvField: field, decimalComma: false), field.utf8.contains(ASCIIByte.period) {
+                        return false
+                    }
+                    if case .number = CellValue(csvField: field, decimalComma: true) { comma = true }
+                }
+            }
+            return comma
         }
     }
 
     private static func table(from document: CSVDocument, name: String, file: String)
         -> DataTable
     {
-        let decimalComma = document.separator == .semicolon
+        let decimalComma = usesDecimalComma(document)
         return DataTable(
             name: name, file: file, columns: document.header,
             rows: document.records.map { record in

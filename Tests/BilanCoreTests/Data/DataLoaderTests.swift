@@ -25,7 +25,7 @@ import Testing
         #expect(tables["formations"]?.rows == [[.text("Droits"), .number(14)]])
     }
 
-    @Test func leavesOtherFilesAlone() throws {
+    @Test func warnsOfFilesThatAreNotDataAndLeavesHiddenOnesAlone() throws {
         let project = try DataProjectFolder([
             "content/data/membres.csv": "a\n1\n",
             "content/data/.membres.csv": "not, a table\n\"",
@@ -36,7 +36,7 @@ import Testing
         ])
         defer { project.remove() }
         let (tables, problems, _) = project.load()
-        #expect(problems.isEmpty)
+        #expect(problems == ["content/data/LISEZMOI.md [ignored-data-file]", "content/data/membres.csv~ [ignored-data-file]"])
         #expect(tables.keys.sorted() == ["membres"])
     }
 

@@ -81,6 +81,9 @@ extension DiagnosticCode {
     public static let invalidTableName: DiagnosticCode = "invalid-table-name"
     public static let duplicateTable: DiagnosticCode = "duplicate-table"
     public static let tooLarge: DiagnosticCode = "too-large"
+    public static let ambiguousDate: DiagnosticCode = "ambiguous-date"
+    public static let mixedDates: DiagnosticCode = "mixed-dates"
+    public static let invalidDate: DiagnosticCode = "invalid-date"
 
     // Errors: figures
     public static let figureSyntax: DiagnosticCode = "figure-syntax"
@@ -92,6 +95,7 @@ extension DiagnosticCode {
     public static let nonNumericCell: DiagnosticCode = "non-numeric-cell"
     public static let emptyAggregate: DiagnosticCode = "empty-aggregate"
     public static let invalidFormat: DiagnosticCode = "invalid-format"
+    public static let dateComparison: DiagnosticCode = "date-comparison"
 
     // Errors: Markdown, blocks, links, templates, output
     public static let invalidBlock: DiagnosticCode = "invalid-block"

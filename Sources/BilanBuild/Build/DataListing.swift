@@ -9,7 +9,8 @@ public struct DataListing: Sendable {
     /// One column as read: its name, the type its cells have, how many are missing.
     public struct Column: Sendable, Equatable {
         public var name: String
-        /// `number`, `date`, `text`, `mixed` (cells of several types) or `empty`.
+        /// `number`, `date`, `text`, `error` (spreadsheet error cells only), `mixed` (cells
+        /// of several types) or `empty`.
         public var type: String
         public var missing: Int
     }
@@ -35,8 +36,9 @@ public struct DataListing: Sendable {
 
     /// Reads the project's data folder (report.yaml is read for its `accept:` entries).
     public static func run(projectRoot: URL) -> DataListing {
-        let reading = DataLoader(projectFolder: projectRoot).read()
-        let accepted = (try? ReportConfigLoader.load(projectRoot: projectRoot).get())?.accepted ?? []
+        let config = try? ReportConfigLoader.load(projectRoot: projectRoot).get()
+        let reading = DataLoader(projectFolder: projectRoot, dates: config?.dates ?? DateDeclarations()).read()
+        let accepted = config?.accepted ?? []
         let files = reading.files.map { file in
             let tables = file.tables.compactMap { reading.tables[$0] }.map(Self.table)
             return File(reading: file, tables: tables, read: !file.failed)
@@ -56,6 +58,8 @@ public struct DataListing: Sendable {
                 case .missing: missing += 1
                 case .number: kinds.insert("number")
                 case .text: kinds.insert("text")
+                case .date: kinds.insert("date")
+                case .error: kinds.insert("error")
                 }
             }
             let type = kinds.count > 1 ? "mixed" : kinds.first ?? "empty"

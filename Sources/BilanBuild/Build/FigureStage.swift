@@ -21,7 +21,7 @@ public struct FigureStage: Sendable {
         // In figures, a column `X_fr` of the default language can also be read as `X`, so
         // a figure has one value in every language.
         var unreadable = Set<String>()
-        let raw = DataLoader(projectFolder: projectRoot).loadTables(into: &problems, unreadable: &unreadable)
+        let raw = DataLoader(projectFolder: projectRoot, dates: config.dates).loadTables(into: &problems, unreadable: &unreadable)
         let tables = raw.mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)

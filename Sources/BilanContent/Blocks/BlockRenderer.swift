@@ -250,6 +250,12 @@ package struct BlockRenderer {
             }
         }
         guard !problems.hasErrors else { return nil }
+        if let filter, let problem = filter.filter.dateProblem({ index[$0.text].map(table.hasDates) ?? false }) {
+            var location = filter.location
+            location.column = location.column.map { $0 + problem.comparison.range.lowerBound }
+            problems.error(.dateComparison, "in 'where': " + problem.message, at: location)
+            return nil
+        }
         func cell(_ row: Int, _ column: String) -> CellValue {
             table.rows[row][index[column]!]
         }
@@ -270,13 +276,19 @@ package struct BlockRenderer {
         return Selection(table: table, rows: rows, index: index)
     }
 
-    /// Numbers before text (missing cells are put last by the caller, in either direction).
+    /// Numbers, then dates, then text (missing cells are put last by the caller, in either
+    /// direction).
     package static func compare(_ left: CellValue, _ right: CellValue, locale: Locale) -> ComparisonResult {
         switch (left, right) {
         case (.number(let a), .number(let b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
-        case (.text(let a), .text(let b)): return a.compare(b, options: [], range: nil, locale: locale)
+        case (.date(let a), .date(let b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        case (.text(let a), .text(let b)), (.error(let a), .error(let b)), (.text(let a), .error(let b)),
+            (.error(let a), .text(let b)):
+            return a.compare(b, options: [], range: nil, locale: locale)
         case (.number, _): return .orderedAscending
         case (_, .number): return .orderedDescending
+        case (.date, _): return .orderedAscending
+        case (_, .date): return .orderedDescending
         case (_, .missing), (.missing, _): return .orderedSame
         }
     }
@@ -289,11 +301,10 @@ package struct BlockRenderer {
             switch selection.table.rows[row][column] {
             case .number(let value): result.append(value)
             case .missing: continue
-            case .text(let text):
-                let line = selection.table.rowLines.indices.contains(row) ? ":\(selection.table.rowLines[row])" : ""
+            case .text, .date, .error:
                 problems.error(
                     .nonNumericCell,
-                    "cell \"\(text)\" in column '\(name)' of \(selection.table.file)\(line) is not a number" + CellValue.numberFormattingHint(text),
+                    selection.table.notANumber(row: row, column: column, name: name) ?? "this cell is not a number",
                     at: location)
                 return nil
             }
@@ -320,7 +331,7 @@ package struct ColumnPlan {
             case .number(let value):
                 numbers += 1
                 if yearLike, !(value >= 1900 && value <= 2100 && value.roundedHalfAwayFromZero(decimals: 0) == value) { yearLike = false }
-            case .text: texts += 1
+            case .text, .date, .error: texts += 1
             case .missing: break
             }
         }
@@ -334,6 +345,7 @@ package struct ColumnPlan {
     package func text(_ cell: CellValue, formatter: FigureFormatter) -> String {
         switch cell {
         case .number(let value) where !plain: return formatter.format(value, as: display ?? .default)
+        case .date(let date): return formatter.format(date)
         default: return cell.text
         }
     }

@@ -13,8 +13,12 @@ public struct DataLoader: Sendable {
     /// The project folder, which holds `content/`.
     public var projectFolder: URL
 
-    public init(projectFolder: URL) {
+    /// The order of day and month declared for `01/04/2024`-style dates.
+    public var dates: DateDeclarations
+
+    public init(projectFolder: URL, dates: DateDeclarations = DateDeclarations()) {
         self.projectFolder = projectFolder
+        self.dates = dates
     }
 
     /// The project's tables by name, with each problem appended to `diagnostics` and the
@@ -99,13 +103,21 @@ public struct DataLoader: Sendable {
             }
 
             let loaded = SourceText.readBytes(url, as: file).flatMap {
-                TableLoader.loadFile($0, format: format, name: name, file: file)
+                TableLoader.loadFile($0, format: format, name: name, file: file, dates: dates)
             }
             switch loaded {
             case .success(.notATable(let advice)):
                 ignore(file, advice, into: &reading, &diagnostics)
-            case .success(.tables(let tables, var fileReading, let warnings)):
-                diagnostics.append(contentsOf: warnings)
+            case .success(.tables(let tables, var fileReading, let problems)):
+                diagnostics.append(contentsOf: problems)
+                if problems.contains(where: { $0.severity == .error }) {
+                    // Its errors are reported; the figures that read it are not, a second time.
+                    for table in tables { reading.unreadable.insert(table.name) }
+                    fileReading.failed = true
+                    fileReading.tables = []
+                    reading.files.append(fileReading)
+                    continue
+                }
                 fileReading.tables = []
                 for table in tables {
                     if let other = fileOfTable[table.name] {

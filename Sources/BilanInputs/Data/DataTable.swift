@@ -1,12 +1,18 @@
 import Foundation
 import BilanBase
 
-/// One cell of a data table: a number, a piece of text, or nothing at all.
+/// One cell of a data table: a number, a piece of text, a date, an error a spreadsheet
+/// stored, or nothing at all.
 ///
 /// An empty cell is `missing`, never zero: aggregates skip it.
 public enum CellValue: Hashable, Sendable {
     case number(Decimal)
     case text(String)
+    /// A day: an ISO cell (`2024-04-01`), a `01/04/2024` cell read in its declared order,
+    /// or a workbook's date cell.
+    case date(DateValue)
+    /// A spreadsheet's error value (`#DIV/0!`, `#REF!`): an error wherever it is summed.
+    case error(String)
     case missing
 
     public var number: Decimal? {
@@ -18,7 +24,8 @@ public enum CellValue: Hashable, Sendable {
     public var text: String {
         switch self {
         case .number(let value): return "\(value)"
-        case .text(let value): return value
+        case .text(let value), .error(let value): return value
+        case .date(let value): return value.iso
         case .missing: return ""
         }
     }
@@ -41,6 +48,12 @@ public struct DataTable: Sendable {
     public var columnLines: [Int]
     /// The workbook sheet the table comes from; nil for a text or JSON file.
     public var sheet: String?
+    /// For a sheet, the sheet column of each column (1 for A), to name cells (`B7`).
+    package var columnNumbers: [Int] = []
+    /// How the file writes numbers, for the hint of a cell that is not one.
+    package var numberConvention = NumberConvention.decimalPoint
+    /// The table is a JSON file, where a number in quotes is text.
+    package var isJSON = false
     /// Names read from another column in a language's view (`sujet` → the index of
     /// `sujet_fr`): ``localized(to:)`` adds them, so that no row is copied.
     package var aliases: [String: Int] = [:]
@@ -86,3 +99,88 @@ public struct DataTable: Sendable {
         return copy
     }
 }
+
+extension DataTable {
+    /// Where a cell is, as a message names it: `content/data/dons.csv:12`, or
+    /// `content/data/finances.xlsx, sheet 'Revenus', cell B7` (`row` and `column` are
+    /// indices into ``rows`` and the row).
+    package func place(row: Int, column: Int) -> String {
+        let line = rowLines.indices.contains(row) ? rowLines[row] : nil
+        guard let sheet else { return file + (line.map { ":\($0)" } ?? "") }
+        var text = "\(file), sheet '\(sheet)'"
+        if let line, columnNumbers.indices.contains(column) {
+            text += ", cell " + CellReference.name(row: line, column: columnNumbers[column])
+        }
+        return text
+    }
+
+    /// Why a cell an aggregate or a chart reads is not a number, or nil when it is one
+    /// (or missing): the whole message of a `non-numeric-cell` error.
+    package func notANumber(row: Int, column: Int, name: String) -> String? {
+        guard rows.indices.contains(row), rows[row].indices.contains(column) else { return nil }
+        let place = place(row: row, column: column)
+        switch rows[row][column] {
+        case .number, .missing:
+            return nil
+        case .date(let date):
+            return "cell \(date.iso) in column '\(name)' of \(place) is a date, not a number"
+        case .error(let code):
+            return "cell \(place) holds the spreadsheet error \(code) in column '\(name)': "
+                + "correct its formula in the workbook and save it again"
+        case .text(let text):
+            return "cell \"\(Self.printable(text))\" in column '\(name)' of \(place) is not a number" + hint(text)
+        }
+    }
+
+    /// Whether the column at `index` holds dates.
+    package func hasDates(_ index: Int) -> Bool {
+        rows.contains { row in
+            guard row.indices.contains(index), case .date = row[index] else { return false }
+            return true
+        }
+    }
+
+    /// What to do about a text cell that looks like a number: " (…)", or "".
+    private func hint(_ text: String) -> String {
+        if isJSON, NumberCell.parse(text, convention: .decimalPoint) != nil {
+            return " (in JSON a number in quotes is text: write it without the quotes, as \(text))"
+        }
+        let hint = NumberCell.hint(for: text, convention: numberConvention)
+        return hint.isEmpty ? "" : " (\(hint))"
+    }
+
+    /// A cell's text for a message: control characters (a tab, a line end) shown as
+    /// escapes, never printed raw, and long text cut.
+    package static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            switch scalar {
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text.unicodeScalars.count > 80 ? result + "…" : result
+    }
+}
+
+/// A spreadsheet cell's name: `B7`, `AA12`.
+package enum CellReference {
+    package static func name(row: Int, column: Int) -> String {
+        var letters = ""
+        var number = column
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters + String(row)
+    }
+}
+

@@ -18,8 +18,9 @@ public enum TableFormat: String, Sendable {
 
 /// What one data file gave.
 package enum LoadedDataFile: Sendable {
-    /// Its tables, how it was read, and warnings about it (such as `legacy-encoding`).
-    case tables([DataTable], DataFileReading, warnings: [Diagnostic])
+    /// Its tables, how it was read, and problems found in them (a `legacy-encoding`
+    /// warning; a column of dates that cannot be read without a guess, an error).
+    case tables([DataTable], DataFileReading, diagnostics: [Diagnostic])
     /// Not a table after all (a `.txt` that is not tab-separated): why, for an
     /// `ignored-data-file` warning.
     case notATable(advice: String)
@@ -50,34 +51,52 @@ public enum TableLoader {
         }
     }
 
-    /// Reads every table of one data file, with how it was read.
-    package static func loadFile(_ bytes: [UInt8], format: TableFormat, name: String, file: String)
-        -> Result<LoadedDataFile, Diagnostic>
-    {
+    /// Reads every table of one data file, with how it was read; columns of dates are
+    /// typed as dates in the order `dates` declares.
+    package static func loadFile(
+        _ bytes: [UInt8], format: TableFormat, name: String, file: String, dates: DateDeclarations = DateDeclarations()
+    ) -> Result<LoadedDataFile, Diagnostic> {
         switch format {
         case .csv, .tsv, .txt:
-            return SourceText.decode(bytes, file: file).flatMap { text in
-                if format == .txt, !headerHasTab(text) {
-                    return .success(
-                        .notATable(
-                            advice: "a .txt file is read as a table only when its cells are separated by tabs "
-                                + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none"))
-                }
-                return CSVReader.read(text: text, file: file, rule: format == .csv ? .detect : .tab).map { document in
-                    let table = table(from: document, name: name, file: file)
-                    let reading = DataFileReading(
-                        file: file, format: format, encoding: "UTF-8", separator: document.separator.name,
-                        decimalMark: usesDecimalComma(document) ? "," : ".", tables: [name])
-                    return .tables([table], reading, warnings: [])
-                }
+            let decoded: DecodedText
+            switch DataTextDecoder.decode(bytes) {
+            case .failure(let failure):
+                return .failure(
+                    .error(.invalidUTF8, failure.message, at: SourceLocation(file: file, line: failure.line, column: failure.column)))
+            case .success(let text): decoded = text
+            }
+            var problems: [Diagnostic] = []
+            if let position = decoded.legacyEncodingPosition {
+                problems.append(
+                    .warning(
+                        .legacyEncoding, DataTextDecoder.legacyEncodingAdvice,
+                        at: SourceLocation(file: file, line: position.line, column: position.column)))
+            }
+            if format == .txt, !headerHasTab(decoded.text) {
+                return .success(
+                    .notATable(
+                        advice: "a .txt file is read as a table only when its cells are separated by tabs "
+                            + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none"))
+            }
+            return CSVReader.read(text: decoded.text, file: file, rule: format == .csv ? .detect : .tab).map { document in
+                let decimalComma = usesDecimalComma(document)
+                var table = table(from: document, name: name, file: file, decimalComma: decimalComma)
+                table.numberConvention = decimalComma ? .decimalComma : .decimalPoint
+                let typed = table.typingDates(dates)
+                let reading = DataFileReading(
+                    file: file, format: format, encoding: decoded.encoding.displayName,
+                    separator: document.separator.name, decimalMark: decimalComma ? "," : ".", tables: [name])
+                return .tables([typed.table], reading, diagnostics: problems + typed.problems)
             }
         case .json:
             return JSONReader.read(bytes, file: file).flatMap { root in
                 Result { () throws(Diagnostic) in
-                    let table = try table(from: root, name: name, file: file)
+                    var table = try table(from: root, name: name, file: file)
+                    table.isJSON = true
+                    let typed = table.typingDates(dates)
                     let reading = DataFileReading(
                         file: file, format: .json, encoding: "UTF-8", decimalMark: ".", tables: [name])
-                    return .tables([table], reading, warnings: [])
+                    return .tables([typed.table], reading, diagnostics: typed.problems)
                 }
             }
         }
@@ -116,10 +135,9 @@ public enum TableLoader {
         }
     }
 
-    private static func table(from document: CSVDocument, name: String, file: String)
+    private static func table(from document: CSVDocument, name: String, file: String, decimalComma: Bool)
         -> DataTable
     {
-        let decimalComma = usesDecimalComma(document)
         return DataTable(
             name: name, file: file, columns: document.header,
             rows: document.records.map { record in

@@ -289,6 +289,9 @@ private struct ExpressionRun {
             guard let index = columns[column], cells.indices.contains(index) else { return .missing }
             return cells[index]
         }
+        if let problem = aggregate.filter?.dateProblem({ columns[$0.text].map(table.hasDates) ?? false }) {
+            throw failure(.dateComparison, problem.message, at: problem.comparison.range)
+        }
         let rows = table.rows.indices.filter { row in
             aggregate.filter?.matches { cell(row, $0.text) } ?? true
         }
@@ -299,17 +302,17 @@ private struct ExpressionRun {
         }
 
         var numbers: [Decimal] = []
+        let index = columns[column.text]
         for row in rows {
             switch cell(row, column.text) {
             case .number(let number):
                 numbers.append(number)
             case .missing:
                 continue
-            case .text(let text):
-                let line = table.rowLines.indices.contains(row) ? ":\(table.rowLines[row])" : ""
+            case .text, .date, .error:
                 throw failure(
                     .nonNumericCell,
-                    "cell \"\(text)\" in column '\(column.text)' of \(table.file)\(line) is not a number" + CellValue.numberFormattingHint(text),
+                    table.notANumber(row: row, column: index ?? 0, name: column.text) ?? "this cell is not a number",
                     at: column.range)
             }
         }

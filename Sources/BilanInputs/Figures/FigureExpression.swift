@@ -95,6 +95,8 @@ public struct FigureExpression: Sendable, Hashable {
     public enum Literal: Sendable, Hashable {
         case number(Decimal)
         case text(String)
+        /// `2024-12-01`, unquoted; a quoted ISO date compared with a date cell reads as one too.
+        case date(DateValue)
     }
 
     /// One test of a filter, `column OP value`, against each row's cell.
@@ -105,9 +107,13 @@ public struct FigureExpression: Sendable, Hashable {
     /// - A number cell compares with a number by value (`2023` = `2023.0`); a text cell
     ///   compares with a "string" exactly (case and accents count), and orders in
     ///   Unicode order, so ISO dates such as `"2023-04-01"` order correctly.
+    /// - A date cell compares with a date (`2024-12-01`, or `"2024-12-01"` quoted) in
+    ///   calendar order; a date compared with anything else is an error found before any
+    ///   row is read (``FigureExpression/Filter/dateProblem(_:)``).
     /// - A text cell compared with a number, or a number cell with a "string", is
     ///   different: `!=` matches, and `=`, `<`, `<=`, `>`, `>=` do not. So `=` and `!=`
-    ///   split the rows whose cell is not missing into two complementary parts.
+    ///   split the rows whose cell is not missing into two complementary parts. A
+    ///   spreadsheet's error cell never matches.
     public struct Comparison: Sendable, Hashable {
         public var column: Name
         public var comparator: ComparisonOperator
@@ -117,15 +123,26 @@ public struct FigureExpression: Sendable, Hashable {
         /// Whether a row whose cell in `column` is `cell` passes this test.
         public func matches(_ cell: CellValue) -> Bool {
             switch (cell, value) {
-            case (.missing, _):
+            case (.missing, _), (.error, _):
                 return false
             case (.number(let left), .number(let right)):
                 return compare(left, right)
             case (.text(let left), .text(let right)):
                 return compare(left, right)
-            case (.number, .text), (.text, .number):
+            case (.date(let left), .date(let right)):
+                return compare(left, right)
+            case (.date(let left), .text(let right)):
+                guard let date = Self.isoDate(right) else { return comparator == .notEqual }
+                return compare(left, date)
+            default:
                 return comparator == .notEqual
             }
+        }
+
+        /// A "string" that is an ISO date, as a date.
+        package static func isoDate(_ text: String) -> DateValue? {
+            guard case .iso = DateCell.shape(of: text) else { return nil }
+            return DateCell.value(of: text, order: nil)
         }
 
         private func compare<Value: Comparable>(_ left: Value, _ right: Value) -> Bool {
@@ -161,6 +178,41 @@ public struct FigureExpression: Sendable, Hashable {
 }
 
 extension FigureExpression.Filter {
+    /// The first comparison that sets a date against something else — a date column
+    /// against a number or a text that is not an ISO date, or a date against a column
+    /// with no dates — and why; nil when there is none. `hasDates` says whether a column
+    /// holds dates.
+    package func dateProblem(_ hasDates: (FigureExpression.Name) -> Bool)
+        -> (comparison: FigureExpression.Comparison, message: String)?
+    {
+        for comparison in comparisons {
+            let dates = hasDates(comparison.column)
+            switch comparison.value {
+            case .date(let date) where !dates:
+                return (
+                    comparison,
+                    "\(date.iso) is a date, but column '\(comparison.column.text)' holds no dates: "
+                        + "compare it with a number or a \"string\""
+                )
+            case .number(let number) where dates:
+                return (
+                    comparison,
+                    "column '\(comparison.column.text)' holds dates: compare it with a date such as 2024-12-01, "
+                        + "not the number \(number)"
+                )
+            case .text(let text) where dates && FigureExpression.Comparison.isoDate(text) == nil:
+                return (
+                    comparison,
+                    "column '\(comparison.column.text)' holds dates: compare it with a date such as 2024-12-01, "
+                        + "not the text \"\(text)\""
+                )
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
     /// Whether a row passes the filter; `cell` gives the row's cell in a column.
     package func matches(_ cell: (FigureExpression.Name) -> CellValue) -> Bool {
         switch self {

@@ -34,4 +34,9 @@ public struct FigureFormatter: Sendable {
                 .currency(code: currencyCode).locale(locale).precision(precision))
         }
     }
+
+    /// A date as the locale writes it in full: `1 avril 2024` in fr-CA, `April 1, 2024` in en-CA.
+    package func format(_ date: DateValue) -> String {
+        DateCell.format(date, locale: locale)
+    }
 }

@@ -12,6 +12,8 @@ public struct FigureSyntaxError: Error, Sendable, Hashable {
 package struct FigureToken: Sendable, Hashable {
     package enum Kind: Sendable, Hashable {
         case number(Decimal)
+        /// `2024-12-01`: a date, in a filter.
+        case date(DateValue)
         case name(String)
         case text(String)
         case arithmetic(FigureExpression.ArithmeticOperator)
@@ -30,6 +32,7 @@ package struct FigureToken: Sendable, Hashable {
     package var description: String {
         switch kind {
         case .number(let value): "number \(value)"
+        case .date(let date): "date \(date.iso)"
         case .name(let name): "'\(name)'"
         case .text(let text): "\"\(text)\""
         case .arithmetic(let op): "'\(op.rawValue)'"
@@ -96,8 +99,12 @@ package enum FigureLexer {
                 let (text, length) = try string(in: scalars, from: index)
                 token(.text(text), length: length)
             case "0"..."9":
-                let (value, length) = try number(in: scalars, from: index)
-                token(.number(value), length: length)
+                if let (date, length) = try isoDate(in: scalars, from: index) {
+                    token(.date(date), length: length)
+                } else {
+                    let (value, length) = try number(in: scalars, from: index)
+                    token(.number(value), length: length)
+                }
             case "'":
                 throw FigureSyntaxError(
                     offset: index, message: "write text between double quotes: \"text\"")
@@ -121,6 +128,24 @@ package enum FigureLexer {
 
     private static func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
         isNameStart(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// An ISO date `YYYY-MM-DD` starting at `start`, and its length; nil when the text
+    /// there is not shaped as one (it is then a number), an error when it is shaped as one
+    /// but is no real day.
+    private static func isoDate(in scalars: [Unicode.Scalar], from start: Int)
+        throws(FigureSyntaxError) -> (DateValue, Int)?
+    {
+        let length = 10
+        guard start + length <= scalars.count else { return nil }
+        let text = String(String.UnicodeScalarView(scalars[start..<start + length]))
+        guard case .iso = DateCell.shape(of: text),
+            start + length == scalars.count || !isNamePart(scalars[start + length])
+        else { return nil }
+        guard let date = DateCell.value(of: text, order: nil) else {
+            throw FigureSyntaxError(offset: start, message: "\(text) is not a date (no such day)")
+        }
+        return (date, length)
     }
 
     /// A number `digits[.digits]` starting at `start`, and its length.

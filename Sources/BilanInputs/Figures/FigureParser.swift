@@ -17,7 +17,7 @@ import BilanBase
 ///     all        := test ("and" test)*
 ///     test       := "(" any ")" | column comparator literal
 ///     comparator := "=" | "!=" | "<" | "<=" | ">" | ">="
-///     literal    := "-"? number | string
+///     literal    := "-"? number | string | date (2024-12-01)
 ///
 /// A name followed by `(` is a function; any other name is a figure. `where`, `and`
 /// and `or` are keywords only inside a call, so they remain usable as names elsewhere.
@@ -229,6 +229,9 @@ package struct FigureParser {
             end = advance().range.upperBound
         case .text(let text):
             value = .text(text)
+            end = advance().range.upperBound
+        case .date(let date):
+            value = .date(date)
             end = advance().range.upperBound
         case .arithmetic(.subtract):
             advance()

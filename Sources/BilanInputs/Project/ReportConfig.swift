@@ -40,6 +40,8 @@ public struct ReportConfig: Sendable {
     public var accepted: [AcceptedWarning]
     /// Where `theme.logo` is written, for an error about the logo's path.
     public var logoLocation: SourceLocation? = nil
+    /// The order of day and month in `01/04/2024`-style dates (`data:`).
+    public var dates = DateDeclarations()
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -101,7 +103,7 @@ public enum ReportConfigLoader {
 
         let known: Set = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept",
+            "theme", "accept", "data",
         ]
         for entry in root.orderedEntries where !known.contains(entry.key) {
             fail(
@@ -198,11 +200,14 @@ public enum ReportConfigLoader {
             }
         }
 
+        let dates = root.value(forKey: "data").map { DateDeclarations.read($0, fail: fail) } ?? DateDeclarations()
+
         if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
-        return .success(
-            ReportConfig(
-                organization: organization, period: period, baseURL: baseURL,
-                languages: languages, currency: currency, allowRawHTML: allowRawHTML,
-                accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation))
+        var config = ReportConfig(
+            organization: organization, period: period, baseURL: baseURL,
+            languages: languages, currency: currency, allowRawHTML: allowRawHTML,
+            accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
+        config.dates = dates
+        return .success(config)
     }
 }

@@ -35,6 +35,7 @@ import Testing
                 switch comparison.value {
                 case .number(let number): "\(number)"
                 case .text(let text): "\"\(text)\""
+                case .date(let date): "date:\(date.iso)"
                 }
             return "(\(comparison.comparator.rawValue) \(comparison.column.text) \(value))"
         case .all(let parts): return "(and " + parts.map(render).joined(separator: " ") + ")"

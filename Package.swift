@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev (cmark 0.30.2).
@@ -25,7 +26,10 @@ let package = Package(
         .target(name: "BilanBase"),
         .target(
             name: "BilanInputs",
-            dependencies: ["BilanBase", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "BilanBase", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "BilanContent",

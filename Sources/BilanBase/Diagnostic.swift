@@ -81,6 +81,8 @@ extension DiagnosticCode {
     public static let invalidTableName: DiagnosticCode = "invalid-table-name"
     public static let duplicateTable: DiagnosticCode = "duplicate-table"
     public static let tooLarge: DiagnosticCode = "too-large"
+    public static let invalidWorkbook: DiagnosticCode = "invalid-workbook"
+    public static let formulaWithoutValue: DiagnosticCode = "formula-without-value"
     public static let ambiguousDate: DiagnosticCode = "ambiguous-date"
     public static let mixedDates: DiagnosticCode = "mixed-dates"
     public static let invalidDate: DiagnosticCode = "invalid-date"

@@ -48,6 +48,8 @@ public struct IgnoredDataFile: Sendable, Equatable {
         switch fileExtension.lowercased() {
         case "xls", "xlsb":
             "bilan does not read the old Excel formats: open it in Excel or LibreOffice and save it as .xlsx"
+        case "xlsm":
+            "bilan does not read workbooks with macros: save a copy as .xlsx (Excel Workbook) in content/data/"
         case "numbers":
             "bilan does not read Numbers files: export it from Numbers as .xlsx or CSV"
         case "pdf", "doc", "docx", "odt", "png", "jpg", "jpeg", "gif", "svg", "webp", "tif", "tiff":

@@ -95,7 +95,7 @@ public struct DataLoader: Sendable {
                         + "(such as mentions_medias.csv)", at: location)
                 continue
             }
-            if let other = fileOfTable[name] {
+            if !format.isWorkbook, let other = fileOfTable[name] {
                 diagnostics.error(
                     .duplicateTable,
                     "the table '\(name)' is also defined by \(other): keep only one of the two files", at: location)
@@ -134,7 +134,7 @@ public struct DataLoader: Sendable {
                 reading.files.append(fileReading)
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
-                fileOfTable[name] = file
+                if fileOfTable[name] == nil { fileOfTable[name] = file }
                 reading.unreadable.insert(name)
                 var failed = DataFileReading(file: file, format: format)
                 failed.failed = true

@@ -109,7 +109,7 @@ extension DataTable {
         guard let sheet else { return file + (line.map { ":\($0)" } ?? "") }
         var text = "\(file), sheet '\(sheet)'"
         if let line, columnNumbers.indices.contains(column) {
-            text += ", cell " + CellReference.name(row: line, column: columnNumbers[column])
+            text += ", cell " + cellReference(row: line, column: columnNumbers[column])
         }
         return text
     }
@@ -169,18 +169,3 @@ extension DataTable {
         return text.unicodeScalars.count > 80 ? result + "…" : result
     }
 }
-
-/// A spreadsheet cell's name: `B7`, `AA12`.
-package enum CellReference {
-    package static func name(row: Int, column: Int) -> String {
-        var letters = ""
-        var number = column
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters + String(row)
-    }
-}
-

@@ -74,6 +74,6 @@ extension DataTable {
     package func cellPrefix(row: Int, column: Int) -> String {
         guard let sheet else { return "" }
         guard rowLines.indices.contains(row), columnNumbers.indices.contains(column) else { return "sheet '\(sheet)': " }
-        return "sheet '\(sheet)', cell \(CellReference.name(row: rowLines[row], column: columnNumbers[column])): "
+        return "sheet '\(sheet)', cell \(cellReference(row: rowLines[row], column: columnNumbers[column])): "
     }
 }

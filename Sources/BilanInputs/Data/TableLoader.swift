@@ -9,6 +9,13 @@ public enum TableFormat: String, Sendable {
     /// Text that is a table only when tab-separated, as Excel's "Unicode text" export.
     case txt
     case json
+    /// An Excel workbook: each sheet a table.
+    case xlsx
+    /// An OpenDocument spreadsheet (LibreOffice): each sheet a table.
+    case ods
+
+    /// Whether a file of this format may hold several tables.
+    public var isWorkbook: Bool { self == .xlsx || self == .ods }
 
     /// The format a file extension names (in any case), or nil.
     public init?(fileExtension: String) {
@@ -87,6 +94,20 @@ public enum TableLoader {
                     file: file, format: format, encoding: decoded.encoding.displayName,
                     separator: document.separator.name, decimalMark: decimalComma ? "," : ".", tables: [name])
                 return .tables([typed.table], reading, diagnostics: problems + typed.problems)
+            }
+        case .xlsx, .ods:
+            let workbookFormat: WorkbookFormat = format == .xlsx ? .xlsx : .ods
+            switch WorkbookReader.read(bytes, format: workbookFormat) {
+            case .failure(let error):
+                let place = [error.sheet.map { "sheet '\($0)'" }, error.cell.map { "cell \($0)" }].compactMap { $0 }
+                return .failure(
+                    .error(
+                        .invalidWorkbook, (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + error.message,
+                        at: SourceLocation(file: file, line: error.row, column: error.row == nil ? nil : error.column)))
+            case .success(let workbook):
+                let (tables, problems) = WorkbookTables.tables(workbook, baseName: name, file: file, dates: dates)
+                let reading = DataFileReading(file: file, format: format, tables: tables.map(\.name))
+                return .success(.tables(tables, reading, diagnostics: problems))
             }
         case .json:
             return JSONReader.read(bytes, file: file).flatMap { root in

@@ -116,7 +116,8 @@ package struct BlockGrouping: Sendable {
         guard !summary.isNaN else {
             return .failure(
                 .error(
-                    .invalidBlock, "the \(function.rawValue) of column '\(column.name)' is too large to compute exactly",
+                    .invalidBlock,
+                    "the \(function.rawValue) of column '\(column.name)' is too large to compute exactly",
                     at: column.location))
         }
         return .success(.number(summary))

@@ -159,7 +159,8 @@ package struct BlockRenderer {
         }
         guard
             let selection = select(
-                spec.data, columns: named, filter: spec.filter, sort: spec.sort, grouping: spec.grouping, block: "chart")
+                spec.data, columns: named, filter: spec.filter, sort: spec.sort, grouping: spec.grouping,
+                block: "chart")
         else { return nil }
         if spec.grouping == nil { warnRepeatedCategory(spec, selection) }
         if selection.rows.count > Self.maximumCategories {
@@ -227,7 +228,11 @@ package struct BlockRenderer {
         let lines = selection.table.rowLines
         let places = lines.indices.contains(example.first) && lines.indices.contains(example.again)
             ? " (\(selection.table.file):\(lines[example.first]) and :\(lines[example.again]))" : ""
-        let others = repeated.count == 1 ? "" : repeated.count == 2 ? ", and 1 other value" : ", and \(repeated.count - 1) other values"
+        let others = switch repeated.count {
+        case 1: ""
+        case 2: ", and 1 other value"
+        default: ", and \(repeated.count - 1) other values"
+        }
         let value = example.cell.printableText
         problems.warning(
             .repeatedCategory,
@@ -318,13 +323,15 @@ package struct BlockRenderer {
                 problems.warning(
                     .emptyFilter,
                     "the filter '\(filter.text)' "
-                        + EmptyFilterMessage.text(table: table, filter: filter.filter, consequence: ", so the \(block) is empty"),
+                        + EmptyFilterMessage.text(
+                            table: table, filter: filter.filter, consequence: ", so the \(block) is empty"),
                     at: filter.keyLocation)
             }
         }
         var selection = Selection(table: table, rows: rows, index: index)
         if let grouping {
-            guard let grouped = group(selection, by: grouping, reading: columns + sort.map(\.column)) else { return nil }
+            let reading = columns + sort.map(\.column)
+            guard let grouped = group(selection, by: grouping, reading: reading) else { return nil }
             selection = grouped
         }
         sortRows(&selection, by: sort)
@@ -333,7 +340,9 @@ package struct BlockRenderer {
 
     /// The selected rows folded by `grouping`: every column in `reading` but the group's
     /// is folded, and each name is then read in the grouped rows.
-    private mutating func group(_ selection: Selection, by grouping: BlockGrouping, reading: [Located<String>]) -> Selection? {
+    private mutating func group(
+        _ selection: Selection, by grouping: BlockGrouping, reading: [Located<String>]
+    ) -> Selection? {
         guard let groupIndex = selection.index[grouping.column.value] else { return nil }
         var folded: [BlockGrouping.Folded] = []
         for name in reading {

@@ -144,7 +144,11 @@ package struct BlockParser {
     // MARK: - Chart
 
     package mutating func chart(_ root: Node) -> ChartSpec? {
-        guard let map = mapping(root, "a chart block", known: ["type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group", "aggregate"]) else { return nil }
+        let keys = [
+            "type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group",
+            "aggregate",
+        ]
+        guard let map = mapping(root, "a chart block", known: keys) else { return nil }
         let types = ChartModel.Kind.allCases.map(\.rawValue)
         guard let type = required(map, "type", in: root),
             let kind = ChartModel.Kind(rawValue: type.value)
@@ -169,14 +173,15 @@ package struct BlockParser {
         guard let data, let x, let title, !y.isEmpty, let display else { return nil }
         return ChartSpec(
             kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
-            labels: labels.map, labelLocations: labels.keys, filter: filter(in: map), sort: sortKeys(map.value(forKey: "sort")),
-            display: display, id: id, grouping: grouping)
+            labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
+            sort: sortKeys(map.value(forKey: "sort")), display: display, id: id, grouping: grouping)
     }
 
     // MARK: - Table
 
     package mutating func table(_ root: Node) -> TableSpec? {
-        guard let map = mapping(root, "a table block", known: ["data", "columns", "rows", "sort", "total", "where", "caption", "group", "aggregate"]) else { return nil }
+        let keys = ["data", "columns", "rows", "sort", "total", "where", "caption", "group", "aggregate"]
+        guard let map = mapping(root, "a table block", known: keys) else { return nil }
         let caption = map.value(forKey: "caption").flatMap { scalar($0, "caption") }?.value
         guard let columnsNode = map.value(forKey: "columns") else {
             fail("a table needs 'columns': the columns to show and their headings", at: root)
@@ -342,7 +347,9 @@ package struct BlockParser {
             guard let chosen = FigureExpression.Aggregate.Function(rawValue: text.value),
                 BlockGrouping.functions.contains(chosen)
             else {
-                fail("unknown aggregate '\(text.value)'; the aggregates are \(names.joined(separator: ", "))", at: aggregateNode)
+                fail(
+                    "unknown aggregate '\(text.value)'; the aggregates are \(names.joined(separator: ", "))",
+                    at: aggregateNode)
                 return nil
             }
             function = chosen

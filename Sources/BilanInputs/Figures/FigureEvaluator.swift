@@ -315,7 +315,9 @@ private struct ExpressionRun {
         if let filter = aggregate.filter, rows.isEmpty, !table.rows.isEmpty {
             warnEmpty(filter, of: table, in: expression, function: aggregate.function)
         }
-        let used = aggregate.column.map { column in rows.count(where: { cell($0, column.text) != .missing }) } ?? rows.count
+        let used = aggregate.column.map { column in
+            rows.count(where: { cell($0, column.text) != .missing })
+        } ?? rows.count
         rowsUsed.append(
             RowsUsed(
                 aggregate: String(quoted(expression).dropFirst().dropLast()), table: table.name, used: used,

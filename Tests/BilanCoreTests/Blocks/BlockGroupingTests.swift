@@ -20,7 +20,9 @@ import Testing
             ["2024-06-04", "", "", "Fay", "1"],
         ])
 
-    func render(_ kind: BlockKind, _ yaml: String, language: String = "fr") -> (block: GeneratedBlock?, diagnostics: [String]) {
+    func render(
+        _ kind: BlockKind, _ yaml: String, language: String = "fr"
+    ) -> (block: GeneratedBlock?, diagnostics: [String]) {
         let table = Self.shifts.localized(to: language)
         let context = BlockContext(
             language: language, tables: ["benevoles": table], unreadableTables: [],
@@ -49,7 +51,8 @@ import Testing
         let svg = try #require(chart.block?.chart?.svg)
         #expect(svg.contains(">Accueil<") && svg.contains(">Transport<"))
         // In English, the same groups read the English column.
-        let english = render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: role\ntitle: Hours\n", language: "en")
+        let english = render(
+            .chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: role\ntitle: Hours\n", language: "en")
         #expect(rows(english.block) == ["| Reception | 10 |", "| Kitchen | 6 |", "| Driving | 0 |", "|  | 1 |"])
     }
 
@@ -67,8 +70,11 @@ import Testing
             "type: column\ndata: benevoles\nx: role\ny: heures\ngroup: role\naggregate: \(function)\n"
                 + "where: role != \"\"\ntitle: Heures\nformat: number\ndecimals: 2\n")
         #expect(chart.diagnostics.isEmpty)
-        // Decimals are fixed at 2 in the chart's display; trailing zeros are the formatter's.
-        #expect(rows(chart.block).map { $0.replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ",50", with: ",5") } == expected)
+        // Decimals are fixed at 2 in the chart's display: compared without trailing zeros.
+        let shown = rows(chart.block).map {
+            $0.replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ",50", with: ",5")
+        }
+        #expect(shown == expected)
     }
 
     @Test func theMeanIsExact() {
@@ -79,7 +85,8 @@ import Testing
     }
 
     @Test func countCountsTheCellsOfAnyColumn() {
-        let chart = render(.chart, "type: bar\ndata: benevoles\nx: role\ny: nom\ngroup: role\naggregate: count\ntitle: Bénévoles\n")
+        let chart = render(
+            .chart, "type: bar\ndata: benevoles\nx: role\ny: nom\ngroup: role\naggregate: count\ntitle: Bénévoles\n")
         #expect(chart.diagnostics.isEmpty)
         #expect(rows(chart.block) == ["| Accueil | 3 |", "| Cuisine | 2 |", "| Transport | 1 |", "|  | 1 |"])
     }
@@ -126,7 +133,8 @@ import Testing
             .table, "data: benevoles\ncolumns: { role: Rôle, heures: Heures }\ngroup: role\naggregate: max\n"
                 + "total: heures\n")
         #expect(rows(table.block).last == "| **Total** | **5** |")
-        let sum = render(.table, "data: benevoles\ncolumns: { role: Rôle, heures: Heures }\ngroup: role\ntotal: heures\n")
+        let sum = render(
+            .table, "data: benevoles\ncolumns: { role: Rôle, heures: Heures }\ngroup: role\ntotal: heures\n")
         #expect(rows(sum.block).last == "| **Total** | **17** |")
     }
 
@@ -137,8 +145,9 @@ import Testing
             formatter: FigureFormatter(localeIdentifier: "fr-CA"), figures: BlockRendererTests.NoFigures(),
             traceFigures: false)
         let result = BlockRenderer.render(
-            .table, yaml: "data: t\ncolumns: [annee, n]\ngroup: annee\n", reader: YAMLReader(file: "s.md", lineOffset: 0),
-            fence: SourceLocation(file: "s.md", line: 1), context: context, defaultID: "s-1")
+            .table, yaml: "data: t\ncolumns: [annee, n]\ngroup: annee\n",
+            reader: YAMLReader(file: "s.md", lineOffset: 0), fence: SourceLocation(file: "s.md", line: 1),
+            context: context, defaultID: "s-1")
         // The group keeps its years as written; the sum 2012 is a number, formatted and right-aligned.
         #expect(rows(result.block) == ["| 2023 | 2\u{A0}012 |", "| 2024 | 2\u{A0}000 |"])
         #expect(result.block?.markdown.contains("| --- | ---: |") == true)
@@ -147,8 +156,10 @@ import Testing
     // MARK: - Errors
 
     @Test func errorsOfGroupAndAggregate() {
-        #expect(render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: role\naggregate: somme\ntitle: H\n").diagnostics == [
-            "s.md:16:12 error invalid-block: unknown aggregate 'somme'; the aggregates are sum, mean, median, min, max, count",
+        let somme = "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: role\naggregate: somme\ntitle: H\n"
+        #expect(render(.chart, somme).diagnostics == [
+            "s.md:16:12 error invalid-block: unknown aggregate 'somme'; the aggregates are sum, mean, median, min, "
+                + "max, count",
         ])
         #expect(render(.table, "data: benevoles\ncolumns: [role, heures]\naggregate: mean\n").diagnostics == [
             "s.md:13:1 error invalid-block: 'aggregate' folds the rows of each group: add 'group: COLUMN' (the column "
@@ -178,11 +189,13 @@ import Testing
                 + "category: add 'group: role' to fold the rows of each value into one (or aggregate the data)",
         ])
         // Once the filter keeps one row per value, nothing repeats.
-        #expect(render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: date = \"2024-04-02\"\n").diagnostics.isEmpty)
+        let oneDay = "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: date = \"2024-04-02\"\n"
+        #expect(render(.chart, oneDay).diagnostics.isEmpty)
     }
 
     @Test func aFilterThatKeepsNoRowInABlock() {
-        let chart = render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: role = \"Reception\"\n")
+        let chart = render(
+            .chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: role = \"Reception\"\n")
         #expect(chart.diagnostics == [
             "s.md:16:1 warning empty-filter: the filter 'role = \"Reception\"' keeps no row of table 'benevoles' "
                 + "(7 rows), so the chart is empty: look for a typo, a value written in another language, or a date "

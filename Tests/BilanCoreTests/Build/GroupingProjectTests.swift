@@ -23,7 +23,8 @@ import Testing
             let actual = try Data(contentsOf: root.appendingPathComponent("output/" + path))
             if FixtureProjects.recording {
                 let target = FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/grouping/" + path)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try actual.write(to: target)
             }
             let expected = try? FixtureFiles.data("snapshots/grouping/" + path)

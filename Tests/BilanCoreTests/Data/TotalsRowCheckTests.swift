@@ -45,7 +45,8 @@ import Testing
         let german = TotalsRowCheck(languages: ["de", "en"])
         #expect(findings(["poste", "montant"], [["a", "1"], ["Summe", "1"]], check: german) == ["content/data/t.csv:3"])
         // French and English are always read.
-        #expect(findings(["poste", "montant"], [["a", "1"], ["Totaux", "1"]], check: german) == ["content/data/t.csv:3"])
+        #expect(
+            findings(["poste", "montant"], [["a", "1"], ["Totaux", "1"]], check: german) == ["content/data/t.csv:3"])
     }
 
     @Test func aLastRowThatSumsTheRowsAbove() throws {
@@ -83,7 +84,8 @@ import Testing
         #expect(findings(["m", "n"], [["a", "0"], ["b", "0"], ["c", "0"]]).isEmpty)
         // A column that numbers the rows (1, 2, 3) is no sum, and the others decide.
         #expect(findings(["numero", "participantes"], [["1", "11"], ["2", "10"], ["3", "12"]]).isEmpty)
-        #expect(findings(["numero", "participantes"], [["1", "11"], ["2", "10"], ["3", "21"]]) == ["content/data/t.csv:4"])
+        #expect(
+            findings(["numero", "participantes"], [["1", "11"], ["2", "10"], ["3", "21"]]) == ["content/data/t.csv:4"])
         // Only one number above in a column is not a sum of rows.
         #expect(findings(["m", "n"], [["a", "5"], ["b", ""], ["c", "5"]]).isEmpty)
         // Text above in a compared column: that column does not add up.

@@ -168,7 +168,8 @@ import Testing
             """, [visites])
         let report = FiguresReport(
             definitions: outcome.file.definitions, evaluation: outcome.evaluation, languages: [languages[1]])
-        #expect(report.entries.map { $0.rowsUsed.map { "\($0.used)/\($0.total)" } } == [["3/4"], ["2/4"], ["1/4", "4/4"], []])
+        let used = report.entries.map { $0.rowsUsed.map { "\($0.used)/\($0.total)" } }
+        #expect(used == [["3/4"], ["2/4"], ["1/4", "4/4"], []])
         #expect(report.text.contains("  rows:     3 of 4 in visites\n  defined:  content/figures.yaml:1\n"))
         #expect(report.text.contains("""
               rows:     1 of 4 in visites: count(visites where mois = "mai")

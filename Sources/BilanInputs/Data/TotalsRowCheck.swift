@@ -19,6 +19,10 @@ import BilanBase
 package struct TotalsRowCheck: Sendable {
     /// The totals words, normalised (see ``normalized(_:)``).
     package var words: Set<String>
+    /// The first letters of the words, and the length of the longest, so that most
+    /// cells are told apart without folding them (a table may have millions).
+    private var firstLetters: [Bool]
+    private var longest: Int
 
     /// The words written in each language, besides French and English, which are always
     /// read (spreadsheets and their templates are mostly in one of the two).
@@ -37,6 +41,22 @@ package struct TotalsRowCheck: Sendable {
     package init(languages: [String]) {
         let codes = ["fr", "en"] + languages
         words = Set(codes.flatMap { Self.wordsByLanguage[$0] ?? [] }.map { Self.normalized($0) })
+        firstLetters = [Bool](repeating: false, count: 128)
+        for first in words.compactMap(\.utf8.first) where first < 0x80 { firstLetters[Int(first)] = true }
+        longest = words.map(\.utf8.count).max() ?? 0
+    }
+
+    /// Whether a text cell reads one of the words.
+    private func isTotalsWord(_ text: String) -> Bool {
+        // Punctuation and spaces around a word at most double its length.
+        let utf8 = text.utf8
+        guard utf8.count <= 2 * longest + 8 else { return false }
+        // The first letter, when ASCII, must start a word; any other goes to the folding.
+        for byte in utf8 where byte >= 0x80 || Self.isASCIILetter(byte) {
+            if byte < 0x80 && !firstLetters[Int(byte | 0x20)] { return false }
+            break
+        }
+        return words.contains(Self.normalized(text))
     }
 
     /// The `totals-row` warnings of a table, located at each totals row's line.
@@ -44,8 +64,12 @@ package struct TotalsRowCheck: Sendable {
         var result: [Diagnostic] = []
         var labelled = Set<Int>()
         for (row, cells) in table.rows.enumerated() {
-            guard let label = cells.lazy.compactMap(\.textValue).first(where: { words.contains(Self.normalized($0)) })
-            else { continue }
+            var label: String?
+            for case .text(let text) in cells where isTotalsWord(text) {
+                label = text
+                break
+            }
+            guard let label else { continue }
             labelled.insert(row)
             result.append(
                 warning(
@@ -72,29 +96,50 @@ package struct TotalsRowCheck: Sendable {
         guard let row = table.rows.lastIndex(where: { $0.contains { $0.number != nil } }), row >= 2 else {
             return nil
         }
-        var compared: [(column: Int, value: Decimal)] = []
-        for (column, cell) in table.rows[row].enumerated() {
-            guard let value = cell.number else { continue }
-            var above: [Decimal] = []
-            for cells in table.rows[..<row] where cells.indices.contains(column) {
-                let cell = cells[column]
-                if let number = cell.number {
-                    above.append(number)
-                } else if cell.textValue != nil {
-                    return nil
+        /// One numeric cell of the last row, and its column above it, read in one pass.
+        struct Column {
+            var index: Int
+            var value: Decimal
+            var sum: Decimal = 0
+            var count = 0
+            var previous: Decimal?
+            /// Whether the numbers so far count up by one (1, 2, 3…): the column numbers the rows.
+            var countsRows = true
+        }
+        var columns = table.rows[row].indices.compactMap { index in
+            table.rows[row][index].number.map { Column(index: index, value: $0) }
+        }
+        for cells in table.rows[..<row] {
+            for position in columns.indices {
+                let index = columns[position].index
+                let cell = index < cells.count ? cells[index] : .missing
+                guard let number = cell.number else {
+                    // Text above a number: that column does not add up.
+                    if cell.textValue != nil { return nil }
+                    continue
                 }
+                columns[position].sum += number
+                columns[position].count += 1
+                if columns[position].countsRows, let previous = columns[position].previous {
+                    columns[position].countsRows = number - previous == 1
+                }
+                columns[position].previous = number
             }
-            if Self.numbersTheRows(above + [value]) { continue }
-            guard above.reduce(0, +) == value else { return nil }
-            if above.count >= 2 { compared.append((column, value)) }
+        }
+        var compared: [(column: Int, value: Decimal)] = []
+        for column in columns {
+            let numbersRows = column.countsRows && column.count >= 1
+                && column.value - (column.previous ?? 0) == 1
+            if numbersRows { continue }
+            guard column.sum == column.value else { return nil }
+            if column.count >= 2 { compared.append((column.index, column.value)) }
         }
         guard compared.contains(where: { $0.value != 0 }) else { return nil }
         return (row, compared)
     }
 
-    /// Whether numbers count up by one (1, 2, 3…): a column that numbers the rows.
-    private static func numbersTheRows(_ numbers: [Decimal]) -> Bool {
-        numbers.count >= 2 && zip(numbers, numbers.dropFirst()).allSatisfy { $1 - $0 == 1 }
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     private func warning(_ finding: String, table: DataTable, row: Int) -> Diagnostic {

@@ -60,6 +60,12 @@ extension DiagnosticCode {
     public static let unusedAccept: DiagnosticCode = "unused-accept"
     public static let ignoredDataFile: DiagnosticCode = "ignored-data-file"
     public static let legacyEncoding: DiagnosticCode = "legacy-encoding"
+    /// A data row that holds totals of the other rows, which aggregates would count again.
+    public static let totalsRow: DiagnosticCode = "totals-row"
+    /// A `where` that keeps no row of a table that has some.
+    public static let emptyFilter: DiagnosticCode = "empty-filter"
+    /// A chart whose `x` column repeats a value, drawn as separate categories.
+    public static let repeatedCategory: DiagnosticCode = "repeated-category"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"

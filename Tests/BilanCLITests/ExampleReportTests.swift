@@ -54,6 +54,13 @@ import Testing
         #expect(byName["mentions_medias"]?["stated"] as? Int == 30)
         #expect(figures.filter { $0["status"] as? String != "ok" }.count == 1)
         #expect(run.stderr.contains("[stated-mismatch]"))
+        // How many rows each aggregate used, out of its table's.
+        let rows = byName["membres_individuelles"]?["rows"] as? [[String: Any]]
+        #expect(rows?.count == 1)
+        #expect(rows?.first?["aggregate"] as? String == #"sum(membres.nombre where type = "individuelle")"#)
+        #expect(rows?.first?["table"] as? String == "membres")
+        #expect(rows?.first?["used"] as? Int == 1 && rows?.first?["of"] as? Int == 2)
+        #expect((byName["part_militantes_survivantes"]?["rows"] as? [Any])?.isEmpty == true)
     }
 
     @Test func unknownLanguageIsAnError() throws {

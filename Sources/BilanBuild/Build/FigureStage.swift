@@ -22,6 +22,11 @@ public struct FigureStage: Sendable {
         // a figure has one value in every language.
         var unreadable = Set<String>()
         let raw = DataLoader(projectFolder: projectRoot, dates: config.dates).loadTables(into: &problems, unreadable: &unreadable)
+        // Once per table, not per language: a language's view has the same rows.
+        let totalsRows = TotalsRowCheck(languages: config.languages.map(\.code))
+        for table in raw.values.sorted(by: { $0.name < $1.name }) {
+            problems.append(contentsOf: totalsRows.diagnostics(for: table))
+        }
         let tables = raw.mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)

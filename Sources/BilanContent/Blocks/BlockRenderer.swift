@@ -97,7 +97,11 @@ package struct BlockRenderer {
             content = TableContent(caption: spec.caption, headers: headers, numeric: headers.map { _ in false }, rows: rows, total: nil)
         case .data(let data, let columns):
             let totals = spec.total
-            guard let selection = select(data, columns: columns.map(\.name) + totals, filter: spec.filter, sort: spec.sort) else { return nil }
+            guard
+                let selection = select(
+                    data, columns: columns.map(\.name) + totals, filter: spec.filter, sort: spec.sort,
+                    grouping: spec.grouping, block: "table")
+            else { return nil }
             if selection.rows.count > Self.maximumRows {
                 problems.error(.invalidBlock, "this table would show \(selection.rows.count) rows (at most \(Self.maximumRows)): filter it with 'where' or summarise the data", at: data.location)
                 return nil
@@ -113,6 +117,11 @@ package struct BlockRenderer {
                 var row = plans.map { _ in "" }
                 for (position, column) in columns.enumerated() where totals.contains(where: { $0.value == column.name.value }) {
                     let location = totals.first { $0.value == column.name.value }!.location
+                    if let overall = selection.overall[plans[position].index] {
+                        // Grouped rows: the aggregate over every row, as a pivot table's total.
+                        row[position] = plans[position].text(overall, formatter: context.formatter)
+                        continue
+                    }
                     guard let sum = numbers(selection, column: plans[position].index, name: column.name.value, at: location)?.reduce(0, +) else { continue }
                     row[position] = plans[position].text(.number(sum), formatter: context.formatter)
                 }
@@ -138,7 +147,22 @@ package struct BlockRenderer {
         if spec.kind == .donut && spec.y.count != 1 {
             problems.error(.invalidBlock, "a donut chart draws one column: give 'y' a single column", at: spec.y[1].location)
         }
-        guard let selection = select(spec.data, columns: named, filter: spec.filter, sort: spec.sort) else { return nil }
+        if let grouping = spec.grouping, let table = context.tables[spec.data.value],
+            let groupIndex = table.columnIndex(grouping.column.value), let xIndex = table.columnIndex(spec.x.value),
+            groupIndex != xIndex
+        {
+            problems.error(
+                .invalidBlock,
+                "a chart groups its rows by its 'x' column, which names the groups: write 'group: \(spec.x.value)'",
+                at: grouping.column.location)
+            return nil
+        }
+        guard
+            let selection = select(
+                spec.data, columns: named, filter: spec.filter, sort: spec.sort, grouping: spec.grouping,
+                block: "chart")
+        else { return nil }
+        if spec.grouping == nil { warnRepeatedCategory(spec, selection) }
         if selection.rows.count > Self.maximumCategories {
             problems.error(.invalidBlock, "this chart would draw \(selection.rows.count) categories (at most \(Self.maximumCategories)): filter the rows with 'where' or summarise the data", at: spec.data.location)
             return nil
@@ -185,6 +209,39 @@ package struct BlockRenderer {
         return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence))
     }
 
+    /// The `repeated-category` warning of a chart without `group` whose `x` column holds
+    /// one value on several of the rows it draws, at the `x:` key.
+    private mutating func warnRepeatedCategory(_ spec: ChartSpec, _ selection: Selection) {
+        guard let column = selection.index[spec.x.value] else { return }
+        var firstRow: [CellValue: Int] = [:]
+        var repeated: [(cell: CellValue, first: Int, again: Int)] = []
+        for row in selection.rows {
+            let cell = selection.table.rows[row][column]
+            guard cell != .missing else { continue }
+            if let first = firstRow[cell] {
+                if !repeated.contains(where: { $0.cell == cell }) { repeated.append((cell, first, row)) }
+            } else {
+                firstRow[cell] = row
+            }
+        }
+        guard let example = repeated.first else { return }
+        let lines = selection.table.rowLines
+        let places = lines.indices.contains(example.first) && lines.indices.contains(example.again)
+            ? " (\(selection.table.file):\(lines[example.first]) and :\(lines[example.again]))" : ""
+        let others = switch repeated.count {
+        case 1: ""
+        case 2: ", and 1 other value"
+        default: ", and \(repeated.count - 1) other values"
+        }
+        let value = example.cell.printableText
+        problems.warning(
+            .repeatedCategory,
+            "the chart's x column '\(spec.x.value)' repeats \"\(value)\"\(places)\(others), so the chart draws each "
+                + "row as a separate category: add 'group: \(spec.x.value)' to fold the rows of each value into one "
+                + "(or aggregate the data)",
+            at: spec.xKey)
+    }
+
     // MARK: - Key figures
 
     /// In Markdown the list is written with `*`, so that it never merges with a `-` list
@@ -207,16 +264,24 @@ package struct BlockRenderer {
 
     // MARK: - Data
 
-    /// The rows of a data table a block shows: named columns checked, filtered, sorted.
+    /// The rows of a data table a block shows: named columns checked, filtered, grouped,
+    /// sorted.
     package struct Selection {
+        /// The table the rows are read from: the data table, or its grouped rows.
         package var table: DataTable
         package var rows: [Int]
         /// Column name → index, for every column the block names.
         package var index: [String: Int]
+        /// The columns that hold folded values (never read as years).
+        package var aggregated: Set<Int> = []
+        /// For each folded column, its aggregate over all the rows (for `total:`).
+        package var overall: [Int: CellValue] = [:]
     }
 
+    /// The rows a block of kind `block` (`chart`, `table`) shows, or nil with its errors.
     package mutating func select(
-        _ data: Located<String>, columns: [Located<String>], filter: BlockFilter?, sort: [SortKey]
+        _ data: Located<String>, columns: [Located<String>], filter: BlockFilter?, sort: [SortKey],
+        grouping: BlockGrouping? = nil, block: String = "block"
     ) -> Selection? {
         guard let table = context.tables[data.value] else {
             if !context.unreadableTables.contains(data.value) {
@@ -230,6 +295,7 @@ package struct BlockRenderer {
             return nil
         }
         var named = columns + sort.map(\.column)
+        if let grouping { named.append(grouping.column) }
         if let filter {
             named += filter.filter.comparisons.map { comparison in
                 var location = filter.location
@@ -256,11 +322,65 @@ package struct BlockRenderer {
             problems.error(.dateComparison, "in 'where': " + problem.message, at: location)
             return nil
         }
-        func cell(_ row: Int, _ column: String) -> CellValue {
-            table.rows[row][index[column]!]
-        }
         var rows = Array(table.rows.indices)
-        if let filter { rows = rows.filter { row in filter.filter.matches { cell(row, $0.text) } } }
+        if let filter {
+            rows = rows.filter { row in filter.filter.matches { table.rows[row][index[$0.text]!] } }
+            if rows.isEmpty && !table.rows.isEmpty {
+                problems.warning(
+                    .emptyFilter,
+                    "the filter '\(filter.text)' "
+                        + EmptyFilterMessage.text(
+                            table: table, filter: filter.filter, consequence: ", so the \(block) is empty"),
+                    at: filter.keyLocation)
+            }
+        }
+        var selection = Selection(table: table, rows: rows, index: index)
+        if let grouping {
+            let reading = columns + sort.map(\.column)
+            guard let grouped = group(selection, by: grouping, reading: reading) else { return nil }
+            selection = grouped
+        }
+        sortRows(&selection, by: sort)
+        return selection
+    }
+
+    /// The selected rows folded by `grouping`: every column in `reading` but the group's
+    /// is folded, and each name is then read in the grouped rows.
+    private mutating func group(
+        _ selection: Selection, by grouping: BlockGrouping, reading: [Located<String>]
+    ) -> Selection? {
+        guard let groupIndex = selection.index[grouping.column.value] else { return nil }
+        var folded: [BlockGrouping.Folded] = []
+        for name in reading {
+            guard let index = selection.index[name.value], index != groupIndex,
+                !folded.contains(where: { $0.name == name.value })
+            else { continue }
+            folded.append(BlockGrouping.Folded(name: name.value, index: index, location: name.location))
+        }
+        switch grouping.fold(selection.table, rows: selection.rows, groupIndex: groupIndex, columns: folded) {
+        case .failure(let error):
+            problems.append(error)
+            return nil
+        case .success(let result):
+            var grouped = Selection(table: result.table, rows: Array(result.table.rows.indices), index: [:])
+            for (name, index) in selection.index where index == groupIndex { grouped.index[name] = 0 }
+            for (position, column) in folded.enumerated() {
+                grouped.index[column.name] = position + 1
+                grouped.aggregated.insert(position + 1)
+                grouped.overall[position + 1] = result.overall[position]
+            }
+            return grouped
+        }
+    }
+
+    /// Orders the selected rows by the sort keys; ties keep the table's order.
+    private func sortRows(_ selection: inout Selection, by sort: [SortKey]) {
+        let table = selection.table
+        let index = selection.index
+        func cell(_ row: Int, _ column: String) -> CellValue {
+            index[column].map { table.rows[row][$0] } ?? .missing
+        }
+        var rows = selection.rows
         if !sort.isEmpty {
             let locale = context.formatter.locale
             rows.sort { left, right in
@@ -273,7 +393,7 @@ package struct BlockRenderer {
                 return left < right
             }
         }
-        return Selection(table: table, rows: rows, index: index)
+        selection.rows = rows
     }
 
     /// Numbers, then dates, then text (missing cells are put last by the caller, in either
@@ -325,7 +445,8 @@ package struct ColumnPlan {
     package init(_ selection: BlockRenderer.Selection, column: Int, display: FigureDisplay?, plain: Bool) {
         var numbers = 0
         var texts = 0
-        var yearLike = true
+        // Folded values (sums, counts, means) are never years, whatever their size.
+        var yearLike = !selection.aggregated.contains(column)
         for row in selection.rows {
             switch selection.table.rows[row][column] {
             case .number(let value):

@@ -44,7 +44,10 @@ package struct SortKey: Sendable {
 package struct BlockFilter: Sendable {
     package var filter: FigureExpression.Filter
     package var text: String
+    /// Where the filter's text starts (column offsets of its parts count from here).
     package var location: SourceLocation
+    /// The `where:` key, where an `empty-filter` warning points.
+    package var keyLocation: SourceLocation
 }
 
 /// A column of a `table` block: the data column, its heading and how its numbers show.
@@ -62,6 +65,8 @@ package struct ChartSpec: Sendable {
     package var kind: ChartModel.Kind
     package var data: Located<String>
     package var x: Located<String>
+    /// The `x:` key, where a `repeated-category` warning points.
+    package var xKey: SourceLocation
     package var y: [Located<String>]
     package var title: String
     package var labels: [String: String]
@@ -70,6 +75,7 @@ package struct ChartSpec: Sendable {
     package var sort: [SortKey]
     package var display: FigureDisplay
     package var id: Located<String>?
+    package var grouping: BlockGrouping?
 }
 
 /// A `table` block as written: rows from a data table, or given inline.
@@ -83,6 +89,7 @@ package struct TableSpec: Sendable {
     package var filter: BlockFilter?
     package var sort: [SortKey]
     package var total: [Located<String>]
+    package var grouping: BlockGrouping?
 }
 
 /// One entry of a `keyfigures` block.
@@ -137,7 +144,11 @@ package struct BlockParser {
     // MARK: - Chart
 
     package mutating func chart(_ root: Node) -> ChartSpec? {
-        guard let map = mapping(root, "a chart block", known: ["type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id"]) else { return nil }
+        let keys = [
+            "type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group",
+            "aggregate",
+        ]
+        guard let map = mapping(root, "a chart block", known: keys) else { return nil }
         let types = ChartModel.Kind.allCases.map(\.rawValue)
         guard let type = required(map, "type", in: root),
             let kind = ChartModel.Kind(rawValue: type.value)
@@ -158,23 +169,26 @@ package struct BlockParser {
         if let id, !Self.isIdentifier(id.value) {
             fail("'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map.value(forKey: "id"))
         }
+        let grouping = grouping(map)
         guard let data, let x, let title, !y.isEmpty, let display else { return nil }
         return ChartSpec(
-            kind: kind, data: data, x: x, y: y, title: title.value, labels: labels.map, labelLocations: labels.keys,
-            filter: filter(map.value(forKey: "where")), sort: sortKeys(map.value(forKey: "sort")), display: display, id: id)
+            kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
+            labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
+            sort: sortKeys(map.value(forKey: "sort")), display: display, id: id, grouping: grouping)
     }
 
     // MARK: - Table
 
     package mutating func table(_ root: Node) -> TableSpec? {
-        guard let map = mapping(root, "a table block", known: ["data", "columns", "rows", "sort", "total", "where", "caption"]) else { return nil }
+        let keys = ["data", "columns", "rows", "sort", "total", "where", "caption", "group", "aggregate"]
+        guard let map = mapping(root, "a table block", known: keys) else { return nil }
         let caption = map.value(forKey: "caption").flatMap { scalar($0, "caption") }?.value
         guard let columnsNode = map.value(forKey: "columns") else {
             fail("a table needs 'columns': the columns to show and their headings", at: root)
             return nil
         }
         if let rowsNode = map.value(forKey: "rows") {
-            for key in ["data", "where", "sort", "total"] where map.value(forKey: key) != nil {
+            for key in ["data", "where", "sort", "total", "group", "aggregate"] where map.value(forKey: key) != nil {
                 fail("'\(key)' reads a data table; a table with inline 'rows' has none", at: map.value(forKey: key))
             }
             guard let headers = columnsNode.sequence?.compactMap({ scalar($0, "a column heading")?.value }),
@@ -209,9 +223,10 @@ package struct BlockParser {
         guard !columns.isEmpty else { return nil }
         var total: [Located<String>] = []
         if let node = map.value(forKey: "total") { total = names(node, "total") ?? [] }
+        let grouping = grouping(map)
         return TableSpec(
-            source: .data(data, columns: columns), caption: caption, filter: filter(map.value(forKey: "where")),
-            sort: sortKeys(map.value(forKey: "sort")), total: total)
+            source: .data(data, columns: columns), caption: caption, filter: filter(in: map),
+            sort: sortKeys(map.value(forKey: "sort")), total: total, grouping: grouping)
     }
 
     /// `columns: { sujet: Sujet, montant: { label: Montant, format: currency } }` or `[sujet, mentions]`.
@@ -321,10 +336,50 @@ package struct BlockParser {
         return (map, keys)
     }
 
-    package mutating func filter(_ node: Node?) -> BlockFilter? {
-        guard let node, let text = scalar(node, "'where'") else { return nil }
+    /// `group:` and `aggregate:` of a map, or nil without `group` or when they are wrong
+    /// (reported: the block is then not drawn).
+    package mutating func grouping(_ map: Node) -> BlockGrouping? {
+        let aggregateNode = map.value(forKey: "aggregate")
+        var function = FigureExpression.Aggregate.Function.sum
+        if let aggregateNode {
+            let names = BlockGrouping.functions.map(\.rawValue)
+            guard let text = scalar(aggregateNode, "'aggregate'") else { return nil }
+            guard let chosen = FigureExpression.Aggregate.Function(rawValue: text.value),
+                BlockGrouping.functions.contains(chosen)
+            else {
+                fail(
+                    "unknown aggregate '\(text.value)'; the aggregates are \(names.joined(separator: ", "))",
+                    at: aggregateNode)
+                return nil
+            }
+            function = chosen
+        }
+        guard let groupNode = map.value(forKey: "group") else {
+            if aggregateNode != nil {
+                problems.error(
+                    .invalidBlock,
+                    "'aggregate' folds the rows of each group: add 'group: COLUMN' (the column whose values name "
+                        + "the groups), or remove 'aggregate'",
+                    at: keyLocation(map, "aggregate") ?? fence)
+                return nil
+            }
+            return nil
+        }
+        guard let column = scalar(groupNode, "'group'") else { return nil }
+        return BlockGrouping(column: column, function: function)
+    }
+
+    /// Where a key of a map is written.
+    package func keyLocation(_ map: Node, _ key: String) -> SourceLocation? {
+        map.orderedEntries.first { $0.key == key }.map { reader.location(of: $0.keyNode) }
+    }
+
+    package mutating func filter(in map: Node) -> BlockFilter? {
+        guard let node = map.value(forKey: "where"), let text = scalar(node, "'where'") else { return nil }
         do {
-            return BlockFilter(filter: try FigureParser.parseFilter(text.value), text: text.value, location: text.location)
+            return BlockFilter(
+                filter: try FigureParser.parseFilter(text.value), text: text.value, location: text.location,
+                keyLocation: keyLocation(map, "where") ?? text.location)
         } catch {
             var location = text.location
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false

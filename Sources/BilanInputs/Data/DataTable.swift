@@ -128,7 +128,7 @@ extension DataTable {
             return "cell \(place) holds the spreadsheet error \(code) in column '\(name)': "
                 + "correct its formula in the workbook and save it again"
         case .text(let text):
-            return "cell \"\(Self.printable(text))\" in column '\(name)' of \(place) is not a number" + hint(text)
+            return "cell \"\(printable(text))\" in column '\(name)' of \(place) is not a number" + hint(text)
         }
     }
 
@@ -147,25 +147,5 @@ extension DataTable {
         }
         let hint = NumberCell.hint(for: text, convention: numberConvention)
         return hint.isEmpty ? "" : " (\(hint))"
-    }
-
-    /// A cell's text for a message: control characters (a tab, a line end) shown as
-    /// escapes, never printed raw, and long text cut.
-    package static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars.prefix(80) {
-            switch scalar {
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return text.unicodeScalars.count > 80 ? result + "…" : result
     }
 }

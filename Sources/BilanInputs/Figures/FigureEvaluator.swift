@@ -14,18 +14,33 @@ public struct ComputedFigure: Sendable, Hashable {
     /// The data files the value is computed from, directly or through the figures it
     /// uses, sorted (`content/data/membres.csv`).
     public var sources: [String]
+    /// For each aggregate of its own expression, in the order written, how many rows it
+    /// used out of its table's (`bilan figures` shows them).
+    public var rowsUsed: [RowsUsed] = []
 
     public var name: String { definition.name }
 }
 
-/// Every figure's value, and the errors that kept some figures from having one.
+/// How many rows of its table one aggregate of a figure used: the rows its filter keeps
+/// that have a value in the aggregated column (for `count`, the rows its filter keeps).
+public struct RowsUsed: Sendable, Hashable {
+    /// The aggregate as written in the expression: `sum(membres.nombre where …)`.
+    public var aggregate: String
+    public var table: String
+    public var used: Int
+    /// The rows of the table.
+    public var total: Int
+}
+
+/// Every figure's value, and the errors that kept some figures from having one (with
+/// the `empty-filter` warnings of the filters that keep no row).
 public struct FigureEvaluation: Sendable {
     /// The computed figures, in file order.
     public private(set) var figures: [ComputedFigure]
     /// The defined figures that have no value, because of an error reported for them
     /// or for something they use. A reference to one of them needs no new error.
     public private(set) var failed: Set<String>
-    /// The errors, in a deterministic order (by figure, in dependency order).
+    /// The errors and warnings, in a deterministic order (by figure, in dependency order).
     public private(set) var diagnostics: [Diagnostic]
     private var indexByName: [String: Int]
 
@@ -56,7 +71,8 @@ public struct FigureEvaluation: Sendable {
 /// Errors are located in figures.yaml, at the offending part of the expression, and
 /// name the figure: `unknown-figure`, `figure-cycle` (naming the chain),
 /// `unknown-table`, `unknown-column`, `non-numeric-cell` (naming the data file and
-/// line), `empty-aggregate`, `division-by-zero`, `figure-overflow`.
+/// line), `empty-aggregate`, `division-by-zero`, `figure-overflow`; and one warning,
+/// `empty-filter`, located at a filter that keeps no row of a table that has some.
 ///
 /// Aggregates skip missing cells (they are never zero); `sum`, `count` and `distinct`
 /// of no rows are 0; `mean`, `median`, `min` and `max` of no values are errors.
@@ -118,11 +134,12 @@ public struct FigureEvaluator: Sendable {
             do {
                 let value = try run.value(of: expression)
                 computed[name] = ComputedFigure(
-                    definition: definition, value: value, sources: run.sources.sorted())
+                    definition: definition, value: value, sources: run.sources.sorted(), rowsUsed: run.rowsUsed)
             } catch {
                 diagnostics += error.diagnostics
                 failed.insert(name)
             }
+            diagnostics += run.warnings
         }
         let inFileOrder = definitions.compactMap { computed.removeValue(forKey: $0.name) }
         return FigureEvaluation(figures: inFileOrder, failed: failed, diagnostics: diagnostics)
@@ -199,6 +216,9 @@ private struct ExpressionRun {
     /// The figures already computed, which this one may use.
     package let figures: [String: ComputedFigure]
     package var sources: Set<String> = []
+    package var rowsUsed: [RowsUsed] = []
+    /// The `empty-filter` warnings met on the way.
+    package var warnings: [Diagnostic] = []
 
     package mutating func value(of expression: FigureExpression) throws(FigureFailure) -> Decimal {
         switch expression.kind {
@@ -295,6 +315,16 @@ private struct ExpressionRun {
         let rows = table.rows.indices.filter { row in
             aggregate.filter?.matches { cell(row, $0.text) } ?? true
         }
+        if let filter = aggregate.filter, rows.isEmpty, !table.rows.isEmpty {
+            warnEmpty(filter, of: table, in: expression, function: aggregate.function)
+        }
+        let used = aggregate.column.map { column in
+            rows.count(where: { cell($0, column.text) != .missing })
+        } ?? rows.count
+        rowsUsed.append(
+            RowsUsed(
+                aggregate: String(quoted(expression).dropFirst().dropLast()), table: table.name, used: used,
+                total: table.rows.count))
         guard let column = aggregate.column else { return Decimal(rows.count) }
         if aggregate.function == .distinct {
             let cells = Set(rows.map { cell($0, column.text) }).subtracting([.missing])
@@ -319,6 +349,23 @@ private struct ExpressionRun {
         return try summary(of: numbers, aggregate.function, expression)
     }
 
+    /// Records the `empty-filter` warning of a filter that keeps no row, at its first
+    /// comparison.
+    private mutating func warnEmpty(
+        _ filter: FigureExpression.Filter, of table: DataTable, in expression: FigureExpression,
+        function: FigureExpression.Aggregate.Function
+    ) {
+        let zero = [.sum, .count, .distinct].contains(function) ? ", so it is 0" : ""
+        let start = filter.comparisons.first?.range.lowerBound ?? expression.range.lowerBound
+        warnings.append(
+            Diagnostic.warning(
+                .emptyFilter,
+                "figure '\(definition.name)': the filter of \(quoted(expression)) "
+                    + EmptyFilterMessage.text(table: table, filter: filter, consequence: zero),
+                at: definition.positions.location(at: start)
+            ).about(figure: definition.name))
+    }
+
     /// The table an aggregate reads, or an error naming the tables there are.
     private func table(_ name: FigureExpression.Name) throws(FigureFailure) -> DataTable {
         if let table = tables[name.text] { return table }
@@ -337,28 +384,13 @@ private struct ExpressionRun {
         of numbers: [Decimal], _ function: FigureExpression.Aggregate.Function,
         _ expression: FigureExpression
     ) throws(FigureFailure) -> Decimal {
-        var total: Decimal = 0
-        for number in numbers { total = try checked(total + number, expression) }
-        if function == .sum { return total }
-        guard !numbers.isEmpty else {
+        guard let value = function.summary(of: numbers) else {
             throw failure(
                 .emptyAggregate,
                 "\(quoted(expression)) has no values: no row matches, or their cells are empty",
                 at: expression.range)
         }
-        switch function {
-        case .min: return numbers.min() ?? 0
-        case .max: return numbers.max() ?? 0
-        case .median:
-            let sorted = numbers.sorted()
-            let middle = sorted.count / 2
-            return sorted.count % 2 == 1
-                ? sorted[middle] : try checked((sorted[middle - 1] + sorted[middle]) / 2, expression)
-        case .mean:
-            return try checked(total / Decimal(numbers.count), expression)
-        case .sum, .count, .distinct:
-            return total
-        }
+        return try checked(value, expression)
     }
 
     // MARK: Errors

@@ -20,8 +20,13 @@ import BilanBase
 ///       "status": "mismatch",   // ok | mismatch | error
 ///       "sources": ["content/data/mentions_medias.csv"],  // data files, sorted
 ///       "file": "content/figures.yaml",
-///       "line": 12              // the line of the figure's name
-///     }
+///       "line": 12,             // the line of the figure's name
+///       "rows": [               // each aggregate of its own expression, in order,
+///                               // one object a line; [] without any or in error
+///         {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias",
+///          "used": 9, "of": 9}  // used: the rows its filter keeps that have a value
+///       ]                       // in the column (for count, the rows kept); of: the
+///     }                         // rows of the table
 public struct FiguresReport: Sendable {
     /// A language of the report: its code (`fr`) and locale (`fr-CA`).
     public struct Language: Sendable, Hashable {
@@ -52,6 +57,8 @@ public struct FiguresReport: Sendable {
         public var formatted: [Formatted]
         public var status: Status
         public var sources: [String]
+        /// The rows each of its own aggregates used, out of its table's.
+        public var rowsUsed: [RowsUsed] = []
     }
 
     /// A value as one language shows it.
@@ -85,7 +92,7 @@ public struct FiguresReport: Sendable {
                         text: formatter.format(figure.value, as: definition.display))
                 },
                 status: StatedValueCheck.agrees(figure) == false ? .mismatch : .ok,
-                sources: figure.sources)
+                sources: figure.sources, rowsUsed: figure.rowsUsed)
         }
     }
 
@@ -99,7 +106,11 @@ public struct FiguresReport: Sendable {
     ///       stated:   30
     ///       status:   mismatch
     ///       sources:  content/data/mentions_medias.csv
+    ///       rows:     9 of 9 in mentions_medias
     ///       defined:  content/figures.yaml:12
+    ///
+    /// `rows` has one line per aggregate of the figure's own expression, each followed by
+    /// the aggregate when there are several.
     public var text: String {
         let languages = entries.first?.formatted.map(\.language) ?? []
         let width = (["defined", "sources"] + languages).map(\.count).max().map { $0 + 3 } ?? 0
@@ -115,6 +126,11 @@ public struct FiguresReport: Sendable {
             lines.append(line("status", entry.status.rawValue))
             lines.append(
                 line("sources", entry.sources.isEmpty ? "none" : entry.sources.joined(separator: ", ")))
+            for (index, use) in entry.rowsUsed.enumerated() {
+                let text = "\(use.used) of \(use.total) in \(use.table)"
+                    + (entry.rowsUsed.count > 1 ? ": \(use.aggregate)" : "")
+                lines.append(index == 0 ? line("rows", text) : "  " + String(repeating: " ", count: width) + text)
+            }
             lines.append(line("defined", "\(definition.location.file):\(definition.location.line ?? 0)"))
             return lines.joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
@@ -140,11 +156,22 @@ public struct FiguresReport: Sendable {
                 ("sources", "[" + entry.sources.map { JSONText.string($0) }.joined(separator: ", ") + "]"),
                 ("file", JSONText.string(definition.location.file)),
                 ("line", definition.location.line.map(String.init) ?? "null"),
+                ("rows", rowsJSON(entry.rowsUsed)),
             ]
             return "  {\n"
                 + fields.map { "    \(JSONText.string($0)): \($1)" }.joined(separator: ",\n")
                 + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// The `rows` array of one figure, its objects indented under the key.
+    private func rowsJSON(_ uses: [RowsUsed]) -> String {
+        guard !uses.isEmpty else { return "[]" }
+        let objects = uses.map { use in
+            "      {\"aggregate\": \(JSONText.string(use.aggregate)), \"table\": \(JSONText.string(use.table)), "
+                + "\"used\": \(use.used), \"of\": \(use.total)}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n    ]"
     }
 }

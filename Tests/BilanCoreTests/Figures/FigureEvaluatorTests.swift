@@ -123,7 +123,9 @@ import Testing
             count: count(formations where type = "x")
             distinct: distinct(formations.type where type = "x")
             """)
-        #expect(outcome.diagnostics.isEmpty)
+        // A filter that keeps no row is worth a look: each gives an empty-filter warning.
+        #expect(outcome.problems == ["1:41 empty-filter", "2:31 empty-filter", "3:42 empty-filter"])
+        #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(outcome.value("sum") == 0)
         #expect(outcome.value("count") == 0)
         #expect(outcome.value("distinct") == 0)
@@ -132,7 +134,8 @@ import Testing
     @Test(arguments: ["mean", "median", "min", "max"])
     func emptyAggregatesAreErrors(function: String) {
         let outcome = evaluate("a: 1\nb: 2 + \(function)(formations.participantes where type = \"x\")")
-        #expect(outcome.problems == ["2:8 empty-aggregate"])
+        // The error, and the warning at the filter that explains it.
+        #expect(outcome.problems == ["2:8 empty-aggregate", "2:\(function.count + 40) empty-filter"])
         #expect(outcome.diagnostics.first?.message
             == "figure 'b': '\(function)(formations.participantes where type = \"x\")' has no values: "
             + "no row matches, or their cells are empty")
@@ -215,7 +218,8 @@ import Testing
             date_as_number: count(t where date > 0)
             case_counts: count(t where code = "a3")
             """, [table])
-        #expect(outcome.diagnostics.isEmpty)
+        // The filters that keep no row are each an empty-filter warning, and nothing else.
+        #expect(outcome.problems == ["2:31 empty-filter", "8:31 empty-filter", "9:28 empty-filter"])
         #expect(outcome.value("number_equal") == 2)
         #expect(outcome.value("number_as_text") == 0)
         #expect(outcome.value("not_text_12") == 3)
@@ -261,9 +265,11 @@ import Testing
             c: change(5, a0)
             a0: 0
             """)
-        #expect(outcome.problems == ["1:8 division-by-zero", "2:36 division-by-zero", "3:14 division-by-zero"])
+        #expect(
+            outcome.problems
+                == ["1:8 division-by-zero", "2:36 division-by-zero", "2:59 empty-filter", "3:14 division-by-zero"])
         #expect(outcome.diagnostics[0].message == "figure 'a': division by zero: '(2 - 2)' is 0")
-        #expect(outcome.diagnostics[2].message == "figure 'c': division by zero: change from 'a0', which is 0")
+        #expect(outcome.diagnostics[3].message == "figure 'c': division by zero: change from 'a0', which is 0")
         #expect(outcome.value("a0") == 0)
     }
 

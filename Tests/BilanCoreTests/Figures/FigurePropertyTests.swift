@@ -48,7 +48,8 @@ import Testing
             count_one: count(t where groupe = 1)
             count_not_one: count(t where groupe != 1)
             """, [table])
-        #expect(outcome.diagnostics.isEmpty)
+        // A random table may leave one side empty: an empty-filter warning, never an error.
+        #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning && $0.code == .emptyFilter })
         let v = { (name: String) in outcome.value(name) ?? -1 }
         #expect(v("sum_all") == v("sum_a") + v("sum_not_a"))
         #expect(v("count_all") == v("count_a") + v("count_not_a"))

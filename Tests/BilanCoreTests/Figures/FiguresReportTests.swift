@@ -46,6 +46,7 @@ import Testing
               en:       $203,250.50
               status:   ok
               sources:  content/data/fonds.csv
+              rows:     1 of 1 in fonds
               defined:  content/figures.yaml:1
 
             mentions_medias = sum(mentions_medias.mentions)
@@ -55,6 +56,7 @@ import Testing
               stated:   30
               status:   mismatch
               sources:  content/data/mentions_medias.csv
+              rows:     2 of 2 in mentions_medias
               defined:  content/figures.yaml:4
 
             part = 1 / 8
@@ -88,7 +90,10 @@ import Testing
                 "status": "ok",
                 "sources": ["content/data/fonds.csv"],
                 "file": "content/figures.yaml",
-                "line": 1
+                "line": 1,
+                "rows": [
+                  {"aggregate": "sum(fonds.montant)", "table": "fonds", "used": 1, "of": 1}
+                ]
               },
               {
                 "name": "mentions_medias",
@@ -101,7 +106,10 @@ import Testing
                 "status": "mismatch",
                 "sources": ["content/data/mentions_medias.csv"],
                 "file": "content/figures.yaml",
-                "line": 4
+                "line": 4,
+                "rows": [
+                  {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias", "used": 2, "of": 2}
+                ]
               },
               {
                 "name": "part",
@@ -114,7 +122,8 @@ import Testing
                 "status": "ok",
                 "sources": [],
                 "file": "content/figures.yaml",
-                "line": 7
+                "line": 7,
+                "rows": []
               },
               {
                 "name": "cassee",
@@ -127,7 +136,8 @@ import Testing
                 "status": "error",
                 "sources": [],
                 "file": "content/figures.yaml",
-                "line": 11
+                "line": 11,
+                "rows": []
               }
             ]
 
@@ -140,6 +150,38 @@ import Testing
         #expect(objects.map { $0["name"] as? String } == ["fonds", "mentions_medias", "part", "cassee"])
         #expect((objects[0]["formatted"] as? [String: String])?["fr"] == "203\u{00A0}250,50\u{00A0}$")
         #expect(objects[3]["expression"] as? String == #"sum(fonds.nope) + "x\y""#)
+    }
+
+    /// Each aggregate of a figure's own expression tells how many rows it used: those its
+    /// filter keeps with a value in the column (for count, those it keeps).
+    @Test func rowsUsedByEachAggregate() throws {
+        let visites = FigureFixtures.table(
+            "visites", ["mois", "menages"], [["avril", "10"], ["mai", ""], ["juin", "12"], ["juillet", "7"]])
+        let outcome = FigureFixtures.evaluate(
+            """
+            total: sum(visites.menages)
+            ete: sum(visites.menages where mois != "avril")
+            part:
+              value: count(visites where mois = "mai") / count(visites)
+              format: percent
+            double: total * 2
+            """, [visites])
+        let report = FiguresReport(
+            definitions: outcome.file.definitions, evaluation: outcome.evaluation, languages: [languages[1]])
+        let used = report.entries.map { $0.rowsUsed.map { "\($0.used)/\($0.total)" } }
+        #expect(used == [["3/4"], ["2/4"], ["1/4", "4/4"], []])
+        #expect(report.text.contains("  rows:     3 of 4 in visites\n  defined:  content/figures.yaml:1\n"))
+        #expect(report.text.contains("""
+              rows:     1 of 4 in visites: count(visites where mois = "mai")
+                        4 of 4 in visites: count(visites)
+
+            """))
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [[String: Any]])
+        let rows = try #require(objects[2]["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["aggregate"] as? String } == [#"count(visites where mois = "mai")"#, "count(visites)"])
+        #expect(rows.map { $0["used"] as? Int } == [1, 4])
+        #expect(rows.map { $0["of"] as? Int } == [4, 4])
+        #expect((objects[3]["rows"] as? [Any])?.isEmpty == true)
     }
 
     @Test func emptyReport() {

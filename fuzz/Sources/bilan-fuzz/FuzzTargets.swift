@@ -21,6 +21,9 @@ enum FuzzTarget: String, CaseIterable {
     case blocks
     /// A whole build of a small project: a section, a line `=====`, then a CSV.
     case build
+    /// A workbook (`TableLoader`, workbooks): the first byte picks `.xlsx` (even) or
+    /// `.ods` (odd), the rest is the file.
+    case workbook
 
     nonisolated(unsafe) static var selected = FuzzTarget.csv
 
@@ -32,6 +35,7 @@ enum FuzzTarget: String, CaseIterable {
         case .figures: Self.figures(bytes)
         case .blocks: Self.blocks(bytes)
         case .build: Self.build(bytes)
+        case .workbook: Self.workbook(bytes)
         }
     }
 
@@ -55,6 +59,23 @@ enum FuzzTarget: String, CaseIterable {
             precondition(table.rows.count == table.rowLines.count, "a row without its line")
             for row in table.rows { precondition(row.count == table.columns.count, "a row of the wrong width") }
             _ = table.localized(to: "fr")
+        }
+    }
+
+    static func workbook(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let format: TableFormat = first % 2 == 0 ? .xlsx : .ods
+        let file = "content/data/t.\(format.rawValue)"
+        switch TableLoader.loadFile(Array(bytes.dropFirst()), format: format, name: "t", file: file) {
+        case .failure(let diagnostic): checkLocated([diagnostic])
+        case .success(.notATable): preconditionFailure("a workbook is always read as tables")
+        case .success(.tables(let tables, _, let diagnostics)):
+            checkLocated(diagnostics)
+            for table in tables {
+                precondition(table.rows.count == table.rowLines.count, "a row without its line")
+                precondition(table.columnNumbers.count == table.columns.count, "a column without its number")
+                for row in table.rows { precondition(row.count == table.columns.count, "a row of the wrong width") }
+            }
         }
     }
 

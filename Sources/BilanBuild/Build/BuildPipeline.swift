@@ -359,7 +359,8 @@ public final class BuildPipeline {
         work: inout BuildWork
     ) -> MarkdownStage {
         let included = Self.includedSections(loaded, drafts: options.drafts)
-        let key = Self.contextKey(included: included, all: loaded)
+        // A one-shot build has no cached contexts to compare with.
+        let key = memoises ? Self.contextKey(included: included, all: loaded) : ""
         let contexts: [String: SectionContext]
         if let cached = self.contexts, cached.key == key {
             contexts = cached.byLanguage

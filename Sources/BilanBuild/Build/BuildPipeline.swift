@@ -386,27 +386,23 @@ public final class BuildPipeline {
         }
         let variants = options.variants
         let allowRawHTML = config.allowRawHTML
-        let stale = included.compactMap { section -> (Section, SectionContext, OutputLinks)? in
-            guard renderedByFile[section.file] == nil, let context = contexts[section.language],
-                let links = links[section.language]
-            else { return nil }
-            return (section, context, links)
-        }
+        let stale = included.filter { renderedByFile[$0.file] == nil }
         let counter = ProgressCounter(stage: .markdown, total: stale.count, report: options.progress)
-        let fresh = ParallelMap.map(stale) { section, context, links in
+        var fresh = ParallelMap.map(stale) { [links] section -> RenderedSection? in
             defer { counter.step() }
+            // Every language of the build has its context and links.
+            guard let context = contexts[section.language], let links = links[section.language] else { return nil }
             return RenderedSection(
                 SectionRenderer.render(section, context: context), links: links, variants: variants,
                 allowRawHTML: allowRawHTML)
-        }
+        }.makeIterator()
         work.sectionsRendered += stale.count
-        var freshByFile: [String: RenderedSection] = [:]
-        for done in fresh { freshByFile[done.section.file] = done }
         var stage = MarkdownStage(sectionCount: included.count)
         var problems = DiagnosticList()
         var kept: [String: RenderedSection] = [:]
+        // The fresh renderings come in report order, in the places of the stale sections.
         for section in included {
-            guard let done = renderedByFile[section.file] ?? freshByFile[section.file] else { continue }
+            guard let done = renderedByFile[section.file] ?? fresh.next() ?? nil else { continue }
             problems.append(contentsOf: done.diagnostics)
             stage.rendered[section.language, default: []].append(done)
             if memoises { kept[section.file] = done }

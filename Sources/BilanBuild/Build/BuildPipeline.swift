@@ -20,10 +20,14 @@ public struct BuildOptions: Sendable {
     /// for a progress line; called from any thread. BilanCore never prints: the
     /// command line decides whether and how to show it.
     public var progress: ProgressHandler?
+    /// The render variants to make besides the site's files: `.singleFile` for
+    /// `bilan export` (``BuildResult/singleFilePages``), `.sideBySide` for the reviewers'
+    /// view of `bilan serve` (each ``RenderedSection`` then holds its HTML for it).
+    public var variants: [RenderVariant]
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
-        sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil
+        sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = []
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -32,6 +36,7 @@ public struct BuildOptions: Sendable {
         self.write = write
         self.sourceDateEpoch = sourceDateEpoch
         self.progress = progress
+        self.variants = variants
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -47,6 +52,11 @@ public struct BuildResult: Sendable {
     public var figureCount: Int
     public var chartCount = 0
     public var timings: [(stage: BuildStage, seconds: Double)]
+    /// What this run of the pipeline computed, rather than took from its cache.
+    public var work = BuildWork()
+    /// Each language's single-file page, when the build was asked for that variant and
+    /// succeeded.
+    public var singleFilePages: [String: SingleFilePage] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning && !$0.accepted }.count }
@@ -57,12 +67,151 @@ public struct BuildResult: Sendable {
     }
 }
 
-/// The whole build as named stages: load the project, load data, compute figures, render
-/// the sections, assemble the report, check, write.
-public enum BuildPipeline {
+/// What one run of the pipeline computed rather than took from its cache, counted: a
+/// full build computes everything, a rebuild after an edit only what the edit touched.
+public struct BuildWork: Sendable, Equatable {
+    /// Times report.yaml, the interface words and the templates were read (0 or 1).
+    public var projectLoads = 0
+    /// Section files read and parsed.
+    public var sectionsLoaded = 0
+    /// Times the data were read and the figures computed (0 or 1).
+    public var figureRuns = 0
+    /// Sections rendered (Markdown parsed, figures put in, every output and variant).
+    public var sectionsRendered = 0
+
+    public init(projectLoads: Int = 0, sectionsLoaded: Int = 0, figureRuns: Int = 0, sectionsRendered: Int = 0) {
+        self.projectLoads = projectLoads
+        self.sectionsLoaded = sectionsLoaded
+        self.figureRuns = figureRuns
+        self.sectionsRendered = sectionsRendered
+    }
+}
+
+/// Which cached results a set of changed project files makes stale.
+public enum BuildScope: Equatable, Sendable {
+    /// Nothing changed.
+    case none
+    /// Every stage (the first build, report.yaml, i18n or templates).
+    case full
+    /// Data and figures, then every section.
+    case figures
+    /// Every section (the figures kept).
+    case allSections
+    /// These section files only.
+    case sections([String])
+
+    /// The scope of a set of changed files (relative to the project).
+    public init(changed: [String]) {
+        var sectionFiles: [String] = []
+        var figures = false
+        var allSections = false
+        for path in changed {
+            let inSections = path.hasPrefix(SectionLoader.folder + "/")
+            if path.hasPrefix(TemplateSet.folder + "/") || path == ReportConfigLoader.path
+                || path.hasPrefix("content/i18n/")
+            {
+                self = .full
+                return
+            } else if path.hasPrefix("content/data/") || path == "content/figures.yaml" {
+                figures = true
+            } else if inSections, !path.dropFirst(SectionLoader.folder.count + 1).contains("/") {
+                sectionFiles.append(path)
+            } else {
+                allSections = true
+            }
+        }
+        if figures {
+            self = .figures
+        } else if allSections {
+            self = .allSections
+        } else {
+            self = .sections(sectionFiles.sorted())
+        }
+    }
+}
+
+/// The build as named stages — project, figures, Markdown, render, write — each stage's
+/// result memoised on its inputs.
+///
+/// A full build and `bilan serve`'s rebuild are this one pipeline: ``run(_:)`` is a
+/// pipeline with an empty cache, run once; ``IncrementalBuild`` keeps a memoising
+/// pipeline and runs it again with the files that changed, which makes stale:
+///
+/// - a section file: that file, read and rendered again;
+/// - `content/data/` or `content/figures.yaml`: the figures, then every section;
+/// - `content/report.yaml`, `content/i18n/` or `templates/`: everything;
+/// - anything else in `content/` (an image added…): every section, since links and
+///   images are resolved against the files present.
+///
+/// A section is also rendered again when the sections around it change its links (which
+/// sections are in the build, their anchors, their headings in report.md). Each section
+/// is parsed and rendered for every output and variant at once, on every core, and its
+/// Markdown tree let go: no run holds all the trees of a large report.
+/// ``BuildResult/work`` counts what a run computed.
+public final class BuildPipeline {
     public static let generator = "bilan \(BilanVersion.current)"
 
+    public let options: BuildOptions
+    /// Whether results are kept for the next run (`bilan serve`); a one-shot build keeps
+    /// nothing, and lets each stage's result go once the next stage has it.
+    public let memoises: Bool
+    /// What the last run re-ran.
+    public private(set) var lastScope: BuildScope = .full
+    /// Every section file that loaded in the last run, sorted by path (drafts included);
+    /// kept by a memoising pipeline only.
+    public private(set) var sections: [Section] = []
+    /// The last run's sections, per language in report order; kept by a memoising
+    /// pipeline only.
+    public private(set) var rendered: [String: [RenderedSection]] = [:]
+
+    /// report.yaml as last read, nil when it failed to load.
+    public var config: ReportConfig? { project?.config }
+    /// The interface words, when they loaded.
+    public var strings: InterfaceStrings? { try? project?.strings.get() }
+
+    // The cache: each stage's last result, valid while its inputs stay the same.
+    private var project: ProjectInputs?
+    /// Section file name → what loading it gave.
+    private var loadedByFile: [String: Result<Section, DiagnosticError>] = [:]
+    private var figures: FigureStage?
+    /// The section contexts, valid while the figures and ``contextKey(included:all:)`` stay.
+    private var contexts: (key: String, byLanguage: [String: SectionContext])?
+    /// The links each language's sections were rendered with.
+    private var links: [String: OutputLinks] = [:]
+    /// Section file → its rendering, valid while its file, context and links stay.
+    private var renderedByFile: [String: RenderedSection] = [:]
+
+    /// The project's settings, words and templates, as one stage loads them.
+    private struct ProjectInputs {
+        var config: ReportConfig
+        var strings: Result<InterfaceStrings, DiagnosticError>
+        var templates: Result<TemplateSet, DiagnosticError>
+    }
+
+    /// The sections of one run, rendered, with what the Markdown stage found.
+    private struct MarkdownStage {
+        var rendered: [String: [RenderedSection]] = [:]
+        var diagnostics: [Diagnostic] = []
+        var sectionCount = 0
+    }
+
+    /// A pipeline with an empty cache.
+    public init(options: BuildOptions, memoises: Bool = true) {
+        self.options = options
+        self.memoises = memoises
+    }
+
+    /// A full build: the pipeline with an empty cache, run once.
     public static func run(_ options: BuildOptions) -> BuildResult {
+        BuildPipeline(options: options, memoises: false).run(changed: nil)
+    }
+
+    /// Runs the stages; those whose inputs are not among `changed` (files relative to the
+    /// project) come from the cache. `nil` runs everything, as on the first run.
+    public func run(changed: [String]?) -> BuildResult {
+        let scope = changed.map { BuildScope(changed: $0) } ?? .full
+        lastScope = scope
+        invalidate(scope, changed: changed ?? [])
         var clock = StageClock()
         var problems = DiagnosticList()
         var result = BuildResult(diagnostics: [], plan: nil, wrote: false, sectionCount: 0, figureCount: 0, timings: [])
@@ -70,87 +219,84 @@ public enum BuildPipeline {
             result.timings = clock.timings
             return result
         }
+        let root = options.projectRoot
 
         // Project: report.yaml, interface strings, templates, sections.
         options.progress?(BuildProgress(stage: .project))
-        let config: ReportConfig
-        switch ReportConfigLoader.load(projectRoot: options.projectRoot) {
-        case .failure(let error):
-            result.diagnostics = DiagnosticList(error.diagnostics).sorted
-            return finish()
-        case .success(let loaded): config = loaded
+        if project == nil {
+            loadedByFile = [:]
+            figures = nil
+            contexts = nil
+            renderedByFile = [:]
+            switch ReportConfigLoader.load(projectRoot: root) {
+            case .failure(let error):
+                sections = []
+                rendered = [:]
+                result.diagnostics = DiagnosticList(error.diagnostics).sorted
+                return finish()
+            case .success(let config):
+                project = ProjectInputs(
+                    config: config, strings: InterfaceStrings.load(projectRoot: root, languages: config.languages),
+                    templates: TemplateSet.load(projectRoot: root))
+                result.work.projectLoads += 1
+            }
         }
-        let strings = InterfaceStrings.load(projectRoot: options.projectRoot, languages: config.languages)
-        let templates = TemplateSet.load(projectRoot: options.projectRoot)
-        if case .failure(let error) = strings { problems.append(contentsOf: error.diagnostics) }
-        if case .failure(let error) = templates { problems.append(contentsOf: error.diagnostics) }
-        var loaded = SectionLoader.load(projectRoot: options.projectRoot, config: config, progress: options.progress)
-        problems.append(contentsOf: loaded.diagnostics)
-        problems.append(contentsOf: projectChecks(loaded.sections, files: loaded.files, config: config, projectRoot: options.projectRoot))
+        guard let project else { return finish() }
+        let config = project.config
+        if case .failure(let error) = project.strings { problems.append(contentsOf: error.diagnostics) }
+        if case .failure(let error) = project.templates { problems.append(contentsOf: error.diagnostics) }
+        let sectionFiles = loadSections(config: config, problems: &problems, work: &result.work)
         clock.lap(.project)
 
         // Data and figures.
         options.progress?(BuildProgress(stage: .figures))
-        let figures = FigureStage.run(projectRoot: options.projectRoot, config: config)
+        let figures: FigureStage
+        if let cached = self.figures {
+            figures = cached
+        } else {
+            figures = FigureStage.run(projectRoot: root, config: config)
+            result.work.figureRuns += 1
+            contexts = nil
+            if memoises { self.figures = figures }
+        }
         problems.append(contentsOf: figures.diagnostics)
         result.figureCount = figures.count
         clock.lap(.figures)
 
-        // Markdown, per section and language.
-        var included = includedSections(loaded.sections, drafts: options.drafts)
-        let contexts = sectionContexts(
-            included: included, all: loaded.sections, figures: figures, config: config, options: options,
-            strings: try? strings.get())
-        var rendered: [String: [RenderedSection]] = [:]
-        // Sections are independent: rendered on every core, collected in report order.
-        let counter = ProgressCounter(stage: .markdown, total: included.count, report: options.progress)
-        // Each section is also rendered for every output at once (the anchors of the
-        // other sections are known from their files), and its Markdown tree let go: a
-        // large report never holds all its trees.
-        var linksByLanguage: [String: OutputLinks] = [:]
-        for section in included where linksByLanguage[section.language] == nil {
-            linksByLanguage[section.language] = ReportAssembler.links(for: included.filter { $0.language == section.language })
-        }
-        do {
-            let renderedInOrder = ParallelMap.map(included) { section in
-                defer { counter.step() }
-                var rendered = SectionRenderer.render(section, context: contexts[section.language]!)
-                rendered.output = ReportAssembler.output(
-                    rendered.blocks, rendered.section, linksByLanguage[section.language]!, allowRawHTML: config.allowRawHTML)
-                rendered.blocks = []
-                rendered.section.body = ""
-                return rendered
-            }
-            for section in renderedInOrder {
-                problems.append(contentsOf: section.diagnostics)
-                rendered[section.section.language, default: []].append(section)
-            }
-        }
-        result.sectionCount = included.count
-        // The section files' text is not needed any more (each rendered section let go of
-        // its own copy).
-        included = []
-        loaded.sections = []
-        problems.append(contentsOf: duplicateCharts(rendered))
-        result.chartCount = rendered.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.charts.count } }
+        // Markdown, per section and language, rendered for every output at once.
+        var markdown = renderSections(
+            consume sectionFiles, config: config, figures: figures, strings: try? project.strings.get(),
+            work: &result.work)
+        problems.append(contentsOf: markdown.diagnostics)
+        result.sectionCount = markdown.sectionCount
+        result.chartCount = markdown.rendered.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.charts.count } }
         clock.lap(.markdown)
 
         // Accepted warnings, then the verdict.
         result.diagnostics = AcceptedWarnings.apply(config.accepted, to: problems.all)
-        guard case .success(let templateSet) = templates, case .success(let interface) = strings,
+        guard case .success(let templates) = project.templates, case .success(let interface) = project.strings,
             !result.failed(strict: options.strict)
         else { return finish() }
 
         // Assemble and write.
         options.progress?(BuildProgress(stage: .render))
-        let plan = assemble(
-            config: config, strings: interface, templates: templateSet, rendered: consume rendered, figures: figures, options: options)
-        result.plan = plan
+        let figureTexts = Dictionary(uniqueKeysWithValues: config.languages.map { language in
+            let values = figures.resolver.formattedValues(language: language.code)
+            return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
+        })
+        let assembly = ReportAssembler(
+            config: config, strings: interface, templates: templates, sections: markdown.rendered,
+            generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
+            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root
+        ).assemble()
+        markdown.rendered = [:]
+        result.plan = assembly.plan
+        result.singleFilePages = assembly.singleFilePages
         clock.lap(.render)
         guard options.write else { return finish() }
-        options.progress?(BuildProgress(stage: .write, total: plan.files.count + plan.copies.count))
+        options.progress?(BuildProgress(stage: .write, total: assembly.plan.files.count + assembly.plan.copies.count))
         let display = options.output == nil ? "output" : options.outputURL.path
-        switch OutputWriter.write(plan, to: options.outputURL, projectRoot: options.projectRoot, displayName: display) {
+        switch OutputWriter.write(assembly.plan, to: options.outputURL, projectRoot: root, displayName: display) {
         case .success: result.wrote = true
         case .failure(let diagnostic):
             result.diagnostics = DiagnosticList(result.diagnostics + [diagnostic]).sorted
@@ -159,7 +305,126 @@ public enum BuildPipeline {
         return finish()
     }
 
-    // MARK: - Stages shared with IncrementalBuild
+    // MARK: - The stages
+
+    /// Drops the cached results that `changed` makes stale.
+    private func invalidate(_ scope: BuildScope, changed: [String]) {
+        switch scope {
+        case .full: project = nil
+        case .figures: figures = nil
+        case .allSections: contexts = nil
+        case .none, .sections: break
+        }
+        for file in changed where file.hasPrefix(SectionLoader.folder + "/") {
+            loadedByFile[String(file.dropFirst(SectionLoader.folder.count + 1))] = nil
+            renderedByFile[file] = nil
+        }
+    }
+
+    /// The section files, read on every core when not cached, in name order; with the
+    /// checks over the whole set (slugs, logo, translations).
+    private func loadSections(
+        config: ReportConfig, problems: inout DiagnosticList, work: inout BuildWork
+    ) -> [Section] {
+        let root = options.projectRoot
+        let names = SectionLoader.fileNames(projectRoot: root)
+        let stale = names.filter { loadedByFile[$0] == nil }
+        let counter = ProgressCounter(stage: .project, total: stale.count, report: options.progress)
+        var fresh = ParallelMap.map(stale) { name in
+            defer { counter.step() }
+            return SectionLoader.loadFile(name, projectRoot: root, config: config)
+        }.makeIterator()
+        work.sectionsLoaded += stale.count
+        var outcomes: [String: Result<Section, DiagnosticError>] = [:]
+        var loaded: [Section] = []
+        for name in names {
+            guard let outcome = loadedByFile[name] ?? fresh.next() else { continue }
+            if memoises { outcomes[name] = outcome }
+            switch outcome {
+            case .success(let section): loaded.append(section)
+            case .failure(let error): problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        loadedByFile = outcomes
+        sections = memoises ? loaded : []
+        let files = Set(names.map { SectionLoader.folder + "/" + $0 })
+        problems.append(contentsOf: Self.projectChecks(loaded, files: files, config: config, projectRoot: root))
+        return loaded
+    }
+
+    /// The Markdown stage: every section of the build not cached is parsed and rendered
+    /// for every output and variant on every core, its tree let go at once.
+    private func renderSections(
+        _ loaded: consuming [Section], config: ReportConfig, figures: FigureStage, strings: InterfaceStrings?,
+        work: inout BuildWork
+    ) -> MarkdownStage {
+        let included = Self.includedSections(loaded, drafts: options.drafts)
+        // A one-shot build has no cached contexts to compare with.
+        let key = memoises ? Self.contextKey(included: included, all: loaded) : ""
+        let contexts: [String: SectionContext]
+        if let cached = self.contexts, cached.key == key {
+            contexts = cached.byLanguage
+        } else {
+            contexts = Self.sectionContexts(
+                included: included, all: loaded, figures: figures, config: config, options: options, strings: strings)
+            renderedByFile = [:]
+            self.contexts = memoises ? (key, contexts) : nil
+        }
+        _ = consume loaded
+        // The anchors of the other sections are known from their files: each section is
+        // rendered for every output at once. A language whose anchors moved is redone.
+        let inliner = options.variants.contains(.singleFile) ? AssetInliner(projectRoot: options.projectRoot) : nil
+        var links: [String: OutputLinks] = [:]
+        for section in included where links[section.language] == nil {
+            links[section.language] = ReportAssembler.links(
+                for: included.filter { $0.language == section.language }, inliner: inliner)
+        }
+        renderedByFile = renderedByFile.filter { _, done in
+            let language = done.section.language
+            guard let now = links[language], let before = self.links[language] else { return false }
+            return now.sameAnchors(as: before)
+        }
+        let variants = options.variants
+        let allowRawHTML = config.allowRawHTML
+        let stale = included.filter { renderedByFile[$0.file] == nil }
+        let counter = ProgressCounter(stage: .markdown, total: stale.count, report: options.progress)
+        var fresh = ParallelMap.map(stale) { [links] section -> RenderedSection? in
+            defer { counter.step() }
+            // Every language of the build has its context and links.
+            guard let context = contexts[section.language], let links = links[section.language] else { return nil }
+            return RenderedSection(
+                SectionRenderer.render(section, context: context), links: links, variants: variants,
+                allowRawHTML: allowRawHTML)
+        }.makeIterator()
+        work.sectionsRendered += stale.count
+        var stage = MarkdownStage(sectionCount: included.count)
+        var problems = DiagnosticList()
+        var kept: [String: RenderedSection] = [:]
+        // The fresh renderings come in report order, in the places of the stale sections.
+        for section in included {
+            guard let done = renderedByFile[section.file] ?? fresh.next() ?? nil else { continue }
+            problems.append(contentsOf: done.diagnostics)
+            stage.rendered[section.language, default: []].append(done)
+            if memoises { kept[section.file] = done }
+        }
+        renderedByFile = kept
+        self.links = memoises ? links : [:]
+        rendered = memoises ? stage.rendered : [:]
+        problems.append(contentsOf: Self.duplicateCharts(stage.rendered))
+        stage.diagnostics = problems.all
+        return stage
+    }
+
+    /// What the section contexts are made of, besides the figures: which sections are in
+    /// the build, their files, languages and anchors. When it changes, every section is
+    /// rendered again (links between sections depend on it).
+    package static func contextKey(included: [Section], all: [Section]) -> String {
+        let files = all.map { "\($0.file)=\($0.key)" }.sorted().joined(separator: "\n")
+        let anchors = included.map { "\($0.language)/\($0.key)=\($0.slug)" }.sorted().joined(separator: "\n")
+        return files + "\n--\n" + anchors
+    }
+
+    // MARK: - Checks and stage helpers
 
     /// The checks over the whole set of sections: duplicate slugs, the theme's logo,
     /// missing and outdated translations.
@@ -199,22 +464,6 @@ public enum BuildPipeline {
                 traceFigures: options.drafts, blocks: blocks)
         }
         return contexts
-    }
-
-    /// The pages and Markdown files of the report, and the project files they copy.
-    package static func assemble(
-        config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, rendered: consuming [String: [RenderedSection]],
-        figures: FigureStage, options: BuildOptions
-    ) -> OutputPlan {
-        var plan = ReportAssembler(
-            config: config, strings: strings, templates: templates, sections: consume rendered, generator: generator,
-            sourceDateEpoch: options.sourceDateEpoch,
-            figures: Dictionary(uniqueKeysWithValues: config.languages.map { language in
-                (language.code, Dictionary(figures.resolver.formattedValues(language: language.code), uniquingKeysWith: { first, _ in first }))
-            })
-        ).assemble()
-        for file in assetFiles(options.projectRoot) { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
-        return plan
     }
 
     /// Every file below `content/assets/` (relative to the project), copied whole to

@@ -4,9 +4,9 @@ import BilanInputs
 import BilanContent
 import BilanRender
 
-/// `bilan export`: builds the report in memory and writes one language as a single
-/// self-contained HTML file (``SingleFileExport``) or as a PDF printed from it by a
-/// headless Chromium (``ChromiumPrinter``).
+/// `bilan export`: builds the report in memory in the single-file variant and writes one
+/// language as a single self-contained HTML file (``SingleFilePage``) or as a PDF
+/// printed from it by a headless Chromium (``ChromiumPrinter``).
 ///
 /// By default the files go to `output/export/<lang>.html` (or `.pdf`). `output/` is
 /// bilan's folder, replaced whole by each `bilan build`, so exports are made again after
@@ -52,9 +52,11 @@ public enum ReportExport {
     }
 
     public static func run(_ options: Options) -> Outcome {
-        let build = BuildPipeline.run(BuildOptions(projectRoot: options.projectRoot, drafts: options.drafts, write: false))
+        let build = BuildPipeline.run(
+            BuildOptions(
+                projectRoot: options.projectRoot, drafts: options.drafts, write: false, variants: [.singleFile]))
         var outcome = Outcome(diagnostics: build.diagnostics)
-        guard let plan = build.plan else { return outcome }
+        guard build.plan != nil else { return outcome }
         let location = SourceLocation(file: ReportConfigLoader.path)
         guard case .success(let config) = ReportConfigLoader.load(projectRoot: options.projectRoot) else { return outcome }
 
@@ -81,7 +83,7 @@ public enum ReportExport {
             }
         }
         for language in languages {
-            guard let page = SingleFileExport(plan: plan, projectRoot: options.projectRoot, language: language).html() else { continue }
+            guard let page = build.singleFilePages[language] else { continue }
             outcome.notes.append(contentsOf: page.notes)
             let target: URL
             if let out = options.out {

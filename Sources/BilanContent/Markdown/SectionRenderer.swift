@@ -2,23 +2,6 @@ import Foundation
 import BilanBase
 import BilanInputs
 
-/// A section parsed and transformed, ready for each output.
-///
-/// Links and images that bilan resolved carry a `bilan-section:` or `bilan-file:`
-/// destination, which ``OutputLinks`` turns into the right relative URL for each file.
-public struct RenderedSection: Sendable {
-    public var section: Section
-    public var blocks: [MarkdownBlock]
-    /// Files of the project the section links to or shows (relative to the project).
-    public var referencedFiles: [String]
-    /// The charts its blocks drew, in order.
-    public var charts: [ChartFile]
-    public var diagnostics: [Diagnostic]
-    /// The section already rendered for each output, when the build did so right after
-    /// the Markdown stage (and let `blocks` go); nil otherwise.
-    public var output: SectionOutput?
-}
-
 /// Everything a section needs to know about the rest of the report.
 public struct SectionContext: Sendable {
     public var projectRoot: URL
@@ -65,10 +48,10 @@ public struct SectionRenderer {
     package var charts: [ChartFile] = []
     package var handTypedCandidates: [(name: String, number: String)] = []
 
-    public static func render(_ section: Section, context: SectionContext) -> RenderedSection {
+    public static func render(_ section: Section, context: SectionContext) -> ParsedSection {
         var renderer = SectionRenderer(section: section, context: context)
         let blocks = renderer.transform(CommonMarkConverter.parse(FigurePlaceholders.protectEscapes(section.body)))
-        return RenderedSection(
+        return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
             charts: renderer.charts, diagnostics: renderer.diagnostics.all)
     }

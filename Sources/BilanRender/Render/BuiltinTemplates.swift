@@ -63,7 +63,9 @@ enum BuiltinTemplates {
 <meta name="description" content="{{description}}">
 {{/description}}
 {{#canonical}}
+{{^singleFile}}
 <link rel="canonical" href="{{canonical}}">
+{{/singleFile}}
 {{/canonical}}
 {{#alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
@@ -81,14 +83,24 @@ enum BuiltinTemplates {
 <meta property="og:locale:alternate" content="{{.}}">
 {{/ogLocaleAlternates}}
 {{/canonical}}
+{{#inlineStylesheet}}
+<style>
+{{{inlineStylesheet}}}</style>
+{{/inlineStylesheet}}
+{{^inlineStylesheet}}
 <link rel="stylesheet" href="{{stylesheet}}">
+{{/inlineStylesheet}}
 {{#accent}}
 <style>:root { --accent: {{accent}}; }</style>
 {{/accent}}
+{{#singleFile}}
+<style>.language-switch, .translation-link { display: none !important; }</style>
+{{/singleFile}}
 </head>
 <body>
 <a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 <header class="report-header">
+{{^singleFile}}
 <nav class="language-switch" aria-label="{{strings.languages}}">
 <ul>
 {{#languages}}
@@ -96,6 +108,7 @@ enum BuiltinTemplates {
 {{/languages}}
 </ul>
 </nav>
+{{/singleFile}}
 <div class="cover">
 {{#logo}}
 <img class="logo" src="{{logo}}" alt="{{organization}}">

@@ -14,17 +14,32 @@ public enum OutputDocument: Sendable {
 }
 
 /// Turns the `bilan-section:` and `bilan-file:` destinations left by the Markdown
-/// stage, and the `bilan-chart:` images of generated Markdown, into relative URLs for
-/// one output file.
+/// stage, and the `bilan-chart:` images of generated Markdown, into URLs for one output
+/// file of one language, in each ``RenderVariant`` of its page.
 public struct OutputLinks: Sendable {
     /// Translation key → anchor in the HTML page (`mot-equipe`).
     public var pageAnchors: [String: String]
     /// Translation key → anchor of the section's heading in report.md.
     public var markdownAnchors: [String: String]
+    /// The language of the sections (the side-by-side variant links into its page).
+    public var language: String
+    /// Reads project files as `data:` URIs for the single-file variant; without it, that
+    /// variant has no URL for a project file.
+    public var inliner: AssetInliner?
 
-    public init(pageAnchors: [String: String], markdownAnchors: [String: String]) {
+    public init(
+        pageAnchors: [String: String], markdownAnchors: [String: String], language: String = "",
+        inliner: AssetInliner? = nil
+    ) {
         self.pageAnchors = pageAnchors
         self.markdownAnchors = markdownAnchors
+        self.language = language
+        self.inliner = inliner
+    }
+
+    /// Whether two resolvers give every section the same URLs (the inliner aside).
+    package func sameAnchors(as other: OutputLinks) -> Bool {
+        pageAnchors == other.pageAnchors && markdownAnchors == other.markdownAnchors && language == other.language
     }
 
     /// Where a project file is copied in `output/`: its path below `content/`, or
@@ -64,20 +79,34 @@ public struct OutputLinks: Sendable {
         destination.hasPrefix(InternalLink.section.scheme) || destination.hasPrefix(InternalLink.file.scheme)
     }
 
+    /// The blocks as `document` of the site shows them.
     public func rewrite(_ blocks: [MarkdownBlock], for document: OutputDocument) -> [MarkdownBlock] {
-        blocks.map { rewrite($0, for: document) }
+        var notes: [SingleFileExport.Note] = []
+        return rewrite(blocks, for: document, variant: .site, notes: &notes)
     }
 
-    package func rewrite(_ block: MarkdownBlock, for document: OutputDocument) -> MarkdownBlock {
+    /// The blocks as `document` shows them in `variant`; what the variant cannot point
+    /// at is noted, and a link without a URL keeps its text only.
+    package func rewrite(
+        _ blocks: [MarkdownBlock], for document: OutputDocument, variant: RenderVariant,
+        notes: inout [SingleFileExport.Note]
+    ) -> [MarkdownBlock] {
+        blocks.map { rewrite($0, for: document, variant: variant, notes: &notes) }
+    }
+
+    package func rewrite(
+        _ block: MarkdownBlock, for document: OutputDocument, variant: RenderVariant,
+        notes: inout [SingleFileExport.Note]
+    ) -> MarkdownBlock {
         switch block {
         case .paragraph(let inlines, let range):
-            return .paragraph(rewrite(inlines, for: document), range)
+            return .paragraph(rewrite(inlines, for: document, variant: variant, notes: &notes), range)
         case .heading(let level, let inlines, let range):
-            return .heading(level: level, rewrite(inlines, for: document), range)
+            return .heading(level: level, rewrite(inlines, for: document, variant: variant, notes: &notes), range)
         case .blockQuote(let children, let range):
-            return .blockQuote(rewrite(children, for: document), range)
+            return .blockQuote(rewrite(children, for: document, variant: variant, notes: &notes), range)
         case .list(var list, let range):
-            list.items = list.items.map { rewrite($0, for: document) }
+            list.items = list.items.map { rewrite($0, for: document, variant: variant, notes: &notes) }
             return .list(list, range)
         case .generated(let html, let markdown) where document != .page:
             guard let line = Self.chartImageLine(markdown) else { return block }
@@ -89,21 +118,33 @@ public struct OutputLinks: Sendable {
         }
     }
 
-    package func rewrite(_ inlines: [MarkdownInline], for document: OutputDocument) -> [MarkdownInline] {
-        inlines.map { inline in
+    package func rewrite(
+        _ inlines: [MarkdownInline], for document: OutputDocument, variant: RenderVariant,
+        notes: inout [SingleFileExport.Note]
+    ) -> [MarkdownInline] {
+        var result: [MarkdownInline] = []
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
             switch inline {
             case .link(let destination, let title, let children):
-                return .link(destination: url(destination, for: document), title: title, rewrite(children, for: document))
+                let children = rewrite(children, for: document, variant: variant, notes: &notes)
+                if let target = url(destination, for: document, variant: variant, image: false, notes: &notes) {
+                    result.append(.link(destination: target, title: title, children))
+                } else {
+                    result.append(contentsOf: children)
+                }
             case .image(let source, let title, let children):
-                return .image(source: url(source, for: document), title: title, children)
+                let target = url(source, for: document, variant: variant, image: true, notes: &notes)
+                result.append(.image(source: target ?? "", title: title, children))
             case .emphasis(let children):
-                return .emphasis(rewrite(children, for: document))
+                result.append(.emphasis(rewrite(children, for: document, variant: variant, notes: &notes)))
             case .strong(let children):
-                return .strong(rewrite(children, for: document))
+                result.append(.strong(rewrite(children, for: document, variant: variant, notes: &notes)))
             case .text, .softBreak, .lineBreak, .code, .html, .generated:
-                return inline
+                result.append(inline)
             }
         }
+        return result
     }
 
     /// The first line of a chart's generated Markdown, `![title](bilan-chart:<id>.svg)`:
@@ -116,6 +157,52 @@ public struct OutputLinks: Sendable {
         return markdown.startIndex..<end
     }
 
+    /// What a destination becomes in `document` of `variant`; nil when the variant has
+    /// no URL for it (noted), and the link is then left out.
+    package func url(
+        _ destination: String, for document: OutputDocument, variant: RenderVariant, image: Bool,
+        notes: inout [SingleFileExport.Note]
+    ) -> String? {
+        guard document == .page else { return url(destination, for: document) }
+        switch variant {
+        case .site:
+            return url(destination, for: .page)
+        case .sideBySide(let siteRoot):
+            // The reviewers' pages have a <base> in the default language's folder: an
+            // anchor must name the page of its own language.
+            let page = siteRoot + language + "/index.html"
+            if destination.hasPrefix(InternalLink.section.scheme) { return page + url(destination, for: .page) }
+            return destination.hasPrefix("#") ? page + destination : url(destination, for: .page)
+        case .singleFile:
+            return singleFileURL(destination, image: image, notes: &notes)
+        }
+    }
+
+    /// A destination in the single file: sections are anchors of the page, project
+    /// files `data:` URIs, web addresses stay; anything else has no URL in one file.
+    package func singleFileURL(_ destination: String, image: Bool, notes: inout [SingleFileExport.Note]) -> String? {
+        if destination.hasPrefix(InternalLink.section.scheme) { return url(destination, for: .page) }
+        if destination.hasPrefix(InternalLink.file.scheme) {
+            let (file, _) = Self.splitFragment(destination.dropFirst(InternalLink.file.scheme.count))
+            if let uri = inliner?.dataURI(ofProjectFile: file) { return uri }
+            let reference = url(destination, for: .page)
+            notes.append(.init(reference: reference, reason: "could not be read; the link was removed"))
+            return nil
+        }
+        if destination.isEmpty || destination.hasPrefix("#") || destination.lowercased().hasPrefix("data:") {
+            return destination
+        }
+        if ProjectPaths.hasScheme(destination) || destination.hasPrefix("//") {
+            if image {
+                notes.append(.init(reference: destination, reason: "loaded from the network when the file is opened"))
+            }
+            return destination
+        }
+        notes.append(.init(reference: destination, reason: "not found in the build; the link was removed"))
+        return nil
+    }
+
+    /// What a destination becomes in `document` of the site.
     package func url(_ destination: String, for document: OutputDocument) -> String {
         if destination.hasPrefix(InternalLink.section.scheme) {
             let (key, fragment) = Self.splitFragment(destination.dropFirst(InternalLink.section.scheme.count))

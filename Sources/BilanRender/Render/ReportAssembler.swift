@@ -18,7 +18,16 @@ public struct OutputPlan: Sendable {
     public var paths: [String] { (Array(files.keys) + Array(copies.keys)).sorted() }
 }
 
-/// Puts the rendered sections together into the report's pages and Markdown files.
+/// The report as the build made it: the files of the site, and the pages of the other
+/// variants asked for.
+public struct ReportAssembly: Sendable {
+    public var plan: OutputPlan
+    /// Each language's single-file page, when the build renders that variant.
+    public var singleFilePages: [String: SingleFilePage] = [:]
+}
+
+/// Puts the rendered sections together into the report's pages and Markdown files, in
+/// the site's variant and in each other variant the build asked for.
 public struct ReportAssembler {
     public var config: ReportConfig
     public var strings: InterfaceStrings
@@ -30,12 +39,20 @@ public struct ReportAssembler {
     public var sourceDateEpoch: Int?
     /// Every figure's formatted text per language (language → name → text), for templates.
     public var figures: [String: [String: String]]
+    /// Project files copied whole (`content/assets/`), relative to the project.
+    public var assetFiles: [String]
+    /// The variants to make pages for besides the site (`.singleFile`); the sections
+    /// must have been rendered in them.
+    public var variants: [RenderVariant]
+    /// Where the project is, for the single file's inlined files; none when nil.
+    public var projectRoot: URL?
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
-        generator: String, sourceDateEpoch: Int? = nil, figures: [String: [String: String]] = [:]
+        generator: String, sourceDateEpoch: Int? = nil, figures: [String: [String: String]] = [:],
+        assetFiles: [String] = [], variants: [RenderVariant] = [], projectRoot: URL? = nil
     ) {
         self.config = config
         self.strings = strings
@@ -44,54 +61,29 @@ public struct ReportAssembler {
         self.generator = generator
         self.sourceDateEpoch = sourceDateEpoch
         self.figures = figures
+        self.assetFiles = assetFiles
+        self.variants = variants
+        self.projectRoot = projectRoot
         self.anchors = sections.mapValues { list in
             Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
-    /// The report's files. Consuming: once each section is rendered for every output, its
-    /// Markdown tree is let go, so that a large report does not hold it and its HTML at once.
-    public consuming func assemble() -> OutputPlan {
+    /// The report's files, and the pages of the other variants. Consuming: the sections
+    /// go into the plan, which then holds the only copy of their outputs.
+    public consuming func assemble() -> ReportAssembly {
         var plan = OutputPlan()
         plan.add("style.css", templates.stylesheet)
         plan.add("index.html", chooserPage())
-        // Each section of each language is rendered on its own (on every core), then the
-        // pages and Markdown files are put together in report order.
+        for file in assetFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
         let linksByLanguage = Dictionary(
             config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) }, uniquingKeysWith: { first, _ in first })
-        // What is no longer needed is let go as the plan fills: the trees once each
-        // section is rendered, each language's pieces once its files are planned.
-        var piecesByLanguage: [[SectionOutput]] = []
-        do {
-            var outputs = ParallelMap.map(
-                config.languages.flatMap { language in (sections[language.code] ?? []).map { (language.code, $0) } }
-            ) { language, section in self.output(section, linksByLanguage[language]!) }[...]
-            for language in config.languages {
-                let count = (sections[language.code] ?? []).count
-                piecesByLanguage.append(Array(outputs.prefix(count)))
-                outputs = outputs.dropFirst(count)
-            }
-        }
-        sections = sections.mapValues { $0.map { section in
-            var section = section
-            section.blocks = []
-            section.output = nil
-            return section
-        } }
         // The languages' pages and report.md, one language per core.
-        var documents = ParallelMap.map(Array(zip(config.languages, piecesByLanguage))) { language, pieces in
+        var documents = ParallelMap.map(config.languages) { language in
             let rendered = sections[language.code] ?? []
             return (
-                page: page(language, rendered, pieces),
-                markdown: reportMarkdown(language, rendered, linksByLanguage[language.code]!, pieces))
-        }
-        // The sections' HTML is in the pages now.
-        piecesByLanguage = piecesByLanguage.map { pieces in
-            pieces.map { piece in
-                var piece = piece
-                piece.html = ""
-                return piece
-            }
+                page: page(language, rendered, rendered.map(\.output.html), variant: .site),
+                markdown: reportMarkdown(language, rendered, linksByLanguage[language.code] ?? links(for: rendered)))
         }
         for index in config.languages.indices {
             let language = config.languages[index]
@@ -99,11 +91,8 @@ public struct ReportAssembler {
             plan.files["\(language.code)/index.html"] = documents[index].page
             plan.files["\(language.code)/report.md"] = documents[index].markdown
             documents[index] = ([], [])
-            for (section, piece) in zip(rendered, piecesByLanguage[index]) {
-                plan.files["\(language.code)/sections/\(section.section.key).md"] = piece.sectionFile
-            }
-            piecesByLanguage[index] = []
             for section in rendered {
+                plan.files["\(language.code)/sections/\(section.section.key).md"] = section.output.sectionFile
                 for file in section.referencedFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
                 for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
             }
@@ -111,7 +100,40 @@ public struct ReportAssembler {
         if let baseURL = config.baseURL {
             plan.add(Sitemap.path, Sitemap(baseURL: baseURL, languages: config.languages, sourceDateEpoch: sourceDateEpoch).xml)
         }
-        return plan
+        var assembly = ReportAssembly(plan: plan)
+        if variants.contains(.singleFile), let projectRoot {
+            let export = SingleFileExport(plan: plan, projectRoot: projectRoot)
+            for language in config.languages {
+                assembly.singleFilePages[language.code] = singleFilePage(language, export: export)
+            }
+        }
+        return assembly
+    }
+
+    /// One language's page as a single self-contained file: the template renders it in
+    /// the single-file variant (its stylesheet inlined, files as `data:` URIs, no links
+    /// to the other languages), so nothing is cut out of the HTML afterwards.
+    package func singleFilePage(_ language: ReportLanguage, export: SingleFileExport) -> SingleFilePage {
+        let rendered = sections[language.code] ?? []
+        var notes: [SingleFileExport.Note] = []
+        var pieces: [String] = []
+        pieces.reserveCapacity(rendered.count)
+        for section in rendered {
+            let variant = section.html(in: .singleFile)
+            pieces.append(variant?.html ?? "")
+            notes.append(contentsOf: variant?.notes ?? [])
+        }
+        let stylesheet = export.css(templates.stylesheet, from: "style.css", notes: &notes)
+        var logo: String?
+        if let file = config.logo.map({ "content/" + $0 }) {
+            logo = export.dataURI(OutputLinks.outputPath(ofProjectFile: file))
+            if logo == nil {
+                notes.append(.init(reference: file, reason: "not found in the build; the link was removed"))
+            }
+        }
+        let variant = PageVariant.singleFile(stylesheet: stylesheet, logo: logo)
+        let html = String(decoding: page(language, rendered, pieces, variant: variant), as: UTF8.self)
+        return SingleFilePage(html: html, notes: notes)
     }
 
     // MARK: - HTML
@@ -126,37 +148,18 @@ public struct ReportAssembler {
         return templates.render("index", context)
     }
 
-    /// Renders one section for every output; a section with no link to rewrite has the
-    /// same Markdown in report.md and in its own file, rendered once.
-    package func output(_ section: RenderedSection, _ links: OutputLinks) -> SectionOutput {
-        section.output ?? Self.output(section.blocks, section.section, links, allowRawHTML: config.allowRawHTML)
-    }
-
-    package static func output(_ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool) -> SectionOutput {
-        let frontMatter = Array(frontMatter(section).utf8)
-        guard OutputLinks.needsRewriting(blocks) else {
-            return SectionOutput(
-                html: CommonMarkConverter.renderHTML(blocks, allowRawHTML: allowRawHTML),
-                sectionFile: frontMatter + Array(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: allowRawHTML).utf8),
-                markdownStart: frontMatter.count, reportMarkdown: nil)
-        }
-        let sectionMarkdown = CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: allowRawHTML)
-        return SectionOutput(
-            html: CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: allowRawHTML),
-            sectionFile: frontMatter + Array(sectionMarkdown.utf8), markdownStart: frontMatter.count,
-            reportMarkdown: CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .reportMarkdown), allowRawHTML: allowRawHTML))
-    }
-
     /// A language's page, as bytes. The template is rendered with a short marker in
     /// place of each section's HTML, and the HTML is then put in the markers' places:
     /// the template never copies megabytes of sections around. When the markers do not
     /// come out once each, in order and unescaped (a template of the project's own that
     /// escapes, repeats or leaves out `{{{html}}}`), the page is rendered whole instead.
-    package func page(_ language: ReportLanguage, _ rendered: [RenderedSection], _ pieces: [SectionOutput]) -> [UInt8] {
+    package func page(
+        _ language: ReportLanguage, _ rendered: [RenderedSection], _ pieces: [String], variant: PageVariant
+    ) -> [UInt8] {
         let markers = pieces.indices.map { Self.htmlMarker + "\($0)>" }
-        let shell = Array(page(language, rendered, html: markers).utf8)
-        if let page = Self.splice(pieces.map(\.html), into: shell, markers: markers) { return page }
-        return Array(page(language, rendered, html: pieces.map(\.html)).utf8)
+        let shell = Array(page(language, rendered, html: markers, variant: variant).utf8)
+        if let page = Self.splice(pieces, into: shell, markers: markers) { return page }
+        return Array(page(language, rendered, html: pieces, variant: variant).utf8)
     }
 
     /// What stands for a section's HTML while the template renders (with its index and
@@ -198,20 +201,40 @@ public struct ReportAssembler {
         return nil
     }
 
-    package func page(_ language: ReportLanguage, _ rendered: [RenderedSection], html: [String]) -> String {
+    /// A language's page in `variant`: the template gets the variant's file URLs, its
+    /// flag (`singleFile`) and, in a single file, no link to the other languages.
+    package func page(
+        _ language: ReportLanguage, _ rendered: [RenderedSection], html: [String], variant: PageVariant
+    ) -> String {
         var context = commonContext(language: language, url: config.baseURL.map { $0 + language.code + "/" })
         context["title"] = language.title
-        context["stylesheet"] = "../style.css"
-        context["logo"] = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
-        context["languages"] = config.languages.map { other -> [String: Any] in
-            ["code": other.code, "href": "../\(other.code)/index.html", "current": other.code == language.code,
+        let others: [ReportLanguage]
+        switch variant {
+        case .site:
+            context["stylesheet"] = "../style.css"
+            context["logo"] = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
+            others = config.languages
+        case .singleFile(let stylesheet, let logo):
+            // The file holds one language: the other languages' pages are no address.
+            context["singleFile"] = true
+            context["stylesheet"] = AssetInliner.dataURI(Array(stylesheet.utf8), path: "style.css")
+            context["inlineStylesheet"] = stylesheet
+            context["logo"] = logo
+            context["alternates"] = nil
+            others = config.languages.filter { $0.code == language.code }
+        }
+        // In the single file, the one language left is this very page.
+        let pageOf = { (code: String) in variant == .site ? "../\(code)/index.html" : "#" }
+        context["languages"] = others.map { other -> [String: Any] in
+            ["code": other.code, "href": pageOf(other.code), "current": other.code == language.code,
              "name": strings.text("language_name", language: other.code)]
         }
+        let translations = variant == .site
         context["groups"] = groups(Array(zip(rendered, html))) { section, html in
             [
                 "anchor": section.section.slug, "title": section.section.title, "html": html,
                 "draft": section.section.status == .draft,
-                "translations": translationLinks(section.section),
+                "translations": translations ? translationLinks(section.section) : [],
             ]
         }
         return templates.render("page", context)
@@ -280,7 +303,7 @@ public struct ReportAssembler {
 
     /// The anchors of a language's sections (in report order) in each output: known
     /// before any section is rendered.
-    package static func links(for sections: [Section]) -> OutputLinks {
+    package static func links(for sections: [Section], inliner: AssetInliner? = nil) -> OutputLinks {
         var anchors = MarkdownAnchors()
         var markdownAnchors: [String: String] = [:]
         var pageAnchors: [String: String] = [:]
@@ -291,10 +314,14 @@ public struct ReportAssembler {
             markdownAnchors[section.key] = anchors.next(for: section.title)
             pageAnchors[section.key] = section.slug
         }
-        return OutputLinks(pageAnchors: pageAnchors, markdownAnchors: markdownAnchors)
+        return OutputLinks(
+            pageAnchors: pageAnchors, markdownAnchors: markdownAnchors, language: sections.first?.language ?? "",
+            inliner: inliner)
     }
 
-    package func reportMarkdown(_ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks, _ pieces: [SectionOutput]) -> [UInt8] {
+    package func reportMarkdown(
+        _ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks
+    ) -> [UInt8] {
         var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
         text += "\(MarkdownEscaping.inline(config.organization)) · \(MarkdownEscaping.inline(config.period))\n\n"
         text += "## \(MarkdownEscaping.inline(strings.text("contents", language: language.code)))\n\n"
@@ -308,9 +335,12 @@ public struct ReportAssembler {
         }
         // Grown once rather than by doubling: the whole report's Markdown, for a large one.
         var bytes = Array(text.utf8)
-        bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + ($1.reportMarkdown?.utf8.count ?? ($1.sectionFile.count - $1.markdownStart)) + 256 })
+        bytes.reserveCapacity(rendered.lazy.map(\.output).reduce(bytes.count) { total, piece in
+            total + (piece.reportMarkdown?.utf8.count ?? (piece.sectionFile.count - piece.markdownStart)) + 256
+        })
         lastPart = nil
-        for (section, piece) in zip(rendered, pieces) {
+        for section in rendered {
+            let piece = section.output
             text = ""
             if let part = section.section.part, part != lastPart { text += "\n## \(MarkdownEscaping.inline(part))\n" }
             lastPart = section.section.part
@@ -341,6 +371,14 @@ public struct ReportAssembler {
         text += "---\n\n"
         return text
     }
+}
+
+/// A page's render variant with the file URLs its template needs.
+package enum PageVariant: Equatable {
+    case site
+    /// The single file: the stylesheet's text with its `url()`s inlined, and the logo as
+    /// a `data:` URI (nil when it could not be read).
+    case singleFile(stylesheet: String, logo: String?)
 }
 
 /// Heading anchors as GitHub, GitLab and Hugo compute them, made unique in a document.

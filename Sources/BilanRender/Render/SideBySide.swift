@@ -10,7 +10,8 @@ import BilanContent
 /// (``page(key:)``) and the whole report (``wholeReportPage()``). They are served, never
 /// written to `output/`; their links are absolute paths below ``basePath``, and a
 /// `<base>` element points relative URLs (images, files) at the default language's page
-/// folder of the served site.
+/// folder of the served site. Each section's HTML is the build's
+/// ``RenderVariant/sideBySide(siteRoot:)`` variant: nothing here rewrites HTML.
 public struct SideBySide {
     public let config: ReportConfig
     /// The interface words (the draft banner's); built-in ones when nil.
@@ -21,14 +22,15 @@ public struct SideBySide {
     public let siteRoot: String
     /// The name of the whole-report page below ``basePath``.
     public static let wholeReportName = "all"
+    /// Where `bilan serve` serves the built site.
+    public static let defaultSiteRoot = "/"
 
     package let entries: [TranslationEntry]
     package let renderedByFile: [String: RenderedSection]
-    package let links: [String: OutputLinks]
 
     public init(
         config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section], rendered: [String: [RenderedSection]],
-        basePath: String = "/_bilan/side-by-side/", siteRoot: String = "/"
+        basePath: String = "/_bilan/side-by-side/", siteRoot: String = defaultSiteRoot
     ) {
         // `sections` (every file that loaded, drafts too) and `rendered` (the build's
         // sections per language) are read here once: the pages need only what follows.
@@ -39,11 +41,6 @@ public struct SideBySide {
         var renderedByFile: [String: RenderedSection] = [:]
         for list in rendered.values { for section in list { renderedByFile[section.section.file] = section } }
         self.renderedByFile = renderedByFile
-        self.links = rendered.mapValues { list in
-            OutputLinks(
-                pageAnchors: Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first }),
-                markdownAnchors: [:])
-        }
         // Report order: the order of the section in any language, then its key.
         let order = Dictionary(sections.map { ($0.key, $0.order) }, uniquingKeysWith: min)
         self.entries = TranslationChecker.entries(sections, config: config)
@@ -96,11 +93,11 @@ public struct SideBySide {
             if let section = entry.sections[language.code] {
                 if section.status == .draft { html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n" }
                 html += "<h3>\(esc(section.title))</h3>\n"
-                if let done = renderedByFile[section.file], let links = links[language.code] {
-                    // Links to sections are `#anchor`s of the language's report page; with
-                    // the page's <base> they would land in the default language's page.
-                    html += CommonMarkConverter.renderHTML(links.rewrite(done.blocks, for: .page), allowRawHTML: config.allowRawHTML)
-                        .replacingOccurrences(of: "href=\"#", with: "href=\"\(esc(siteRoot + language.code))/index.html#")
+                if let done = renderedByFile[section.file] {
+                    // Rendered in this view's variant, its links to sections and anchors
+                    // lead into the language's own page (the page's <base> is the default
+                    // language's); the site's HTML when the build did not render it.
+                    html += (done.html(in: .sideBySide(siteRoot: siteRoot)) ?? done.html(in: .site))?.html ?? ""
                 } else {
                     html += "<p class=\"sbs-flag\">Absente de cette construction · Not in this build (\(esc(section.status.rawValue)))</p>\n"
                 }

@@ -39,9 +39,8 @@ import Testing
             ![Un point](../assets/point.svg)
             """.utf8).write(to: project.appendingPathComponent("content/sections/040-liens.fr.md"))
 
-        let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false))
-        let plan = try #require(build.plan)
-        let export = try #require(SingleFileExport(plan: plan, projectRoot: project, language: "fr").html())
+        let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false, variants: [.singleFile]))
+        let export = try #require(build.singleFilePages["fr"])
         let html = export.html
 
         #expect(!html.contains("<link rel=\"stylesheet\""))
@@ -64,11 +63,19 @@ import Testing
         #expect(!html.contains("hreflang"))
     }
 
-    @Test func attributeValuesAreReadWithNumericEntities() {
-        // cmark writes `'` in a URL as `&#x27;`: a file such as l'équipe.pdf must still resolve.
-        let export = SingleFileExport(plan: OutputPlan(), projectRoot: URL(fileURLWithPath: "/"), language: "fr")
-        #expect(export.unescape("../files/l&#x27;&#233;quipe.pdf") == "../files/l'équipe.pdf")
-        #expect(export.unescape("a &amp;#39; b &quot;c&quot;") == "a &#39; b \"c\"")
+    @Test func aFileWhoseNameHasAnApostropheIsInlined() throws {
+        // cmark writes `'` in a URL as `&#x27;`: the variant resolves the file before any
+        // HTML is written, so l'équipe.pdf becomes a data: URI like any other file.
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        try Data("%PDF-1.4 fake".utf8).write(to: project.appendingPathComponent("content/assets/l'équipe.pdf"))
+        try Data("---\ntitle: Équipe\n---\nVoir [le PDF](../assets/l'équipe.pdf).\n".utf8)
+            .write(to: project.appendingPathComponent("content/sections/040-equipe.fr.md"))
+        let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false, variants: [.singleFile]))
+        let export = try #require(build.singleFilePages["fr"])
+        #expect(export.html.contains("<a href=\"data:application/pdf;base64,"))
+        #expect(!export.html.contains("&#x27;"))
+        #expect(export.notes.isEmpty, "\(export.notes)")
     }
 
     @Test func exportWritesIntoAMarkedOutputFolderOnly() throws {

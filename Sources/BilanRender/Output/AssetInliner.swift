@@ -1,0 +1,33 @@
+import Foundation
+import BilanBase
+
+/// Project files as `data:` URIs, for the single-file variant: read only from inside
+/// the project (a symbolic link that leads out is refused).
+public struct AssetInliner: Sendable {
+    public var projectRoot: URL
+
+    public init(projectRoot: URL) {
+        self.projectRoot = projectRoot
+    }
+
+    /// The bytes of a project file (a path relative to the project); nil when it cannot
+    /// be read or leads out of the project.
+    package func bytes(ofProjectFile path: String) -> [UInt8]? {
+        let url = projectRoot.appendingPathComponent(path)
+        guard ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: path) == nil,
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return [UInt8](data)
+    }
+
+    /// A project file as a `data:` URI, typed by its name; nil when it cannot be read.
+    package func dataURI(ofProjectFile path: String) -> String? {
+        bytes(ofProjectFile: path).map { Self.dataURI($0, path: path) }
+    }
+
+    /// Bytes as a `data:` URI, typed by the name of the file they come from.
+    package static func dataURI(_ bytes: [UInt8], path: String) -> String {
+        let type = MediaTypes.type(ofPath: path).replacingOccurrences(of: " ", with: "")
+        return "data:\(type);base64," + Data(bytes).base64EncodedString()
+    }
+}

@@ -1,0 +1,133 @@
+import BilanBase
+import BilanInputs
+import BilanContent
+
+/// One section rendered for every file and variant of the build, made by consuming its
+/// ``ParsedSection``: it holds the outputs and no Markdown tree, so whoever gets it from
+/// the pipeline has the section as every page shows it.
+public struct RenderedSection: Sendable {
+    /// The section's front matter and place in the report. Its body is not kept: the
+    /// outputs are what it became.
+    public let section: Section
+    /// Files of the project the section links to or shows (relative to the project).
+    public let referencedFiles: [String]
+    /// The charts its blocks drew, in order.
+    public let charts: [ChartFile]
+    public let diagnostics: [Diagnostic]
+    /// The section in the site's page, in its own Markdown file and in report.md.
+    public let output: SectionOutput
+    /// Its page HTML in each other variant the build renders, and what that variant
+    /// could not point at.
+    package let variants: [RenderVariant: VariantHTML]
+
+    /// Renders `parsed` for the site's files and for each of `variants` (`.site` is
+    /// always rendered); `links` are its language's.
+    package init(
+        _ parsed: consuming ParsedSection, links: OutputLinks, variants: [RenderVariant], allowRawHTML: Bool
+    ) {
+        let blocks = parsed.blocks
+        var section = parsed.section
+        section.body = ""
+        self.section = section
+        referencedFiles = parsed.referencedFiles
+        charts = parsed.charts
+        diagnostics = parsed.diagnostics
+        output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML)
+        var others: [RenderVariant: VariantHTML] = [:]
+        for variant in variants where variant != .site {
+            var notes: [SingleFileExport.Note] = []
+            let html: String
+            if variant == .singleFile {
+                // cmark's safe mode would empty the `data:` URIs the variant writes: what it
+                // leaves out of the author's text is left out first, on the tree.
+                let safe = allowRawHTML ? blocks : SafeModeTree.prepared(blocks)
+                html = CommonMarkConverter.renderHTML(
+                    links.rewrite(safe, for: .page, variant: variant, notes: &notes), allowRawHTML: true)
+            } else {
+                html = CommonMarkConverter.renderHTML(
+                    links.rewrite(blocks, for: .page, variant: variant, notes: &notes), allowRawHTML: allowRawHTML)
+            }
+            others[variant] = VariantHTML(html: html, notes: notes)
+        }
+        self.variants = others
+    }
+
+    /// The section's HTML in a page of `variant`; nil when the build did not render it.
+    package func html(in variant: RenderVariant) -> VariantHTML? {
+        variant == .site ? VariantHTML(html: output.html, notes: []) : variants[variant]
+    }
+
+    /// Renders one section for every output of the site; a section with no link to
+    /// rewrite has the same Markdown in report.md and in its own file, rendered once.
+    package static func output(
+        _ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool
+    ) -> SectionOutput {
+        let frontMatter = Array(ReportAssembler.frontMatter(section).utf8)
+        guard OutputLinks.needsRewriting(blocks) else {
+            return SectionOutput(
+                html: CommonMarkConverter.renderHTML(blocks, allowRawHTML: allowRawHTML),
+                sectionFile: frontMatter
+                    + Array(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: allowRawHTML).utf8),
+                markdownStart: frontMatter.count, reportMarkdown: nil)
+        }
+        let sectionMarkdown = CommonMarkConverter.renderCommonMark(
+            links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: allowRawHTML)
+        return SectionOutput(
+            html: CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: allowRawHTML),
+            sectionFile: frontMatter + Array(sectionMarkdown.utf8), markdownStart: frontMatter.count,
+            reportMarkdown: CommonMarkConverter.renderCommonMark(
+                links.rewrite(blocks, for: .reportMarkdown), allowRawHTML: allowRawHTML))
+    }
+}
+
+/// A section's page HTML in one render variant, and the references that variant could
+/// not make (the single file's notes).
+package struct VariantHTML: Sendable {
+    package var html: String
+    package var notes: [SingleFileExport.Note]
+}
+
+/// What cmark's safe HTML renderer leaves out of the author's text, done on the tree:
+/// raw HTML becomes the comment cmark writes in its place, a dangerous URL an empty one.
+/// Rendered then in cmark's unsafe mode, the blocks give the safe mode's bytes, while
+/// the URLs a variant writes itself (the single file's `data:` URIs) are kept.
+package enum SafeModeTree {
+    package static let omitted = "<!-- raw HTML omitted -->"
+
+    package static func prepared(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
+        guard blocks.contains(where: \.hasRawHTMLOrDangerousURL) else { return blocks }
+        return blocks.map(prepared)
+    }
+
+    package static func prepared(_ block: MarkdownBlock) -> MarkdownBlock {
+        switch block {
+        case .paragraph(let inlines, let range): return .paragraph(prepared(inlines), range)
+        case .heading(let level, let inlines, let range): return .heading(level: level, prepared(inlines), range)
+        case .blockQuote(let children, let range): return .blockQuote(children.map(prepared), range)
+        case .list(var list, let range):
+            list.items = list.items.map { $0.map(prepared) }
+            return .list(list, range)
+        case .htmlBlock: return .generated(html: omitted, markdown: "")
+        case .codeBlock, .thematicBreak, .generated: return block
+        }
+    }
+
+    package static func prepared(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
+        inlines.map { inline in
+            switch inline {
+            case .html: return .generated(html: omitted, markdown: "")
+            case .emphasis(let children): return .emphasis(prepared(children))
+            case .strong(let children): return .strong(prepared(children))
+            case .link(let destination, let title, let children):
+                let safe = MarkdownInline.isDangerous(destination, image: false) ? "" : destination
+                return .link(destination: safe, title: title, prepared(children))
+            case .image(let source, let title, let children):
+                // An image's children are its alt text, which cmark writes as escaped
+                // text even when they hold raw HTML: left as they are.
+                let safe = MarkdownInline.isDangerous(source, image: true) ? "" : source
+                return .image(source: safe, title: title, children)
+            case .text, .softBreak, .lineBreak, .code, .generated: return inline
+            }
+        }
+    }
+}

@@ -116,19 +116,4 @@ package enum FigurePlaceholders {
             }
         }
     }
-
-    /// Where `needle` first stands in the section's source lines between `line` and
-    /// `lastLine` (1-based within `lines`): its line and column in characters, or nil.
-    package static func locateText(_ needle: String, in lines: [Substring], from line: Int, through lastLine: Int) -> (line: Int, column: Int)? {
-        guard line >= 1, !needle.isEmpty else { return nil }
-        var number = line
-        while number <= min(lastLine, lines.count) {
-            let text = lines[number - 1]
-            if let found = text.range(of: needle) {
-                return (number, text.distance(from: text.startIndex, to: found.lowerBound) + 1)
-            }
-            number += 1
-        }
-        return nil
-    }
 }

@@ -8,9 +8,12 @@ import BilanInputs
 /// (1900–2100 written without separators), days of a date (a number next to a month's
 /// name: `18 juin`, `June 18`), and digits glued to a word (`H2S`, `COVID-19`).
 package enum HandTypedFigures {
+    /// A number found in prose.
     package struct Token: Equatable {
         package var written: String
         package var normalized: String
+        /// Where it starts in the prose, in UTF-8 bytes.
+        package var offset: Int = 0
     }
 
     package static let months: Set<String> = [
@@ -58,6 +61,9 @@ package enum HandTypedFigures {
     private static func numbers<Element: ProseElement>(in characters: [Element], language: String) -> [Token] {
         var tokens: [Token] = []
         var index = 0
+        // The UTF-8 offset of `measured`, advanced only as far as tokens start.
+        var measured = 0
+        var measuredOffset = 0
         while index < characters.count {
             guard characters[index].isDigit else {
                 index += 1
@@ -81,7 +87,11 @@ package enum HandTypedFigures {
             if glued || isDate(characters, start: start, end: end) { continue }
             let written = Element.text(characters[start..<end])
             if let normalized = normalize(written, language: language), worthChecking(normalized) {
-                tokens.append(Token(written: written, normalized: normalized))
+                while measured < start {
+                    measuredOffset += characters[measured].utf8Count
+                    measured += 1
+                }
+                tokens.append(Token(written: written, normalized: normalized, offset: measuredOffset))
             }
         }
         return tokens
@@ -147,6 +157,8 @@ private protocol ProseElement {
     var isNumberSeparator: Bool { get }
     var isSpaceOrNoBreakSpace: Bool { get }
     var isHyphenOrUnderscore: Bool { get }
+    /// Its length in UTF-8.
+    var utf8Count: Int { get }
     static func text(_ elements: ArraySlice<Self>) -> String
 }
 
@@ -155,6 +167,7 @@ extension Character: ProseElement {
     package var isNumberSeparator: Bool { [" ", "\u{00A0}", "\u{202F}", ",", "."].contains(self) }
     package var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" }
     package var isHyphenOrUnderscore: Bool { self == "-" || self == "_" }
+    package var utf8Count: Int { utf8.count }
     package static func text(_ elements: ArraySlice<Character>) -> String { String(elements) }
 }
 
@@ -167,6 +180,7 @@ extension Unicode.Scalar: ProseElement {
     package var isNumberSeparator: Bool { value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E }
     package var isSpaceOrNoBreakSpace: Bool { value == 0x20 || value == 0xA0 }
     package var isHyphenOrUnderscore: Bool { value == 0x2D || value == 0x5F }
+    package var utf8Count: Int { UTF8.width(self) }
     package static func text(_ elements: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(elements.count * 2)

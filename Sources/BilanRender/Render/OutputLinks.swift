@@ -38,24 +38,12 @@ public struct OutputLinks: Sendable {
     /// renders the blocks as they are.
     public static func needsRewriting(_ blocks: [MarkdownBlock]) -> Bool {
         blocks.contains { block in
-            switch block {
-            case .paragraph(let inlines, _), .heading(_, let inlines, _): return needsRewriting(inlines)
-            case .blockQuote(let children, _): return needsRewriting(children)
-            case .list(let list, _): return list.items.contains { needsRewriting($0) }
-            case .generated(_, let markdown): return Self.chartImageLine(markdown) != nil
-            case .codeBlock, .htmlBlock, .thematicBreak: return false
-            }
-        }
-    }
-
-    package static func needsRewriting(_ inlines: [MarkdownInline]) -> Bool {
-        inlines.contains { inline in
-            switch inline {
-            case .link(let destination, _, let children):
-                return isBilanDestination(destination) || needsRewriting(children)
-            case .image(let source, _, _): return isBilanDestination(source)
-            case .emphasis(let children), .strong(let children): return needsRewriting(children)
-            case .text, .softBreak, .lineBreak, .code, .html, .generated: return false
+            block.nodes.contains { node in
+                switch node.kind {
+                case .link(let link), .image(let link): return isBilanDestination(link.destination)
+                case .generatedBlock(_, let markdown): return chartImageLine(markdown) != nil
+                default: return false
+                }
             }
         }
     }
@@ -64,44 +52,36 @@ public struct OutputLinks: Sendable {
         destination.hasPrefix(InternalLink.section.scheme) || destination.hasPrefix(InternalLink.file.scheme)
     }
 
+    /// The blocks with their links, images and chart lines as `document` needs them.
     public func rewrite(_ blocks: [MarkdownBlock], for document: OutputDocument) -> [MarkdownBlock] {
-        blocks.map { rewrite($0, for: document) }
+        var rewriter = Rewriter(links: self, document: document)
+        return MarkdownRewriting.rewrite(blocks, with: &rewriter)
     }
 
-    package func rewrite(_ block: MarkdownBlock, for document: OutputDocument) -> MarkdownBlock {
-        switch block {
-        case .paragraph(let inlines, let range):
-            return .paragraph(rewrite(inlines, for: document), range)
-        case .heading(let level, let inlines, let range):
-            return .heading(level: level, rewrite(inlines, for: document), range)
-        case .blockQuote(let children, let range):
-            return .blockQuote(rewrite(children, for: document), range)
-        case .list(var list, let range):
-            list.items = list.items.map { rewrite($0, for: document) }
-            return .list(list, range)
-        case .generated(let html, let markdown) where document != .page:
-            guard let line = Self.chartImageLine(markdown) else { return block }
-            let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
-            let image = markdown[line].replacingOccurrences(of: "](" + InternalLink.chart.scheme, with: "](" + folder)
-            return .generated(html: html, markdown: image + markdown[line.upperBound...])
-        case .codeBlock, .htmlBlock, .thematicBreak, .generated:
-            return block
-        }
-    }
+    /// The pass of ``rewrite(_:for:)``.
+    private struct Rewriter: MarkdownRewriter {
+        let links: OutputLinks
+        let document: OutputDocument
 
-    package func rewrite(_ inlines: [MarkdownInline], for document: OutputDocument) -> [MarkdownInline] {
-        inlines.map { inline in
-            switch inline {
-            case .link(let destination, let title, let children):
-                return .link(destination: url(destination, for: document), title: title, rewrite(children, for: document))
-            case .image(let source, let title, let children):
-                return .image(source: url(source, for: document), title: title, children)
-            case .emphasis(let children):
-                return .emphasis(rewrite(children, for: document))
-            case .strong(let children):
-                return .strong(rewrite(children, for: document))
-            case .text, .softBreak, .lineBreak, .code, .html, .generated:
-                return inline
+        mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+            switch node.kind {
+            case .link(var link):
+                let url = links.url(link.destination, for: document)
+                guard url != link.destination else { return .keep }
+                link.destination = url
+                return .update(.link(link))
+            case .image(var link):
+                let url = links.url(link.destination, for: document)
+                guard url != link.destination else { return .keep }
+                link.destination = url
+                return .update(.image(link))
+            case .generatedBlock(let html, let markdown) where document != .page:
+                guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
+                let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
+                let image = markdown[line].replacingOccurrences(of: "](" + InternalLink.chart.scheme, with: "](" + folder)
+                return .update(.generatedBlock(html: html, markdown: image + markdown[line.upperBound...]))
+            default:
+                return .keep
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BilanBase
 
 @Suite struct DiagnosticListTests {
@@ -6,8 +7,10 @@ import Testing
 
     @Test func theSameMessageAtTwoPlacesIsReportedTwice() {
         var list = DiagnosticList()
-        list.warning(.brokenLink, "no section has the anchor '#nope'", at: SourceLocation(file: file, line: 5, column: 15))
-        list.warning(.brokenLink, "no section has the anchor '#nope'", at: SourceLocation(file: file, line: 4, column: 17))
+        list.warning(
+            .brokenLink, "no section has the anchor '#nope'", at: SourceLocation(file: file, line: 5, column: 15))
+        list.warning(
+            .brokenLink, "no section has the anchor '#nope'", at: SourceLocation(file: file, line: 4, column: 17))
         #expect(list.sorted.map(\.location.line) == [4, 5])
     }
 

@@ -1,7 +1,7 @@
-internal import CCMark
-import Foundation
 import BilanBase
 import BilanInputs
+internal import CCMark
+import Foundation
 
 /// The only place bilan touches libcmark: parses Markdown into ``MarkdownBlock`` values
 /// and renders such values back to HTML or CommonMark through cmark's own renderers.
@@ -151,17 +151,24 @@ public enum CommonMarkConverter {
             switch type {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 let range = blockRange(node)
-                inlineBlock = InlineBlock(range: range, quotes: quoteDepth, atx: type == CMARK_NODE_HEADING && range.endLine == range.startLine)
-                if type == CMARK_NODE_PARAGRAPH, byte(line: range.startLine, at: range.startColumn - 1) == UInt8(ascii: "[") {
+                inlineBlock = InlineBlock(
+                    range: range, quotes: quoteDepth,
+                    atx: type == CMARK_NODE_HEADING && range.endLine == range.startLine)
+                if type == CMARK_NODE_PARAGRAPH,
+                    byte(line: range.startLine, at: range.startColumn - 1) == UInt8(ascii: "[")
+                {
                     // Link reference definitions may have been taken off its first lines:
                     // cmark then counts the remaining lines from the paragraph's first.
-                    if let first = firstLineAfterDefinitions(node, range), first > range.startLine, first <= range.endLine {
+                    if let first = firstLineAfterDefinitions(node, range), first > range.startLine,
+                        first <= range.endLine
+                    {
                         inlineBlock.line = first
                         inlineBlock.base = nil
                     }
                 }
                 markdownNode = MarkdownNode(
-                    type == CMARK_NODE_PARAGRAPH ? .paragraph : .heading(level: Int(cmark_node_get_heading_level(node))),
+                    type == CMARK_NODE_PARAGRAPH
+                        ? .paragraph : .heading(level: Int(cmark_node_get_heading_level(node))),
                     range: range)
                 leaf = false
             case CMARK_NODE_BLOCK_QUOTE:
@@ -208,7 +215,8 @@ public enum CommonMarkConverter {
                 markdownNode.range = inlineStart(node)
                 leaf = false
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let link = MarkdownLink(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+                let link = MarkdownLink(
+                    destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
                 markdownNode = MarkdownNode(type == CMARK_NODE_LINK ? .link(link) : .image(link))
                 markdownNode.range = inlineStart(node)
                 if let start = inlinePoint(node, end: false) {
@@ -318,7 +326,9 @@ public enum CommonMarkConverter {
                 lineStarts[start.line - 1] + byte + length <= lineEnds[start.line - 1]
                     && memcmp(base + lineStarts[start.line - 1] + byte, pointer, length) == 0
             }
-            if let first = length > 0 ? literal[0] : nil, first == UInt8(ascii: "*") || first == UInt8(ascii: "_"), !reads(start.byte) {
+            if let first = length > 0 ? literal[0] : nil, first == UInt8(ascii: "*") || first == UInt8(ascii: "_"),
+                !reads(start.byte)
+            {
                 // What is left of a closing delimiter run is its end, but cmark gives the run's start.
                 let written = run({ self.byte(line: start.line, at: start.byte + $0) }, of: first)
                 let left = run({ $0 < length ? literal[$0] : nil }, of: first)
@@ -380,7 +390,9 @@ public enum CommonMarkConverter {
         /// break, the next node is on the same cmark line as the one before), then
         /// checked: the paragraph's first inline must start where that line's text does.
         func firstLineAfterDefinitions(_ paragraph: OpaquePointer, _ range: SourceRange) -> Int? {
-            guard let first = cmark_node_first_child(paragraph), let iterator = cmark_iter_new(paragraph) else { return nil }
+            guard let first = cmark_node_first_child(paragraph), let iterator = cmark_iter_new(paragraph) else {
+                return nil
+            }
             defer { cmark_iter_free(iterator) }
             var lastLine = range.startLine
             var uncounted = 0
@@ -400,7 +412,8 @@ public enum CommonMarkConverter {
                 lastLine = max(lastLine, Int(cmark_node_get_end_line(inline)))
             }
             let line = range.endLine - (lastLine - range.startLine) - uncounted
-            guard line > range.startLine, line <= range.endLine, let written = byte(line: line, at: textStart(line)) else {
+            guard line > range.startLine, line <= range.endLine, let written = byte(line: line, at: textStart(line))
+            else {
                 return nil
             }
             let expected: [UInt8]
@@ -451,9 +464,33 @@ public enum CommonMarkConverter {
             let target = min(byte, lineEnds[line - 1] - start)
             if cursor.line != line || cursor.byte > target { cursor = (line, 0, 1) }
             let slice = UnsafeBufferPointer(rebasing: source[(start + cursor.byte)..<(start + target)])
-            cursor.column += slice.allSatisfy { $0 < 0x80 } ? slice.count : String(decoding: slice, as: UTF8.self).count
+            cursor.column += Self.scalarsAreCharacters(slice) ?? String(decoding: slice, as: UTF8.self).count
             cursor.byte = target
             return cursor.column
+        }
+
+        /// How many characters `bytes` hold when each of their scalars is a character of
+        /// its own (ASCII, scalars below U+0300 where combining marks begin, and the
+        /// punctuation of U+2010–U+205F, as ``HandTypedFigures`` judges); nil otherwise.
+        static func scalarsAreCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                } else if byte >= 0xC2, byte < 0xCC {
+                    index += 2
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                    let scalar = 0x2000 | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205F).contains(scalar) else { return nil }
+                    index += 3
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            return index == bytes.count ? count : nil
         }
 
         /// Where an inline link's destination starts: after the `]` that closes the
@@ -494,7 +531,9 @@ public enum CommonMarkConverter {
 
         /// The source columns after each backslash escape or entity of a text literal
         /// read from `byte` of `line`; nil when the source does not read as the literal.
-        mutating func literalColumns(_ literal: UnsafeRawBufferPointer, line: Int, from byte: Int) -> [MarkdownNode.LiteralColumn]? {
+        mutating func literalColumns(_ literal: UnsafeRawBufferPointer, line: Int, from byte: Int) -> [MarkdownNode
+            .LiteralColumn]?
+        {
             let start = lineStarts[line - 1]
             let count = lineEnds[line - 1] - start
             var anchors: [MarkdownNode.LiteralColumn] = []
@@ -505,7 +544,8 @@ public enum CommonMarkConverter {
             while offset < literal.count {
                 guard let current = sourceByte(position) else { return nil }
                 let expected = literal[offset]
-                if current == UInt8(ascii: "\\"), let escaped = sourceByte(position + 1), Self.isASCIIPunctuation(escaped),
+                if current == UInt8(ascii: "\\"), let escaped = sourceByte(position + 1),
+                    Self.isASCIIPunctuation(escaped),
                     escaped == expected
                 {
                     position += 2
@@ -517,9 +557,11 @@ public enum CommonMarkConverter {
                     offset += scalarLength(expected)
                     // An entity can stand for two scalars: take the second when the
                     // source does not go on with it.
-                    if offset < literal.count, sourceByte(position).map({
-                        $0 != literal[offset] && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "&")
-                    }) ?? true {
+                    if offset < literal.count,
+                        sourceByte(position).map({
+                            $0 != literal[offset] && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "&")
+                        }) ?? true
+                    {
                         offset += scalarLength(literal[offset])
                     }
                 } else if current == 0, offset + 2 < literal.count, literal[offset] == 0xEF {
@@ -533,8 +575,9 @@ public enum CommonMarkConverter {
                 } else {
                     return nil
                 }
-                anchors.append(MarkdownNode.LiteralColumn(
-                    offset: Int32(clamping: offset), column: Int32(clamping: column(line: line, byte: position))))
+                anchors.append(
+                    MarkdownNode.LiteralColumn(
+                        offset: Int32(clamping: offset), column: Int32(clamping: column(line: line, byte: position))))
             }
             return anchors
         }
@@ -556,7 +599,9 @@ public enum CommonMarkConverter {
                 let digitsStart = index
                 while index < end, hex ? isHex(source[index]) : (48...57).contains(source[index]) { index += 1 }
                 let digits = index - digitsStart
-                guard digits >= 1, digits <= (hex ? 6 : 7), index < end, source[index] == UInt8(ascii: ";") else { return nil }
+                guard digits >= 1, digits <= (hex ? 6 : 7), index < end, source[index] == UInt8(ascii: ";") else {
+                    return nil
+                }
                 // Numeric entities are always decoded (0 and invalid ones as U+FFFD).
                 return (index + 1 - start, false)
             }
@@ -573,7 +618,8 @@ public enum CommonMarkConverter {
         }
 
         static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-            (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
+            (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte)
+                || (123...126).contains(byte)
         }
 
         func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -662,7 +708,11 @@ public enum CommonMarkConverter {
         case .strong:
             node = cmark_node_new(CMARK_NODE_STRONG)
         case .link(let link), .image(let link):
-            if case .link = kind { node = cmark_node_new(CMARK_NODE_LINK) } else { node = cmark_node_new(CMARK_NODE_IMAGE) }
+            if case .link = kind {
+                node = cmark_node_new(CMARK_NODE_LINK)
+            } else {
+                node = cmark_node_new(CMARK_NODE_IMAGE)
+            }
             cmark_node_set_url(node, link.destination)
             cmark_node_set_title(node, link.title)
         case .generated(let html, let markdownText):

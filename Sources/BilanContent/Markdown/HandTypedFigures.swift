@@ -1,5 +1,6 @@
 import BilanBase
 import BilanInputs
+
 /// Finds numbers typed by hand in prose, for the `hand-typed-figure` check.
 ///
 /// A number is compared by its digits once group separators are removed and the
@@ -48,8 +49,9 @@ package enum HandTypedFigures {
             } else if byte == 0xE2 {
                 guard let second = utf8.next(), let third = utf8.next() else { return false }
                 let scalar = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205F).contains(scalar)
-                    || (0x20A0...0x20BF).contains(scalar)
+                guard
+                    (0x2010...0x2027).contains(scalar) || (0x2030...0x205F).contains(scalar)
+                        || (0x20A0...0x20BF).contains(scalar)
                 else { return false }
             } else {
                 return false
@@ -82,7 +84,8 @@ package enum HandTypedFigures {
                 }
             }
             index = end
-            let glued = start > 0 && (characters[start - 1].isLetter || characters[start - 1].isHyphenOrUnderscore)
+            let glued =
+                start > 0 && (characters[start - 1].isLetter || characters[start - 1].isHyphenOrUnderscore)
                 || end < characters.count && characters[end].isLetter
             if glued || isDate(characters, start: start, end: end) { continue }
             let written = Element.text(characters[start..<end])
@@ -177,7 +180,9 @@ extension Unicode.Scalar: ProseElement {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         return Character(self).isLetter
     }
-    package var isNumberSeparator: Bool { value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E }
+    package var isNumberSeparator: Bool {
+        value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E
+    }
     package var isSpaceOrNoBreakSpace: Bool { value == 0x20 || value == 0xA0 }
     package var isHyphenOrUnderscore: Bool { value == 0x2D || value == 0x5F }
     package var utf8Count: Int { UTF8.width(self) }

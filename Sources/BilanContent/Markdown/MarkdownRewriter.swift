@@ -42,7 +42,9 @@ package enum MarkdownRewriting {
     /// The blocks as `rewriter` makes them. A block the rewriter leaves as it is comes
     /// back as the same value (its nodes are not copied); a block replaced by several
     /// top-level nodes becomes several blocks.
-    package static func rewrite<R: MarkdownRewriter>(_ blocks: [MarkdownBlock], with rewriter: inout R) -> [MarkdownBlock] {
+    package static func rewrite<R: MarkdownRewriter>(_ blocks: [MarkdownBlock], with rewriter: inout R)
+        -> [MarkdownBlock]
+    {
         var result: [MarkdownBlock] = []
         result.reserveCapacity(blocks.count)
         for block in blocks {
@@ -54,7 +56,8 @@ package enum MarkdownRewriting {
             var start = 0
             while start < nodes.count {
                 let end = start + 1 + nodes[start].descendantCount
-                result.append(MarkdownBlock(nodes: start == 0 && end == nodes.count ? nodes : Array(nodes[start..<end])))
+                result.append(
+                    MarkdownBlock(nodes: start == 0 && end == nodes.count ? nodes : Array(nodes[start..<end])))
                 start = end
             }
         }
@@ -63,7 +66,8 @@ package enum MarkdownRewriting {
 
     /// The nodes as `rewriter` makes them, or nil when they are unchanged. Nothing is
     /// copied before the first change (until then, output and input indices agree).
-    private static func rewrite<R: MarkdownRewriter>(_ nodes: [MarkdownNode], with rewriter: inout R) -> [MarkdownNode]? {
+    private static func rewrite<R: MarkdownRewriter>(_ nodes: [MarkdownNode], with rewriter: inout R) -> [MarkdownNode]?
+    {
         var output: [MarkdownNode]?
         var open: [Open] = []
         var index = 0

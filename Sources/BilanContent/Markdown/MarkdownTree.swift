@@ -1,6 +1,6 @@
-import Foundation
 import BilanBase
 import BilanInputs
+import Foundation
 
 /// A place in a section's Markdown source: a line and a column, both counted from 1,
 /// columns in characters.
@@ -276,7 +276,10 @@ extension MarkdownNode {
             if count == 24 { break }
         }
         let lowered = String(kept).lowercased()
-        if image, ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
+        if image,
+            ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(
+                where: lowered.hasPrefix)
+        {
             return false
         }
         return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lowered.hasPrefix)

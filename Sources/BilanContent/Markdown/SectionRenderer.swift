@@ -1,6 +1,6 @@
-import Foundation
 import BilanBase
 import BilanInputs
+import Foundation
 
 /// A section parsed and transformed, ready for each output.
 ///
@@ -102,7 +102,9 @@ public struct SectionRenderer: MarkdownRewriter {
             return .keep
         case .codeBlock(let info, let literal):
             if let kind = BlockKind(info: info), let blocks = context.blocks, let range = node.range {
-                guard let generated = generate(kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks)
+                guard
+                    let generated = generate(
+                        kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks)
                 else { return .keep }
                 return .replace([MarkdownNode(.generatedBlock(html: generated.html, markdown: generated.markdown))])
             }
@@ -182,17 +184,19 @@ public struct SectionRenderer: MarkdownRewriter {
                 changed = true
                 switch context.figures.resolve(inside, language: section.language) {
                 case .success(let figure):
-                    result.append(MarkdownNode(
-                        imageDepth > 0
-                            ? .text(figure.text)
-                            : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text)))
+                    result.append(
+                        MarkdownNode(
+                            imageDepth > 0
+                                ? .text(figure.text)
+                                : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text)))
                 case .failure(let problem):
                     if !problem.alreadyReported {
                         // A syntax error points inside the braces, at the scalar at fault.
                         var at = offset
                         if let scalars = problem.offset {
                             let scalarView = inside.unicodeScalars
-                            let fault = scalarView.index(scalarView.startIndex, offsetBy: scalars, limitedBy: scalarView.endIndex)
+                            let fault = scalarView.index(
+                                scalarView.startIndex, offsetBy: scalars, limitedBy: scalarView.endIndex)
                             at += 2 + inside.utf8.distance(from: inside.startIndex, to: fault ?? inside.endIndex)
                         }
                         report(.error, problem.code, problem.message, at: place(node, at, in: text))
@@ -211,7 +215,8 @@ public struct SectionRenderer: MarkdownRewriter {
             guard let figure = handTypedCandidates.first(where: { $0.number == token.normalized }) else { continue }
             report(
                 .warning, .handTypedFigure,
-                "'\(token.written)' is typed by hand but equals the figure '\(figure.name)': write {{ \(figure.name) }} so it follows the data",
+                "'\(token.written)' is typed by hand but equals the figure '\(figure.name)': "
+                    + "write {{ \(figure.name) }} so it follows the data",
                 at: place(node, offset + token.offset, in: literal), figure: figure.name)
         }
     }
@@ -225,7 +230,10 @@ public struct SectionRenderer: MarkdownRewriter {
 
     package mutating func resolveLink(_ destination: String, at position: SourcePosition?) -> String {
         if MarkdownNode.isDangerous(destination, image: false), !destination.lowercased().hasPrefix("file:") {
-            report(.warning, .brokenLink, "this link would run code or open a local file in the reader's browser: bilan leaves its address out", at: position)
+            report(
+                .warning, .brokenLink,
+                "this link would run code or open a local file in the reader's browser: bilan leaves its address out",
+                at: position)
             return ""
         }
         switch ProjectPaths.resolve(destination, writtenIn: section.file, projectRoot: context.projectRoot) {
@@ -239,7 +247,10 @@ public struct SectionRenderer: MarkdownRewriter {
         case .file(let path, let fragment):
             if let key = context.sectionKeysByFile[path] {
                 guard context.anchorsByKey[key] != nil else {
-                    report(.warning, .brokenLink, "the section '\(key)' is not in this build (a draft, or missing in this language)", at: position)
+                    report(
+                        .warning, .brokenLink,
+                        "the section '\(key)' is not in this build (a draft, or missing in this language)", at: position
+                    )
                     return destination
                 }
                 return InternalLink.section.scheme + key + (fragment.map { "#" + $0 } ?? "")
@@ -247,25 +258,40 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path + (fragment.map { "#" + $0 } ?? "")
         case .notFound:
-            report(.warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)", at: position)
+            report(
+                .warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)",
+                at: position)
             return destination
         case .outside where destination.hasPrefix("/") && !destination.hasPrefix("//"):
             // A site-relative URL (`/contact/`): left as written, not checked.
             return destination
         case .outside:
-            report(.error, .pathOutsideProject, "'\(destination)' leads out of the project: link to files inside content/, or to a full https:// address", at: position)
+            report(
+                .error, .pathOutsideProject,
+                "'\(destination)' leads out of the project: "
+                    + "link to files inside content/, or to a full https:// address",
+                at: position)
             return destination
         }
     }
 
     /// The image's source resolved; its problems, missing alt text included, are
     /// reported where the source is written (`position`).
-    package mutating func resolveImage(_ source: String, alt: ArraySlice<MarkdownNode>, at position: SourcePosition?) -> String {
+    package mutating func resolveImage(_ source: String, alt: ArraySlice<MarkdownNode>, at position: SourcePosition?)
+        -> String
+    {
         if !MarkdownNode.hasVisibleText(alt) {
-            report(.warning, .missingAlt, "this image has no alt text: describe it between the brackets, ![like this](…)", at: position)
+            report(
+                .warning, .missingAlt,
+                "this image has no alt text: describe it between the brackets, ![like this](…)",
+                at: position)
         }
         if MarkdownNode.isDangerous(source, image: true), !source.lowercased().hasPrefix("file:") {
-            report(.error, .pathOutsideProject, "image '\(source.prefix(40))' is not a file of the project or a web address: put the image in content/assets/", at: position)
+            report(
+                .error, .pathOutsideProject,
+                "image '\(source.prefix(40))' is not a file of the project or a web address: "
+                    + "put the image in content/assets/",
+                at: position)
             return ""
         }
         switch ProjectPaths.resolve(source, writtenIn: section.file, projectRoot: context.projectRoot) {
@@ -275,10 +301,14 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
-            report(.error, .missingImage, "image '\(source)' not found (looked beside the section and in content/)", at: position)
+            report(
+                .error, .missingImage, "image '\(source)' not found (looked beside the section and in content/)",
+                at: position)
             return source
         case .outside:
-            report(.error, .pathOutsideProject, "image '\(source)' leads out of the project: put it in content/assets/", at: position)
+            report(
+                .error, .pathOutsideProject, "image '\(source)' leads out of the project: put it in content/assets/",
+                at: position)
             return source
         }
     }
@@ -297,7 +327,9 @@ public struct SectionRenderer: MarkdownRewriter {
         if let place, parsedBody.utf8.count != section.body.utf8.count {
             if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
             if let lines = parsedLines, place.line >= 1, place.line <= lines.count {
-                let protected = lines[place.line - 1].prefix(place.column - 1).filter { $0 == FigurePlaceholders.escapedBrace }
+                let protected = lines[place.line - 1].prefix(place.column - 1).filter {
+                    $0 == FigurePlaceholders.escapedBrace
+                }
                 column = place.column + protected.count
             }
         }

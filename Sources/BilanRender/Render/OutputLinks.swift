@@ -1,7 +1,7 @@
-import Foundation
 import BilanBase
-import BilanInputs
 import BilanContent
+import BilanInputs
+import Foundation
 
 /// The file a rendered section is written into, which decides its relative URLs.
 public enum OutputDocument: Sendable {
@@ -78,7 +78,8 @@ public struct OutputLinks: Sendable {
             case .generatedBlock(let html, let markdown) where document != .page:
                 guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
                 let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
-                let image = markdown[line].replacingOccurrences(of: "](" + InternalLink.chart.scheme, with: "](" + folder)
+                let image = markdown[line].replacingOccurrences(
+                    of: "](" + InternalLink.chart.scheme, with: "](" + folder)
                 return .update(.generatedBlock(html: html, markdown: image + markdown[line.upperBound...]))
             default:
                 return .keep

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+
 @testable import BilanBase
-@testable import BilanInputs
-@testable import BilanContent
-@testable import BilanRender
 @testable import BilanBuild
+@testable import BilanContent
+@testable import BilanInputs
+@testable import BilanRender
 
 @Suite struct CommonMarkConverterTests {
     struct Example: Decodable {
@@ -34,8 +35,10 @@ import Testing
         var failures: [Int] = []
         for example in Self.examples {
             let section = Section(
-                key: "010-example", slug: "example", prefix: 10, language: "en", file: "content/sections/010-example.en.md",
-                title: "Example", status: .final, weight: nil, part: nil, translationOf: nil, translationOfLocation: nil,
+                key: "010-example", slug: "example", prefix: 10, language: "en",
+                file: "content/sections/010-example.en.md",
+                title: "Example", status: .final, weight: nil, part: nil, translationOf: nil,
+                translationOfLocation: nil,
                 body: example.markdown, bodyFirstLine: 4)
             let context = SectionContext(
                 projectRoot: FileManager.default.temporaryDirectory.appendingPathComponent("no-such-project"),
@@ -94,7 +97,8 @@ import Testing
                         }
                         checked += 1
                         if !Self.source(example.markdown, at: range.start, reads: literal) {
-                            misplaced.append("\(example.example): '\(literal)' at \(range.startLine):\(range.startColumn)")
+                            misplaced.append(
+                                "\(example.example): '\(literal)' at \(range.startLine):\(range.startColumn)")
                         }
                     case .text(let literal):
                         // After each escape or entity, the literal goes on as the source does.
@@ -106,7 +110,9 @@ import Testing
                             checked += 1
                             let rest = String(decoding: literal.utf8.dropFirst(Int(anchor.offset)), as: UTF8.self)
                             let at = SourcePosition(line: range.startLine, column: Int(anchor.column))
-                            if !["\\", "&", String(rest.prefix(1))].contains(where: { Self.source(example.markdown, at: at, reads: $0) }) {
+                            if !["\\", "&", String(rest.prefix(1))].contains(where: {
+                                Self.source(example.markdown, at: at, reads: $0)
+                            }) {
                                 misplaced.append("\(example.example): '\(rest)' at \(at.line):\(at.column)")
                             }
                         }
@@ -116,7 +122,8 @@ import Testing
                         else { continue }
                         checked += 1
                         if !Self.source(example.markdown, at: position, reads: link.destination) {
-                            misplaced.append("\(example.example): <\(link.destination)> at \(position.line):\(position.column)")
+                            misplaced.append(
+                                "\(example.example): <\(link.destination)> at \(position.line):\(position.column)")
                         }
                     default:
                         break
@@ -135,8 +142,10 @@ extension InlinePositionTests {
         var places: [String] = []
         for block in CommonMarkConverter.parse(markdown) {
             for node in block.nodes {
-                guard case .text(let literal) = node.kind, let offset = literal.utf8.firstRange(of: "{{".utf8)?.lowerBound,
-                    let position = node.position(ofLiteralOffset: literal.utf8.distance(from: literal.utf8.startIndex, to: offset), in: literal)
+                guard case .text(let literal) = node.kind,
+                    let offset = literal.utf8.firstRange(of: "{{".utf8)?.lowerBound,
+                    let position = node.position(
+                        ofLiteralOffset: literal.utf8.distance(from: literal.utf8.startIndex, to: offset), in: literal)
                 else { continue }
                 places.append("\(position.line):\(position.column)")
             }
@@ -152,6 +161,8 @@ extension InlinePositionTests {
         #expect(Self.places("  1.  A {{ x }}\n    with {{ y }}\n") == ["1:9", "2:10"])
         // Bytes are not characters; tabs are one character.
         #expect(Self.places("- é {{ x }}\n  \tb {{ x }}\n") == ["1:5", "2:6"])
+        // A combining mark joins its letter; a narrow no-break space is one character.
+        #expect(Self.places("e\u{301} {{ x }} 25\u{202F}000 *a* {{ y }}\n") == ["1:3", "1:22"])
         // A backslash line break, which cmark does not count as a line.
         #expect(Self.places("a\\\nb {{ x }}\n") == ["2:3"])
         // Reference definitions before the text.

@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import BilanBase
-@testable import BilanInputs
-@testable import BilanContent
-@testable import BilanRender
 @testable import BilanBuild
+@testable import BilanContent
+@testable import BilanInputs
+@testable import BilanRender
 
 /// Sections nested far deeper than any report (issue 14): the Markdown stage, the
 /// outputs' rewriting and rendering, comparing and releasing the trees, all on a
@@ -30,7 +31,8 @@ import Testing
             title: "Deep", status: .final, weight: nil, part: nil, translationOf: nil, translationOfLocation: nil,
             body: body, bodyFirstLine: 4)
         let context = SectionContext(
-            projectRoot: FileManager.default.temporaryDirectory, sectionKeysByFile: [:], anchorsByKey: ["010-deep": "deep"],
+            projectRoot: FileManager.default.temporaryDirectory, sectionKeysByFile: [:],
+            anchorsByKey: ["010-deep": "deep"],
             knownAnchors: ["deep"], figures: StubFigures(), allowRawHTML: false, traceFigures: false)
         let result = Mutex<(Int, Int, [Diagnostic])>((0, 0, []))
         onWorkerStack {
@@ -77,9 +79,11 @@ import Testing
     }
 
     @Test func deeplyNestedLinksAndImages() {
-        let images = Self.build(String(repeating: "![a", count: 16_000) + String(repeating: "](b.png)", count: 16_000) + "\n")
+        let images = Self.build(
+            String(repeating: "![a", count: 16_000) + String(repeating: "](b.png)", count: 16_000) + "\n")
         #expect(images.html > 0)
-        let links = Self.build(String(repeating: "[a", count: 20_000) + String(repeating: "](#nope)", count: 20_000) + "\n")
+        let links = Self.build(
+            String(repeating: "[a", count: 20_000) + String(repeating: "](#nope)", count: 20_000) + "\n")
         #expect(links.html > 0)
     }
 }

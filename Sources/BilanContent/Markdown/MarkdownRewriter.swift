@@ -124,8 +124,8 @@ package enum MarkdownRewriting {
     private static func close<R: MarkdownRewriter>(
         _ open: Open, _ nodes: [MarkdownNode], _ output: inout [MarkdownNode]?, _ rewriter: inout R
     ) {
-        guard output != nil else { return rewriter.exit(nodes[open.output]) }
-        output![open.output].descendantCount = output!.count - open.output - 1
-        rewriter.exit(output![open.output])
+        guard let count = output?.count else { return rewriter.exit(nodes[open.output]) }
+        output?[open.output].descendantCount = count - open.output - 1
+        if let node = output?[open.output] { rewriter.exit(node) }
     }
 }

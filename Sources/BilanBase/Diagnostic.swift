@@ -180,7 +180,8 @@ public struct DiagnosticList: Sendable {
 
     /// Sorted by file and position, then by code and message, so output never depends
     /// on the order in which stages ran. A diagnostic given twice (the same place, code
-    /// and message, as when a YAML alias repeats a node) is kept once.
+    /// and message, as when a YAML alias repeats a node) is kept once; the same message
+    /// at two places is two diagnostics.
     public var sorted: [Diagnostic] {
         let ordered = all.sorted { a, b in
             if a.location != b.location { return a.location < b.location }

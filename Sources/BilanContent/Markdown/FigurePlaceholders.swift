@@ -1,5 +1,6 @@
 import BilanBase
 import BilanInputs
+
 /// Finds `{{ … }}` in section text, and handles the `\{{` escape.
 ///
 /// cmark drops the backslash of `\{`, so before parsing, each escaped `\{{` becomes a
@@ -11,7 +12,9 @@ package enum FigurePlaceholders {
     /// The source with every unescaped-backslash `\{{` protected; unchanged when the
     /// source already holds the private-use character.
     package static func protectEscapes(_ source: String) -> String {
-        guard containsBytes(source, "\\{{"), source.contains("\\{{"), !source.contains(escapedBrace) else { return source }
+        guard containsBytes(source, "\\{{"), source.contains("\\{{"), !source.contains(escapedBrace) else {
+            return source
+        }
         var result = ""
         result.reserveCapacity(source.utf8.count)
         var backslashes = 0
@@ -41,12 +44,14 @@ package enum FigurePlaceholders {
 
     /// The text of a text node as the reader sees it.
     package static func restoreInText(_ text: String) -> String {
-        containsBytes(text, escapedBraceText) && text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "{") : text
+        containsBytes(text, escapedBraceText) && text.contains(escapedBrace)
+            ? text.replacingOccurrences(of: String(escapedBrace), with: "{") : text
     }
 
     /// The text of code as it was written.
     package static func restoreInCode(_ text: String) -> String {
-        containsBytes(text, escapedBraceText) && text.contains(escapedBrace) ? text.replacingOccurrences(of: String(escapedBrace), with: "\\{") : text
+        containsBytes(text, escapedBraceText) && text.contains(escapedBrace)
+            ? text.replacingOccurrences(of: String(escapedBrace), with: "\\{") : text
     }
 
     /// A piece of a text node: plain text, or the inside of a `{{ … }}`.
@@ -115,20 +120,5 @@ package enum FigurePlaceholders {
                 return false
             }
         }
-    }
-
-    /// Where `needle` first stands in the section's source lines between `line` and
-    /// `lastLine` (1-based within `lines`): its line and column in characters, or nil.
-    package static func locateText(_ needle: String, in lines: [Substring], from line: Int, through lastLine: Int) -> (line: Int, column: Int)? {
-        guard line >= 1, !needle.isEmpty else { return nil }
-        var number = line
-        while number <= min(lastLine, lines.count) {
-            let text = lines[number - 1]
-            if let found = text.range(of: needle) {
-                return (number, text.distance(from: text.startIndex, to: found.lowerBound) + 1)
-            }
-            number += 1
-        }
-        return nil
     }
 }

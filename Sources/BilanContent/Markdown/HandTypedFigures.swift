@@ -1,5 +1,6 @@
 import BilanBase
 import BilanInputs
+
 /// Finds numbers typed by hand in prose, for the `hand-typed-figure` check.
 ///
 /// A number is compared by its digits once group separators are removed and the
@@ -8,9 +9,12 @@ import BilanInputs
 /// (1900–2100 written without separators), days of a date (a number next to a month's
 /// name: `18 juin`, `June 18`), and digits glued to a word (`H2S`, `COVID-19`).
 package enum HandTypedFigures {
+    /// A number found in prose.
     package struct Token: Equatable {
         package var written: String
         package var normalized: String
+        /// Where it starts in the prose, in UTF-8 bytes.
+        package var offset: Int = 0
     }
 
     package static let months: Set<String> = [
@@ -45,8 +49,9 @@ package enum HandTypedFigures {
             } else if byte == 0xE2 {
                 guard let second = utf8.next(), let third = utf8.next() else { return false }
                 let scalar = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205F).contains(scalar)
-                    || (0x20A0...0x20BF).contains(scalar)
+                guard
+                    (0x2010...0x2027).contains(scalar) || (0x2030...0x205F).contains(scalar)
+                        || (0x20A0...0x20BF).contains(scalar)
                 else { return false }
             } else {
                 return false
@@ -58,6 +63,9 @@ package enum HandTypedFigures {
     private static func numbers<Element: ProseElement>(in characters: [Element], language: String) -> [Token] {
         var tokens: [Token] = []
         var index = 0
+        // The UTF-8 offset of `measured`, advanced only as far as tokens start.
+        var measured = 0
+        var measuredOffset = 0
         while index < characters.count {
             guard characters[index].isDigit else {
                 index += 1
@@ -76,12 +84,17 @@ package enum HandTypedFigures {
                 }
             }
             index = end
-            let glued = start > 0 && (characters[start - 1].isLetter || characters[start - 1].isHyphenOrUnderscore)
+            let glued =
+                start > 0 && (characters[start - 1].isLetter || characters[start - 1].isHyphenOrUnderscore)
                 || end < characters.count && characters[end].isLetter
             if glued || isDate(characters, start: start, end: end) { continue }
             let written = Element.text(characters[start..<end])
             if let normalized = normalize(written, language: language), worthChecking(normalized) {
-                tokens.append(Token(written: written, normalized: normalized))
+                while measured < start {
+                    measuredOffset += characters[measured].utf8Count
+                    measured += 1
+                }
+                tokens.append(Token(written: written, normalized: normalized, offset: measuredOffset))
             }
         }
         return tokens
@@ -147,6 +160,8 @@ private protocol ProseElement {
     var isNumberSeparator: Bool { get }
     var isSpaceOrNoBreakSpace: Bool { get }
     var isHyphenOrUnderscore: Bool { get }
+    /// Its length in UTF-8.
+    var utf8Count: Int { get }
     static func text(_ elements: ArraySlice<Self>) -> String
 }
 
@@ -155,6 +170,7 @@ extension Character: ProseElement {
     package var isNumberSeparator: Bool { [" ", "\u{00A0}", "\u{202F}", ",", "."].contains(self) }
     package var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" }
     package var isHyphenOrUnderscore: Bool { self == "-" || self == "_" }
+    package var utf8Count: Int { utf8.count }
     package static func text(_ elements: ArraySlice<Character>) -> String { String(elements) }
 }
 
@@ -164,9 +180,12 @@ extension Unicode.Scalar: ProseElement {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         return Character(self).isLetter
     }
-    package var isNumberSeparator: Bool { value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E }
+    package var isNumberSeparator: Bool {
+        value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E
+    }
     package var isSpaceOrNoBreakSpace: Bool { value == 0x20 || value == 0xA0 }
     package var isHyphenOrUnderscore: Bool { value == 0x2D || value == 0x5F }
+    package var utf8Count: Int { UTF8.width(self) }
     package static func text(_ elements: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(elements.count * 2)

@@ -1,6 +1,24 @@
 import BilanBase
 import BilanInputs
-/// Where a block stands in its Markdown source: lines and columns counted from 1.
+import Foundation
+
+/// A place in a section's Markdown source: a line and a column, both counted from 1,
+/// columns in characters.
+public struct SourcePosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Where a node stands in its Markdown source: lines and columns counted from 1.
+///
+/// Block columns are cmark's (bytes, which equal characters before a block's first
+/// character: only markers and spaces stand there); inline columns are characters,
+/// corrected by ``CommonMarkConverter`` where cmark's are wrong.
 public struct SourceRange: Hashable, Sendable {
     public var startLine: Int
     public var startColumn: Int
@@ -13,155 +31,232 @@ public struct SourceRange: Hashable, Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
     }
+
+    /// The first character of the range.
+    public var start: SourcePosition { SourcePosition(line: startLine, column: startColumn) }
 }
 
-/// A block of a parsed Markdown document, as owned Swift values (no C pointers).
-///
-/// The `generated` case is never produced by parsing: the stages put it in place of
-/// blocks they generate (charts, tables), with the exact text each output needs.
-public indirect enum MarkdownBlock: Sendable, Equatable {
-    case paragraph([MarkdownInline], SourceRange?)
-    case heading(level: Int, [MarkdownInline], SourceRange?)
-    case blockQuote([MarkdownBlock], SourceRange?)
-    case list(MarkdownList, SourceRange?)
-    case codeBlock(info: String, literal: String, SourceRange?)
-    case htmlBlock(String, SourceRange?)
-    case thematicBreak(SourceRange?)
-    /// Generated content, written as it is: `html` in HTML, `markdown` in Markdown.
-    case generated(html: String, markdown: String)
-
-    /// Where the block was in the source, when it came from parsing.
-    public var range: SourceRange? {
-        switch self {
-        case .paragraph(_, let range), .heading(_, _, let range), .blockQuote(_, let range),
-            .list(_, let range), .codeBlock(_, _, let range), .htmlBlock(_, let range),
-            .thematicBreak(let range):
-            return range
-        case .generated:
-            return nil
-        }
-    }
-}
-
-/// A bullet or ordered list and its items (each item a list of blocks).
+/// A bullet or ordered list's attributes (its items are ``MarkdownNode/Kind/item`` nodes).
 public struct MarkdownList: Sendable, Equatable {
     public var ordered: Bool
     public var start: Int
     public var tight: Bool
     /// For ordered lists: `)` instead of `.` after the number.
     public var parenthesis: Bool
-    public var items: [[MarkdownBlock]]
-    /// Where each item was in the source.
-    public var itemRanges: [SourceRange?]
 
-    public init(
-        ordered: Bool, start: Int, tight: Bool, parenthesis: Bool, items: [[MarkdownBlock]],
-        itemRanges: [SourceRange?]
-    ) {
+    public init(ordered: Bool, start: Int, tight: Bool, parenthesis: Bool) {
         self.ordered = ordered
         self.start = start
         self.tight = tight
         self.parenthesis = parenthesis
-        self.items = items
-        self.itemRanges = itemRanges
     }
 }
 
-/// An inline element of a paragraph or heading, as owned Swift values.
-public indirect enum MarkdownInline: Sendable, Equatable {
-    case text(String)
-    case softBreak
-    case lineBreak
-    case code(String)
-    case html(String)
-    case emphasis([MarkdownInline])
-    case strong([MarkdownInline])
-    case link(destination: String, title: String, [MarkdownInline])
-    case image(source: String, title: String, [MarkdownInline])
-    /// Generated content (a formatted figure, say): `html` in HTML, `markdown` in Markdown.
-    case generated(html: String, markdown: String)
+/// A link's or image's destination and title, and where the destination is written.
+public struct MarkdownLink: Sendable, Equatable {
+    public var destination: String
+    public var title: String
+    /// Where the destination starts in the source, for an inline link (`[a](here)`);
+    /// nil for a reference link (whose destination is in its definition).
+    public var destinationPosition: SourcePosition?
 
-    /// The plain text of an inline run, as an image's alt text reads.
-    public static func plainText(_ inlines: [MarkdownInline]) -> String {
+    public init(destination: String, title: String, destinationPosition: SourcePosition? = nil) {
+        self.destination = destination
+        self.title = title
+        self.destinationPosition = destinationPosition
+    }
+}
+
+/// One node of a Markdown tree. A tree is stored flat, in document order: a node is
+/// followed by its ``descendantCount`` descendants, so no walk, comparison or release
+/// of a tree ever recurses, whatever its depth.
+public struct MarkdownNode: Sendable, Equatable {
+    /// What a node is, with what it holds but its children.
+    public enum Kind: Sendable, Equatable {
+        // Blocks
+        case paragraph
+        case heading(level: Int)
+        case blockQuote
+        case list(MarkdownList)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case thematicBreak
+        /// Generated block content, written as it is: `html` in HTML, `markdown` in Markdown.
+        case generatedBlock(html: String, markdown: String)
+        // Inlines
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case html(String)
+        case emphasis
+        case strong
+        case link(MarkdownLink)
+        case image(MarkdownLink)
+        /// Generated inline content (a formatted figure, say): `html` in HTML, `markdown`
+        /// in Markdown.
+        case generated(html: String, markdown: String)
+    }
+
+    public var kind: Kind
+    /// Where the node was in the source, when it came from parsing.
+    public var range: SourceRange?
+    /// How many nodes after this one are its descendants.
+    public var descendantCount: Int
+    /// For a text node whose literal differs from its source (backslash escapes,
+    /// entities): the column of the source character at each of some byte offsets of
+    /// the literal, in increasing order. Nil when the literal is the source verbatim.
+    package var literalColumns: [LiteralColumn]?
+
+    public init(_ kind: Kind, range: SourceRange? = nil, descendantCount: Int = 0) {
+        self.kind = kind
+        self.range = range
+        self.descendantCount = descendantCount
+    }
+
+    /// A byte offset in a text node's literal and the source column it stands at.
+    package struct LiteralColumn: Sendable, Equatable {
+        package var offset: Int32
+        package var column: Int32
+    }
+
+    /// Where the character at `offset` (in UTF-8 bytes) of this text node's literal
+    /// stands in the source; nil when the node has no range. Text never spans lines.
+    package func position(ofLiteralOffset offset: Int, in literal: String) -> SourcePosition? {
+        guard let range else { return nil }
+        var anchorOffset = 0
+        var column = range.startColumn
+        if let literalColumns {
+            for anchor in literalColumns where Int(anchor.offset) <= offset {
+                anchorOffset = Int(anchor.offset)
+                column = Int(anchor.column)
+            }
+        }
+        let utf8 = literal.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: min(anchorOffset, utf8.count))
+        let to = utf8.index(utf8.startIndex, offsetBy: min(max(offset, anchorOffset), utf8.count))
+        return SourcePosition(line: range.startLine, column: column + Self.characterCount(literal[from..<to]))
+    }
+
+    /// The characters of a piece of text, without building a string for ASCII.
+    package static func characterCount(_ text: Substring) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+}
+
+/// A block of a parsed Markdown document and everything inside it, as owned Swift
+/// values (no C pointers): its ``nodes``, the block first.
+///
+/// Generated blocks are never produced by parsing: the stages put them in place of
+/// blocks they generate (charts, tables), with the exact text each output needs.
+public struct MarkdownBlock: Sendable, Equatable {
+    /// The block's node, then its descendants in document order.
+    public internal(set) var nodes: [MarkdownNode]
+
+    /// A block from its nodes: the first is the block, the others its descendants.
+    package init(nodes: [MarkdownNode]) {
+        self.nodes = nodes
+    }
+
+    /// Generated content, written as it is: `html` in HTML, `markdown` in Markdown.
+    public static func generated(html: String, markdown: String) -> MarkdownBlock {
+        MarkdownBlock(nodes: [MarkdownNode(.generatedBlock(html: html, markdown: markdown))])
+    }
+
+    /// Where the block was in the source, when it came from parsing.
+    public var range: SourceRange? { nodes.first?.range }
+
+    /// The block's own node.
+    public var root: MarkdownNode.Kind? { nodes.first?.kind }
+}
+
+extension MarkdownNode {
+    /// The plain text of an inline run (nodes in document order), as an image's alt
+    /// text reads.
+    public static func plainText<Nodes: Sequence<MarkdownNode>>(_ nodes: Nodes) -> String {
         var text = ""
-        for inline in inlines {
-            switch inline {
+        for node in nodes {
+            switch node.kind {
             case .text(let value), .code(let value): text += value
             case .softBreak, .lineBreak: text += " "
-            case .html: break
             case .generated(_, let markdown): text += markdown
-            case .emphasis(let children), .strong(let children), .link(_, _, let children),
-                .image(_, _, let children):
-                text += plainText(children)
+            default: break
             }
         }
         return text
     }
 }
 
+extension MarkdownNode {
+    /// Whether ``plainText(_:)`` of these nodes has more than spaces and tabs; it stops
+    /// at the first other character (an image's alt text is read once per image, and
+    /// images can nest).
+    public static func hasVisibleText<Nodes: Sequence<MarkdownNode>>(_ nodes: Nodes) -> Bool {
+        for node in nodes {
+            switch node.kind {
+            case .text(let value), .code(let value), .generated(_, let value):
+                if value.unicodeScalars.contains(where: { !CharacterSet.whitespaces.contains($0) }) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+}
+
 extension MarkdownBlock {
     /// The blocks as the Markdown outputs show them when raw HTML is not allowed, as
     /// cmark's safe HTML renderer does for the pages: raw HTML blocks and inline HTML
-    /// left out, and links or images to a dangerous URL emptied.
+    /// left out, and links or images to a dangerous URL emptied (an image's alt text
+    /// is kept as it is).
     public static func withoutRawHTML(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         // Most sections have nothing to leave out: no copy of their tree then.
         guard blocks.contains(where: \.hasRawHTMLOrDangerousURL) else { return blocks }
-        return blocks.compactMap { block in
-            switch block {
-            case .paragraph(let inlines, let range): return .paragraph(MarkdownInline.withoutRawHTML(inlines), range)
-            case .heading(let level, let inlines, let range): return .heading(level: level, MarkdownInline.withoutRawHTML(inlines), range)
-            case .blockQuote(let children, let range): return .blockQuote(withoutRawHTML(children), range)
-            case .list(var list, let range):
-                list.items = list.items.map { withoutRawHTML($0) }
-                return .list(list, range)
-            case .htmlBlock: return nil
-            case .codeBlock, .thematicBreak, .generated: return block
-            }
-        }
+        var remover = RawHTMLRemover()
+        return MarkdownRewriting.rewrite(blocks, with: &remover)
     }
-}
 
-extension MarkdownBlock {
     /// Whether ``withoutRawHTML(_:)`` would change this block.
     package var hasRawHTMLOrDangerousURL: Bool {
-        switch self {
-        case .paragraph(let inlines, _), .heading(_, let inlines, _): return inlines.contains(where: \.hasRawHTMLOrDangerousURL)
-        case .blockQuote(let children, _): return children.contains(where: \.hasRawHTMLOrDangerousURL)
-        case .list(let list, _): return list.items.contains { $0.contains(where: \.hasRawHTMLOrDangerousURL) }
-        case .htmlBlock: return true
-        case .codeBlock, .thematicBreak, .generated: return false
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            switch node.kind {
+            case .htmlBlock, .html: return true
+            case .link(let link):
+                if MarkdownNode.isDangerous(link.destination, image: false) { return true }
+            case .image(let link):
+                if MarkdownNode.isDangerous(link.destination, image: true) { return true }
+                // The alt text is left as it is.
+                index += node.descendantCount
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+/// Leaves out raw HTML and empties dangerous URLs, but in images' alt text.
+private struct RawHTMLRemover: MarkdownRewriter {
+    mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+        switch node.kind {
+        case .htmlBlock, .html: return .remove
+        case .link(var link):
+            guard MarkdownNode.isDangerous(link.destination, image: false) else { return .keep }
+            link.destination = ""
+            return .update(.link(link))
+        case .image(var link):
+            link.destination = MarkdownNode.isDangerous(link.destination, image: true) ? "" : link.destination
+            var image = node
+            image.kind = .image(link)
+            return .replace([image] + descendants)
+        default: return .keep
         }
     }
 }
 
-extension MarkdownInline {
-    /// Whether ``withoutRawHTML(_:)`` would change this inline.
-    package var hasRawHTMLOrDangerousURL: Bool {
-        switch self {
-        case .html: return true
-        case .emphasis(let children), .strong(let children): return children.contains(where: \.hasRawHTMLOrDangerousURL)
-        case .link(let destination, _, let children):
-            return Self.isDangerous(destination, image: false) || children.contains(where: \.hasRawHTMLOrDangerousURL)
-        case .image(let source, _, _): return Self.isDangerous(source, image: true)
-        case .text, .softBreak, .lineBreak, .code, .generated: return false
-        }
-    }
-
-    package static func withoutRawHTML(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
-        inlines.compactMap { inline in
-            switch inline {
-            case .html: return nil
-            case .emphasis(let children): return .emphasis(withoutRawHTML(children))
-            case .strong(let children): return .strong(withoutRawHTML(children))
-            case .link(let destination, let title, let children):
-                return .link(destination: isDangerous(destination, image: false) ? "" : destination, title: title, withoutRawHTML(children))
-            case .image(let source, let title, let children):
-                return .image(source: isDangerous(source, image: true) ? "" : source, title: title, children)
-            case .text, .softBreak, .lineBreak, .code, .generated: return inline
-            }
-        }
-    }
-
+extension MarkdownNode {
     /// Whether a link or image URL would run code or read local files in a browser:
     /// `javascript:`, `vbscript:`, `file:` and `data:` (but for PNG, GIF, JPEG and WebP
     /// images), as cmark judges them, and as browsers read them: after leading spaces
@@ -181,7 +276,10 @@ extension MarkdownInline {
             if count == 24 { break }
         }
         let lowered = String(kept).lowercased()
-        if image, ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
+        if image,
+            ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(
+                where: lowered.hasPrefix)
+        {
             return false
         }
         return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lowered.hasPrefix)

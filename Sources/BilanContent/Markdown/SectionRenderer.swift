@@ -1,6 +1,6 @@
-import Foundation
 import BilanBase
 import BilanInputs
+import Foundation
 
 /// Everything a section needs to know about the rest of the report.
 public struct SectionContext: Sendable {
@@ -36,21 +36,31 @@ public struct SectionContext: Sendable {
 }
 
 /// The Markdown stage for one section: parses it with cmark, puts the figures in,
-/// resolves its links and images, and reports what is wrong, located in the file.
-public struct SectionRenderer {
+/// resolves its links and images, and reports what is wrong, each problem at its own
+/// line and column in the file (from the nodes' source ranges, never by searching).
+///
+/// It is one ``MarkdownRewriter`` pass over the section's tree.
+public struct SectionRenderer: MarkdownRewriter {
 
     package let section: Section
     package let context: SectionContext
-    /// The body's lines, split only when a problem must be located.
-    package var sourceLines: [Substring]?
+    /// The body as cmark read it: with each `\{{` protected (see ``FigurePlaceholders``).
+    package let parsedBody: String
+    /// The parsed body's lines, split only when a position must be moved past a
+    /// protected `\{` (which stands for two characters of the file).
+    package var parsedLines: [Substring]?
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
     package var charts: [ChartFile] = []
     package var handTypedCandidates: [(name: String, number: String)] = []
+    /// How many images contain the node being visited (figures in alt text are plain text).
+    package var imageDepth = 0
+    /// The paragraph or heading being visited, for a node that has no range.
+    package var blockRange: SourceRange?
 
     public static func render(_ section: Section, context: SectionContext) -> ParsedSection {
         var renderer = SectionRenderer(section: section, context: context)
-        let blocks = renderer.transform(CommonMarkConverter.parse(FigurePlaceholders.protectEscapes(section.body)))
+        let blocks = MarkdownRewriting.rewrite(CommonMarkConverter.parse(renderer.parsedBody), with: &renderer)
         return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
             charts: renderer.charts, diagnostics: renderer.diagnostics.all)
@@ -59,42 +69,64 @@ public struct SectionRenderer {
     package init(section: Section, context: SectionContext) {
         self.section = section
         self.context = context
+        self.parsedBody = FigurePlaceholders.protectEscapes(section.body)
         self.handTypedCandidates = context.figures.formattedValues(language: section.language).compactMap { figure in
             guard let number = HandTypedFigures.number(in: figure.text, language: section.language) else { return nil }
             return (figure.name, number)
         }
     }
 
-    // MARK: - Blocks
+    // MARK: - The pass
 
-    package mutating func transform(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
-        blocks.map { transform($0) }
-    }
-
-    package mutating func transform(_ block: MarkdownBlock) -> MarkdownBlock {
-        switch block {
-        case .paragraph(let inlines, let range):
-            return .paragraph(transform(inlines, range: range, inImage: false), range)
-        case .heading(let level, let inlines, let range):
-            return .heading(level: level, transform(inlines, range: range, inImage: false), range)
-        case .blockQuote(let children, let range):
-            return .blockQuote(transform(children), range)
-        case .list(var list, let range):
-            list.items = list.items.map { transform($0) }
-            return .list(list, range)
-        case .codeBlock(let info, let literal, let range):
-            if let kind = BlockKind(info: info), let blocks = context.blocks, let range {
-                return generate(kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks) ?? block
+    package mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+        switch node.kind {
+        case .paragraph, .heading:
+            blockRange = node.range
+            return .keep
+        case .codeBlock(let info, let literal):
+            if let kind = BlockKind(info: info), let blocks = context.blocks, let range = node.range {
+                guard
+                    let generated = generate(
+                        kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks)
+                else { return .keep }
+                return .replace([MarkdownNode(.generatedBlock(html: generated.html, markdown: generated.markdown))])
             }
-            return .codeBlock(info: FigurePlaceholders.restoreInCode(info), literal: FigurePlaceholders.restoreInCode(literal), range)
-        case .htmlBlock, .thematicBreak, .generated:
-            return block
+            let restored = MarkdownNode.Kind.codeBlock(
+                info: FigurePlaceholders.restoreInCode(info), literal: FigurePlaceholders.restoreInCode(literal))
+            return restored == node.kind ? .keep : .update(restored)
+        case .text(let text):
+            guard let pieces = substitute(text, node) else { return .keep }
+            return .replace(pieces)
+        case .code(let literal):
+            let restored = FigurePlaceholders.restoreInCode(literal)
+            return restored == literal ? .keep : .update(.code(restored))
+        case .link(var link):
+            let resolved = resolveLink(link.destination, at: link.destinationPosition ?? node.range?.start)
+            guard resolved != link.destination else { return .keep }
+            link.destination = resolved
+            return .update(.link(link))
+        case .image(var link):
+            let resolved = resolveImage(
+                link.destination, alt: descendants, at: link.destinationPosition ?? node.range?.start)
+            imageDepth += 1
+            guard resolved != link.destination else { return .keep }
+            link.destination = resolved
+            return .update(.image(link))
+        case .blockQuote, .list, .item, .htmlBlock, .thematicBreak, .generatedBlock, .softBreak, .lineBreak, .html,
+            .emphasis, .strong, .generated:
+            return .keep
         }
     }
 
-    /// A `chart`, `table` or `keyfigures` block replaced by what it draws; nil when it
-    /// has errors (reported).
-    package mutating func generate(_ kind: BlockKind, yaml: String, range: SourceRange, context: BlockContext) -> MarkdownBlock? {
+    package mutating func exit(_ node: MarkdownNode) {
+        if case .image = node.kind { imageDepth -= 1 }
+    }
+
+    /// A `chart`, `table` or `keyfigures` block's output; nil when it has errors
+    /// (reported).
+    package mutating func generate(
+        _ kind: BlockKind, yaml: String, range: SourceRange, context: BlockContext
+    ) -> (html: String, markdown: String)? {
         let fenceLine = range.startLine + section.bodyFirstLine - 1
         let reader = YAMLReader(file: section.file, lineOffset: fenceLine, columnOffset: range.startColumn - 1)
         let fence = SourceLocation(file: section.file, line: fenceLine, column: range.startColumn)
@@ -104,82 +136,87 @@ public struct SectionRenderer {
         diagnostics.append(contentsOf: result.diagnostics)
         guard let generated = result.block else { return nil }
         if let chart = generated.chart { charts.append(chart) }
-        return .generated(html: generated.html, markdown: generated.markdown)
+        return (generated.html, generated.markdown)
     }
 
-    // MARK: - Inlines
+    // MARK: - Text
 
-    package mutating func transform(_ inlines: [MarkdownInline], range: SourceRange?, inImage: Bool) -> [MarkdownInline] {
-        var result: [MarkdownInline] = []
-        for inline in inlines {
-            switch inline {
-            case .text(let text):
-                result.append(contentsOf: substitute(text, range: range, inImage: inImage))
-            case .code(let literal):
-                result.append(.code(FigurePlaceholders.restoreInCode(literal)))
-            case .emphasis(let children):
-                result.append(.emphasis(transform(children, range: range, inImage: inImage)))
-            case .strong(let children):
-                result.append(.strong(transform(children, range: range, inImage: inImage)))
-            case .link(let destination, let title, let children):
-                let target = resolveLink(destination, range: range)
-                result.append(.link(destination: target, title: title, transform(children, range: range, inImage: inImage)))
-            case .image(let source, let title, let children):
-                let target = resolveImage(source, alt: children, range: range)
-                result.append(.image(source: target, title: title, transform(children, range: range, inImage: true)))
-            case .softBreak, .lineBreak, .html, .generated:
-                result.append(inline)
-            }
-        }
-        return result
-    }
-
-    /// Replaces the `{{ … }}` of a text node by formatted figures.
-    package mutating func substitute(_ text: String, range: SourceRange?, inImage: Bool) -> [MarkdownInline] {
-        var result: [MarkdownInline] = []
-        for piece in FigurePlaceholders.split(text) {
+    /// The nodes that replace a text node: its `{{ … }}` made figures, its protected
+    /// braces restored; nil when it stays as it is. Hand-typed figures are checked.
+    package mutating func substitute(_ text: String, _ node: MarkdownNode) -> [MarkdownNode]? {
+        let pieces = FigurePlaceholders.split(text)
+        var result: [MarkdownNode] = []
+        var offset = 0
+        var changed = false
+        for piece in pieces {
             switch piece {
             case .text(let plain):
+                checkHandTyped(plain, node, offset: offset, in: text)
                 let restored = FigurePlaceholders.restoreInText(plain)
-                checkHandTyped(restored, range: range)
-                result.append(.text(restored))
+                if restored != plain { changed = true }
+                result.append(MarkdownNode(.text(restored)))
+                offset += plain.utf8.count
             case .unclosed(let rest):
-                report(.error, .figureSyntax, "'{{' is not closed by '}}' (write \\{{ for a literal {{)", near: "{{", range: range)
-                result.append(.text(FigurePlaceholders.restoreInText(rest)))
+                report(
+                    .error, .figureSyntax, "'{{' is not closed by '}}' (write \\{{ for a literal {{)",
+                    at: place(node, offset, in: text))
+                result.append(MarkdownNode(.text(FigurePlaceholders.restoreInText(rest))))
+                changed = true
+                offset += rest.utf8.count
             case .reference(let inside):
+                changed = true
                 switch context.figures.resolve(inside, language: section.language) {
                 case .success(let figure):
-                    result.append(inImage ? .text(figure.text) : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text))
+                    result.append(
+                        MarkdownNode(
+                            imageDepth > 0
+                                ? .text(figure.text)
+                                : .generated(html: figure.html(traced: context.traceFigures), markdown: figure.text)))
                 case .failure(let problem):
                     if !problem.alreadyReported {
-                        // A syntax error points inside the braces, at the character at fault.
-                        report(
-                            .error, problem.code, problem.message, near: "{{" + inside, range: range,
-                            shift: problem.offset.map { 2 + $0 } ?? 0)
+                        // A syntax error points inside the braces, at the scalar at fault.
+                        var at = offset
+                        if let scalars = problem.offset {
+                            let scalarView = inside.unicodeScalars
+                            let fault = scalarView.index(
+                                scalarView.startIndex, offsetBy: scalars, limitedBy: scalarView.endIndex)
+                            at += 2 + inside.utf8.distance(from: inside.startIndex, to: fault ?? inside.endIndex)
+                        }
+                        report(.error, problem.code, problem.message, at: place(node, at, in: text))
                     }
-                    result.append(.text("{{" + inside + "}}"))
+                    result.append(MarkdownNode(.text("{{" + inside + "}}")))
                 }
+                offset += 4 + inside.utf8.count
             }
         }
-        return result
+        return changed ? result : nil
     }
 
-    package mutating func checkHandTyped(_ text: String, range: SourceRange?) {
+    package mutating func checkHandTyped(_ text: String, _ node: MarkdownNode, offset: Int, in literal: String) {
         guard !handTypedCandidates.isEmpty else { return }
         for token in HandTypedFigures.numbers(in: text, language: section.language) {
             guard let figure = handTypedCandidates.first(where: { $0.number == token.normalized }) else { continue }
             report(
                 .warning, .handTypedFigure,
-                "'\(token.written)' is typed by hand but equals the figure '\(figure.name)': write {{ \(figure.name) }} so it follows the data",
-                near: token.written, range: range, figure: figure.name)
+                "'\(token.written)' is typed by hand but equals the figure '\(figure.name)': "
+                    + "write {{ \(figure.name) }} so it follows the data",
+                at: place(node, offset + token.offset, in: literal), figure: figure.name)
         }
+    }
+
+    /// Where the byte at `offset` of a text node's literal stands in the source.
+    package func place(_ node: MarkdownNode, _ offset: Int, in literal: String) -> SourcePosition? {
+        node.position(ofLiteralOffset: offset, in: literal)
     }
 
     // MARK: - Links and images
 
-    package mutating func resolveLink(_ destination: String, range: SourceRange?) -> String {
-        if MarkdownInline.isDangerous(destination, image: false), !destination.lowercased().hasPrefix("file:") {
-            report(.warning, .brokenLink, "this link would run code or open a local file in the reader's browser: bilan leaves its address out", near: destination, range: range)
+    package mutating func resolveLink(_ destination: String, at position: SourcePosition?) -> String {
+        if MarkdownNode.isDangerous(destination, image: false), !destination.lowercased().hasPrefix("file:") {
+            report(
+                .warning, .brokenLink,
+                "this link would run code or open a local file in the reader's browser: bilan leaves its address out",
+                at: position)
             return ""
         }
         switch ProjectPaths.resolve(destination, writtenIn: section.file, projectRoot: context.projectRoot) {
@@ -187,13 +224,16 @@ public struct SectionRenderer {
             return destination
         case .fragment(let anchor):
             if !context.knownAnchors.contains(anchor) {
-                report(.warning, .brokenLink, "no section has the anchor '#\(anchor)'", near: destination, range: range)
+                report(.warning, .brokenLink, "no section has the anchor '#\(anchor)'", at: position)
             }
             return destination
         case .file(let path, let fragment):
             if let key = context.sectionKeysByFile[path] {
                 guard context.anchorsByKey[key] != nil else {
-                    report(.warning, .brokenLink, "the section '\(key)' is not in this build (a draft, or missing in this language)", near: destination, range: range)
+                    report(
+                        .warning, .brokenLink,
+                        "the section '\(key)' is not in this build (a draft, or missing in this language)", at: position
+                    )
                     return destination
                 }
                 return InternalLink.section.scheme + key + (fragment.map { "#" + $0 } ?? "")
@@ -201,23 +241,40 @@ public struct SectionRenderer {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path + (fragment.map { "#" + $0 } ?? "")
         case .notFound:
-            report(.warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)", near: destination, range: range)
+            report(
+                .warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)",
+                at: position)
             return destination
         case .outside where destination.hasPrefix("/") && !destination.hasPrefix("//"):
             // A site-relative URL (`/contact/`): left as written, not checked.
             return destination
         case .outside:
-            report(.error, .pathOutsideProject, "'\(destination)' leads out of the project: link to files inside content/, or to a full https:// address", near: destination, range: range)
+            report(
+                .error, .pathOutsideProject,
+                "'\(destination)' leads out of the project: "
+                    + "link to files inside content/, or to a full https:// address",
+                at: position)
             return destination
         }
     }
 
-    package mutating func resolveImage(_ source: String, alt: [MarkdownInline], range: SourceRange?) -> String {
-        if MarkdownInline.plainText(alt).trimmingCharacters(in: .whitespaces).isEmpty {
-            report(.warning, .missingAlt, "this image has no alt text: describe it between the brackets, ![like this](…)", near: source, range: range)
+    /// The image's source resolved; its problems, missing alt text included, are
+    /// reported where the source is written (`position`).
+    package mutating func resolveImage(_ source: String, alt: ArraySlice<MarkdownNode>, at position: SourcePosition?)
+        -> String
+    {
+        if !MarkdownNode.hasVisibleText(alt) {
+            report(
+                .warning, .missingAlt,
+                "this image has no alt text: describe it between the brackets, ![like this](…)",
+                at: position)
         }
-        if MarkdownInline.isDangerous(source, image: true), !source.lowercased().hasPrefix("file:") {
-            report(.error, .pathOutsideProject, "image '\(source.prefix(40))' is not a file of the project or a web address: put the image in content/assets/", near: source, range: range)
+        if MarkdownNode.isDangerous(source, image: true), !source.lowercased().hasPrefix("file:") {
+            report(
+                .error, .pathOutsideProject,
+                "image '\(source.prefix(40))' is not a file of the project or a web address: "
+                    + "put the image in content/assets/",
+                at: position)
             return ""
         }
         switch ProjectPaths.resolve(source, writtenIn: section.file, projectRoot: context.projectRoot) {
@@ -227,33 +284,47 @@ public struct SectionRenderer {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
-            report(.error, .missingImage, "image '\(source)' not found (looked beside the section and in content/)", near: source, range: range)
+            report(
+                .error, .missingImage, "image '\(source)' not found (looked beside the section and in content/)",
+                at: position)
             return source
         case .outside:
-            report(.error, .pathOutsideProject, "image '\(source)' leads out of the project: put it in content/assets/", near: source, range: range)
+            report(
+                .error, .pathOutsideProject, "image '\(source)' leads out of the project: put it in content/assets/",
+                at: position)
             return source
         }
     }
 
     // MARK: - Diagnostics
 
-    /// Reports a problem at the first place `needle` appears in the block's lines (the
-    /// block's first line when it cannot be found).
+    /// Reports a problem at a place of the body (the paragraph's start when the node
+    /// had none), moved into the file: past the front matter, and past each protected
+    /// `\{` before it on its line (one character read, two written).
     package mutating func report(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, near needle: String,
-        range: SourceRange?, figure: String? = nil, shift: Int = 0
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at position: SourcePosition?,
+        figure: String? = nil
     ) {
-        var line = range?.startLine
-        var column = range?.startColumn
-        if sourceLines == nil { sourceLines = section.body.split(separator: "\n", omittingEmptySubsequences: false) }
-        if let range, let found = FigurePlaceholders.locateText(needle, in: sourceLines!, from: range.startLine, through: range.endLine) {
-            line = found.line
-            column = found.column + shift
+        let place = position ?? blockRange?.start
+        var column = place?.column
+        if let place, parsedBody.utf8.count != section.body.utf8.count {
+            if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
+            if let lines = parsedLines, place.line >= 1, place.line <= lines.count {
+                let protected = lines[place.line - 1].prefix(place.column - 1).filter {
+                    $0 == FigurePlaceholders.escapedBrace
+                }
+                column = place.column + protected.count
+            }
         }
         let location = SourceLocation(
-            file: section.file, line: line.map { $0 + section.bodyFirstLine - 1 }, column: column)
+            file: section.file, line: place.map { $0.line + section.bodyFirstLine - 1 }, column: column)
         var diagnostic = Diagnostic(severity, code, message, at: location)
         diagnostic.figure = figure
         diagnostics.append(diagnostic)
+    }
+
+    /// Text split at its line endings as cmark reads them (`\n`, `\r\n`, `\r`).
+    package static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
 import BilanBase
-import BilanInputs
 import BilanContent
+import BilanInputs
+import Foundation
 
 /// The file a rendered section is written into, which decides its relative URLs.
 public enum OutputDocument: Sendable {
@@ -53,24 +53,12 @@ public struct OutputLinks: Sendable {
     /// renders the blocks as they are.
     public static func needsRewriting(_ blocks: [MarkdownBlock]) -> Bool {
         blocks.contains { block in
-            switch block {
-            case .paragraph(let inlines, _), .heading(_, let inlines, _): return needsRewriting(inlines)
-            case .blockQuote(let children, _): return needsRewriting(children)
-            case .list(let list, _): return list.items.contains { needsRewriting($0) }
-            case .generated(_, let markdown): return Self.chartImageLine(markdown) != nil
-            case .codeBlock, .htmlBlock, .thematicBreak: return false
-            }
-        }
-    }
-
-    package static func needsRewriting(_ inlines: [MarkdownInline]) -> Bool {
-        inlines.contains { inline in
-            switch inline {
-            case .link(let destination, _, let children):
-                return isBilanDestination(destination) || needsRewriting(children)
-            case .image(let source, _, _): return isBilanDestination(source)
-            case .emphasis(let children), .strong(let children): return needsRewriting(children)
-            case .text, .softBreak, .lineBreak, .code, .html, .generated: return false
+            block.nodes.contains { node in
+                switch node.kind {
+                case .link(let link), .image(let link): return isBilanDestination(link.destination)
+                case .generatedBlock(_, let markdown): return chartImageLine(markdown) != nil
+                default: return false
+                }
             }
         }
     }
@@ -79,7 +67,8 @@ public struct OutputLinks: Sendable {
         destination.hasPrefix(InternalLink.section.scheme) || destination.hasPrefix(InternalLink.file.scheme)
     }
 
-    /// The blocks as `document` of the site shows them.
+    /// The blocks with their links, images and chart lines as `document` of the site
+    /// needs them.
     public func rewrite(_ blocks: [MarkdownBlock], for document: OutputDocument) -> [MarkdownBlock] {
         var notes: [SingleFileExport.Note] = []
         return rewrite(blocks, for: document, variant: .site, notes: &notes)
@@ -91,60 +80,70 @@ public struct OutputLinks: Sendable {
         _ blocks: [MarkdownBlock], for document: OutputDocument, variant: RenderVariant,
         notes: inout [SingleFileExport.Note]
     ) -> [MarkdownBlock] {
-        blocks.map { rewrite($0, for: document, variant: variant, notes: &notes) }
-    }
-
-    package func rewrite(
-        _ block: MarkdownBlock, for document: OutputDocument, variant: RenderVariant,
-        notes: inout [SingleFileExport.Note]
-    ) -> MarkdownBlock {
-        switch block {
-        case .paragraph(let inlines, let range):
-            return .paragraph(rewrite(inlines, for: document, variant: variant, notes: &notes), range)
-        case .heading(let level, let inlines, let range):
-            return .heading(level: level, rewrite(inlines, for: document, variant: variant, notes: &notes), range)
-        case .blockQuote(let children, let range):
-            return .blockQuote(rewrite(children, for: document, variant: variant, notes: &notes), range)
-        case .list(var list, let range):
-            list.items = list.items.map { rewrite($0, for: document, variant: variant, notes: &notes) }
-            return .list(list, range)
-        case .generated(let html, let markdown) where document != .page:
-            guard let line = Self.chartImageLine(markdown) else { return block }
-            let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
-            let image = markdown[line].replacingOccurrences(of: "](" + InternalLink.chart.scheme, with: "](" + folder)
-            return .generated(html: html, markdown: image + markdown[line.upperBound...])
-        case .codeBlock, .htmlBlock, .thematicBreak, .generated:
-            return block
-        }
-    }
-
-    package func rewrite(
-        _ inlines: [MarkdownInline], for document: OutputDocument, variant: RenderVariant,
-        notes: inout [SingleFileExport.Note]
-    ) -> [MarkdownInline] {
-        var result: [MarkdownInline] = []
-        result.reserveCapacity(inlines.count)
-        for inline in inlines {
-            switch inline {
-            case .link(let destination, let title, let children):
-                let children = rewrite(children, for: document, variant: variant, notes: &notes)
-                if let target = url(destination, for: document, variant: variant, image: false, notes: &notes) {
-                    result.append(.link(destination: target, title: title, children))
-                } else {
-                    result.append(contentsOf: children)
-                }
-            case .image(let source, let title, let children):
-                let target = url(source, for: document, variant: variant, image: true, notes: &notes)
-                result.append(.image(source: target ?? "", title: title, children))
-            case .emphasis(let children):
-                result.append(.emphasis(rewrite(children, for: document, variant: variant, notes: &notes)))
-            case .strong(let children):
-                result.append(.strong(rewrite(children, for: document, variant: variant, notes: &notes)))
-            case .text, .softBreak, .lineBreak, .code, .html, .generated:
-                result.append(inline)
-            }
+        var rewriter = Rewriter(links: self, document: document, variant: variant)
+        var result = MarkdownRewriting.rewrite(blocks, with: &rewriter)
+        notes.append(contentsOf: rewriter.notes)
+        if rewriter.unlinked {
+            var unlinker = Unlinker()
+            result = MarkdownRewriting.rewrite(result, with: &unlinker)
         }
         return result
+    }
+
+    /// Marks, between the two passes of ``rewrite(_:for:variant:notes:)``, a link that has
+    /// no URL in its variant.
+    private static let unlinkedMarker = "\u{0}bilan-unlinked"
+
+    /// The pass of ``rewrite(_:for:variant:notes:)``.
+    private struct Rewriter: MarkdownRewriter {
+        let links: OutputLinks
+        let document: OutputDocument
+        let variant: RenderVariant
+        var notes: [SingleFileExport.Note] = []
+        /// Some link was marked to keep its text only (a second pass removes it).
+        var unlinked = false
+
+        init(links: OutputLinks, document: OutputDocument, variant: RenderVariant) {
+            self.links = links
+            self.document = document
+            self.variant = variant
+        }
+
+        mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+            switch node.kind {
+            case .link(var link):
+                guard let url = links.url(link.destination, for: document, variant: variant, image: false, notes: &notes)
+                else {
+                    unlinked = true
+                    link.destination = OutputLinks.unlinkedMarker
+                    return .update(.link(link))
+                }
+                guard url != link.destination else { return .keep }
+                link.destination = url
+                return .update(.link(link))
+            case .image(var link):
+                let url = links.url(link.destination, for: document, variant: variant, image: true, notes: &notes) ?? ""
+                guard url != link.destination else { return .keep }
+                link.destination = url
+                return .update(.image(link))
+            case .generatedBlock(let html, let markdown) where document != .page:
+                guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
+                let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
+                let image = markdown[line].replacingOccurrences(
+                    of: "](" + InternalLink.chart.scheme, with: "](" + folder)
+                return .update(.generatedBlock(html: html, markdown: image + markdown[line.upperBound...]))
+            default:
+                return .keep
+            }
+        }
+    }
+
+    /// Puts the text of each link marked by ``Rewriter`` in its place.
+    private struct Unlinker: MarkdownRewriter {
+        mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+            guard case .link(let link) = node.kind, link.destination == OutputLinks.unlinkedMarker else { return .keep }
+            return .replace(Array(descendants))
+        }
     }
 
     /// The first line of a chart's generated Markdown, `![title](bilan-chart:<id>.svg)`:

@@ -96,37 +96,28 @@ package enum SafeModeTree {
 
     package static func prepared(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         guard blocks.contains(where: \.hasRawHTMLOrDangerousURL) else { return blocks }
-        return blocks.map(prepared)
+        var rewriter = Preparer()
+        return MarkdownRewriting.rewrite(blocks, with: &rewriter)
     }
 
-    package static func prepared(_ block: MarkdownBlock) -> MarkdownBlock {
-        switch block {
-        case .paragraph(let inlines, let range): return .paragraph(prepared(inlines), range)
-        case .heading(let level, let inlines, let range): return .heading(level: level, prepared(inlines), range)
-        case .blockQuote(let children, let range): return .blockQuote(children.map(prepared), range)
-        case .list(var list, let range):
-            list.items = list.items.map { $0.map(prepared) }
-            return .list(list, range)
-        case .htmlBlock: return .generated(html: omitted, markdown: "")
-        case .codeBlock, .thematicBreak, .generated: return block
-        }
-    }
-
-    package static func prepared(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
-        inlines.map { inline in
-            switch inline {
-            case .html: return .generated(html: omitted, markdown: "")
-            case .emphasis(let children): return .emphasis(prepared(children))
-            case .strong(let children): return .strong(prepared(children))
-            case .link(let destination, let title, let children):
-                let safe = MarkdownInline.isDangerous(destination, image: false) ? "" : destination
-                return .link(destination: safe, title: title, prepared(children))
-            case .image(let source, let title, let children):
-                // An image's children are its alt text, which cmark writes as escaped
-                // text even when they hold raw HTML: left as they are.
-                let safe = MarkdownInline.isDangerous(source, image: true) ? "" : source
-                return .image(source: safe, title: title, children)
-            case .text, .softBreak, .lineBreak, .code, .generated: return inline
+    /// The pass of ``prepared(_:)``.
+    private struct Preparer: MarkdownRewriter {
+        mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+            switch node.kind {
+            case .htmlBlock: return .update(.generatedBlock(html: SafeModeTree.omitted, markdown: ""))
+            case .html: return .update(.generated(html: SafeModeTree.omitted, markdown: ""))
+            case .link(var link):
+                guard MarkdownNode.isDangerous(link.destination, image: false) else { return .keep }
+                link.destination = ""
+                return .update(.link(link))
+            case .image(var link):
+                // An image's children are its alt text, which cmark writes as escaped text
+                // even when they hold raw HTML: left as they are.
+                link.destination = MarkdownNode.isDangerous(link.destination, image: true) ? "" : link.destination
+                var image = node
+                image.kind = .image(link)
+                return .replace([image] + descendants)
+            default: return .keep
             }
         }
     }

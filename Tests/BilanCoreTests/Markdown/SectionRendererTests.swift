@@ -116,4 +116,16 @@ struct StubFigures: FigureResolving {
         let result = render("<script>alert('x')</script>\n\nTexte <b>gras</b>.\n")
         #expect(result.html == "<!-- raw HTML omitted -->\n<p>Texte <!-- raw HTML omitted -->gras<!-- raw HTML omitted -->.</p>\n")
     }
+
+    /// Each problem at its own place, on any line of a paragraph, past escapes.
+    @Test func everyProblemIsAtItsOwnPlace() {
+        let body = "> Les {{ membres }} membres,\n>   soit 233 en tout, et \\{{ pas }} {{ membres | pourcent }}\n"
+            + ">   puis ![](https://example.org/a.png) et [ici](#nulle-part), [là](#nulle-part).\n"
+        let places = render(body).diagnostics.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)" }
+        #expect(
+            places == [
+                "5:10 hand-typed-figure", "5:50 invalid-format",
+                "6:14 missing-alt", "6:50 broken-link", "6:69 broken-link",
+            ])
+    }
 }

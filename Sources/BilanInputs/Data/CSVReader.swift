@@ -128,7 +128,8 @@ package struct CSVReader {
                     "this row has \(record.count) \(record.count == 1 ? "cell" : "cells") but "
                         + "the header names \(header.count) "
                         + "\(header.count == 1 ? "column" : "columns") (this file separates its cells "
-                        + "with \(detected.plural))",
+                        + "with \(detected.plural)): give every row one cell per column, an empty cell "
+                        + "rather than none",
                     at: location(of: start))
             }
             records.append(record)

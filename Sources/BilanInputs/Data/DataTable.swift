@@ -125,7 +125,7 @@ extension DataTable {
         case .date(let date):
             return "cell \(date.iso) in column '\(name)' of \(place) is a date, not a number"
         case .error(let code):
-            return "cell \(place) holds the spreadsheet error \(code) in column '\(name)': "
+            return "\(place) holds the spreadsheet error \(printable(code)) (in column '\(name)'), not a number: "
                 + "correct its formula in the workbook and save it again"
         case .text(let text):
             return "cell \"\(printable(text))\" in column '\(name)' of \(place) is not a number" + hint(text)

@@ -41,17 +41,51 @@ extension DataTable {
                     case .mixed: .mixedDates
                     default: .invalidDate
                     }
-                let declare =
-                    order == nil
-                    ? " (declare it in content/report.yaml: data: { tables: { \(name): { dates: day-month } } })" : ""
+                let advice =
+                    code == .invalidDate
+                    ? " (correct this cell; the table is left out until then)"
+                    : order == nil ? declaration(cells, column: columns[column]) : ""
                 problems.append(
                     .error(
                         code, cellPrefix(row: problem.index, column: column) + "column '\(columns[column])': "
-                            + problem.message + (code == .invalidDate ? "" : declare),
+                            + problem.message + advice,
                         at: cellLocation(row: problem.index, column: column)))
             }
         }
         return (typed, problems)
+    }
+
+    /// Where and what to declare for an undeclared column of dates: `, in content/report.yaml:
+    /// data: { tables: { … } }`, with the one order that reads every cell (for this column), or
+    /// with day-month for the table when either would; "" when no order reads them all (the
+    /// cells themselves must change).
+    private func declaration(_ cells: [String?], column: String) -> String {
+        let orders = [DateOrder.dayMonth, .monthDay].filter { order in
+            if case .dates = DateCell.classify(column: cells, declared: order) { return true }
+            return false
+        }
+        let table = Self.yamlKey(name)
+        switch orders.count {
+        case 1:
+            return ", in content/report.yaml: data: { tables: { \(table): { dates: { \(Self.yamlKey(column)): "
+                + "\(orders[0].rawValue) } } } }"
+        case 2:
+            return ", in content/report.yaml: data: { tables: { \(table): { dates: day-month } } } "
+                + "(or month-day)"
+        default:
+            return ""
+        }
+    }
+
+    /// A name as a key of a YAML flow mapping: plain when it is letters, digits, `_`, `-` and
+    /// inner spaces, else quoted.
+    private static func yamlKey(_ name: String) -> String {
+        let plain =
+            !name.isEmpty && name.first != " " && name.last != " " && name.first != "-"
+            && name.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_- ".unicodeScalars.contains(scalar)
+            }
+        return plain ? name : YAMLEscaping.quoted(name)
     }
 
     /// Whether a column has a text cell (only such a column may be one of dates to type).

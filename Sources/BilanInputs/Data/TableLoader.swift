@@ -83,7 +83,8 @@ public enum TableLoader {
                 return .success(
                     .notATable(
                         advice: "a .txt file is read as a table only when its cells are separated by tabs "
-                            + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none"))
+                            + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none: "
+                            + "if it holds notes, move it out of content/data/"))
             }
             return CSVReader.read(text: decoded.text, file: file, rule: format == .csv ? .detect : .tab).map { document in
                 let decimalComma = usesDecimalComma(document)
@@ -137,7 +138,13 @@ public enum TableLoader {
 
     /// Whether a delimited file writes decimals with a comma: always with `;` (as French
     /// Excel saves CSV), never with `,`; with tabs, when some cell is a decimal-comma number
-    /// (`12,5`) and none a decimal-point one (`12.5`).
+    /// (`12,5`, `1 234,50`, or digits grouped by spaces: `1 234`) and none a decimal-point one
+    /// (`12.5`).
+    ///
+    /// `1,234` alone is no evidence: en-US Excel writes one thousand two hundred thirty-four so,
+    /// fr-CA one point two three four. A file whose only commas are such stays decimal-point, so
+    /// that those cells are text and any sum of them an error with both readings in its hint,
+    /// never a number off by a factor of a thousand.
     package static func usesDecimalComma(_ document: CSVDocument) -> Bool {
         switch document.separator {
         case .semicolon: return true
@@ -145,15 +152,43 @@ public enum TableLoader {
         case .tab:
             var comma = false
             for record in document.records {
-                for field in record where field.utf8.contains(ASCIIByte.comma) || field.utf8.contains(ASCIIByte.period) {
-                    if case .number = CellValue(csvField: field, decimalComma: false), field.utf8.contains(ASCIIByte.period) {
+                for field in record where mayTellTheDecimalMark(field) {
+                    if field.utf8.contains(ASCIIByte.period),
+                        case .number = CellValue(csvField: field, decimalComma: false)
+                    {
                         return false
                     }
-                    if case .number = CellValue(csvField: field, decimalComma: true) { comma = true }
+                    if !comma, !isLoneThousandsComma(field),
+                        case .number = CellValue(csvField: field, decimalComma: true)
+                    {
+                        comma = true
+                    }
                 }
             }
             return comma
         }
+    }
+
+    /// Whether a field has a comma, a point or a space (U+0020, U+00A0, U+202F: their last
+    /// UTF-8 bytes), without which a number reads the same in both conventions.
+    private static func mayTellTheDecimalMark(_ field: String) -> Bool {
+        field.utf8.contains { byte in
+            byte == ASCIIByte.comma || byte == ASCIIByte.period || byte == ASCIIByte.space || byte == 0xA0
+                || byte == 0xAF
+        }
+    }
+
+    /// Whether a field is `[+-]?d{1,3},ddd`: a comma that may separate thousands or decimals.
+    private static func isLoneThousandsComma(_ field: String) -> Bool {
+        var bytes = field.utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            bytes = bytes.dropFirst()
+        }
+        guard let comma = bytes.firstIndex(of: ASCIIByte.comma) else { return false }
+        let integer = bytes[..<comma]
+        let fraction = bytes[bytes.index(after: comma)...]
+        return (1...3).contains(integer.count) && fraction.count == 3
+            && integer.allSatisfy(ASCIIByte.isDigit) && fraction.allSatisfy(ASCIIByte.isDigit)
     }
 
     private static func table(from document: CSVDocument, name: String, file: String, decimalComma: Bool)

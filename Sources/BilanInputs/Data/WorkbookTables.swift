@@ -29,7 +29,10 @@ package enum WorkbookTables {
                 problems.append(
                     .error(
                         .duplicateTable,
-                        "sheets '\(other)' and '\(sheet.name)' both give the table name '\(name)': rename one of them",
+                        "sheets '\(printable(other))' and '\(printable(sheet.name))' both give the table name "
+                            + "'\(name)' "
+                            + "(a sheet's name is lower-cased, its accents dropped, any other character made '_'): "
+                            + "rename one of the two sheets",
                         at: SourceLocation(file: file)))
                 continue
             }
@@ -44,13 +47,14 @@ package enum WorkbookTables {
         return (tables, problems)
     }
 
-    /// A sheet's name made into the part of a table name: lower case, accents folded, any
-    /// other character `_` (runs of them as one, none at the ends).
+    /// A sheet's name made into the part of a table name: lower case, accents folded, the
+    /// ligatures œ, æ and ß spelled out, any other character `_` (runs of them as one, none
+    /// at the ends).
     package static func tableName(_ sheet: String) -> String {
         let folded = sheet.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .lowercased()
         var result = ""
-        for scalar in folded.unicodeScalars {
+        for scalar in folded.unicodeScalars.flatMap(Self.spelledOut) {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 result.unicodeScalars.append(scalar)
             } else if !result.hasSuffix("_"), !result.isEmpty {
@@ -59,6 +63,16 @@ package enum WorkbookTables {
         }
         while result.hasSuffix("_") { result.removeLast() }
         return result.isEmpty ? "sheet" : result
+    }
+
+    /// A letter that folding leaves whole, as the Latin letters it stands for (`œ` → `oe`).
+    private static func spelledOut(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar {
+        case "œ": ["o", "e"]
+        case "æ": ["a", "e"]
+        case "ß": ["s", "s"]
+        default: [scalar]
+        }
     }
 
     /// One sheet as a table, or nil when its header row is wrong (with the problem).

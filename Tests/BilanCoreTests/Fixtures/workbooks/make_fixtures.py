@@ -6,6 +6,7 @@ Usage (from the package root):
     apt-get install -y libreoffice-calc-nogui
     .venv/bin/python Fixtures/make_fixtures.py            # fixtures
     .venv/bin/python Fixtures/make_fixtures.py --bench    # also .build-bench/bench-100k.{xlsx,ods,csv}
+    .venv/bin/python Fixtures/make_fixtures.py --projects # only the fixture projects' workbooks
 
 Real-tool fixtures come from openpyxl and from LibreOffice headless converting them;
 hand-made and hostile fixtures are written byte by byte with zipfile so that each
@@ -381,6 +382,80 @@ def patch_uncompressed_size(zip_path, member, size):
         f.write(data)
 
 
+# --------------------------------------------------------------------------- project cases
+
+def make_project_workbooks():
+    """Workbooks for the fixture projects: an officer's clean two-sheet workbook and one per message."""
+    # A treasurer's workbook: two sheets, currency, percent and date formats, a formula, a
+    # styled empty trailing row; saved by LibreOffice so the formula has its cached value.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Revenus 2024"
+    ws.append(["Source", "Montant", "Part", "Reçu le"])
+    ws.append(["Dons", 1234.5, 0.125, datetime.date(2024, 4, 1)])
+    ws.append(["Subventions", 412350.75, 0.5, datetime.date(2024, 6, 15)])
+    ws.append(["Cotisations", "=B2*2", 0.0625, datetime.date(2024, 12, 31)])
+    ws.append(["Ventes", 87.25, 0.3125, datetime.date(2025, 1, 15)])
+    for row in range(2, 6):
+        ws.cell(row, 2).number_format = '#,##0.00\\ [$$-C0C]'   # 1 234,50 $ in fr-CA
+        ws.cell(row, 3).number_format = "0.0%"                   # 6,3 % for 0.0625
+        ws.cell(row, 4).number_format = "dd/mm/yyyy"
+    ws["A9"].font = Font(bold=True)                              # styled, empty: trailing
+    ws2 = wb.create_sheet("Activités")
+    ws2.append(["Activité", "Participants", "Heures", "Date"])
+    ws2.append(["Atelier d'écriture", 12, 1.5, datetime.date(2024, 5, 2)])
+    ws2.append(["Sortie au musée", 30, 4, datetime.date(2024, 7, 20)])
+    ws2.append(["Conférence", 85, 2.25, datetime.date(2025, 2, 10)])
+    for row in range(2, 5):
+        ws2.cell(row, 4).number_format = "yyyy-mm-dd"
+    temporary = tempfile.mkdtemp()
+    wb.save(os.path.join(temporary, "finances.xlsx"))
+    soffice_convert(os.path.join(temporary, "finances.xlsx"), "xlsx", "libreoffice-finances.xlsx")
+    shutil.rmtree(temporary)
+
+    # An error cell: LibreOffice computes =B2/0 as #DIV/0!.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Poste", "Montant", "Ratio"])
+    ws.append(["Salaires", 1000, "=B2/0"])
+    ws.append(["Loyer", 500, 0.5])
+    temporary = tempfile.mkdtemp()
+    wb.save(os.path.join(temporary, "budget.xlsx"))
+    soffice_convert(os.path.join(temporary, "budget.xlsx"), "xlsx", "libreoffice-error-cell.xlsx")
+    shutil.rmtree(temporary)
+
+    # A formula openpyxl writes without a cached value.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Dons"
+    ws.append(["Source", "Montant"])
+    ws.append(["Dons", 100])
+    ws.append(["Legs", "=B2*3"])
+    wb.save(path("openpyxl-formula.xlsx"))
+
+    # Two sheets whose names fold to one table name.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Revenus 2024"
+    ws.append(["Source", "Montant"])
+    ws.append(["Dons", 100])
+    ws2 = wb.create_sheet("revenus-2024")
+    ws2.append(["Source", "Montant"])
+    ws2.append(["Legs", 50])
+    wb.save(path("openpyxl-sheet-clash.xlsx"))
+
+    # A zip bomb at the default limits: a sheet of 101 MiB (over the 100 MiB part limit) from
+    # about 100 KiB, the best deflate does (about 1:1030). Written straight into its project
+    # case, the only place it is used, so that it is committed once.
+    bomb = f'<worksheet {NS}><!--' + "y" * (101 * 1024 * 1024) + '--><sheetData/></worksheet>'
+    case = os.path.join(os.path.dirname(HERE), "projects/invalid/workbook-zip-bomb/content/data")
+    os.makedirs(case, exist_ok=True)
+    with zipfile.ZipFile(os.path.join(case, "bombe.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for part_name, data in minimal_xlsx_parts(bomb):
+            z.writestr(part_name, data)
+
+
 # --------------------------------------------------------------------------- benchmark
 
 def make_bench():
@@ -411,6 +486,10 @@ def make_bench():
 
 
 def main():
+    if "--projects" in sys.argv:
+        # Only the workbooks of the fixture projects (the others keep their bytes).
+        make_project_workbooks()
+        return
     make_openpyxl_report()
     make_openpyxl_1904()
     soffice_convert(path("openpyxl-report.xlsx"), "xlsx", "libreoffice-report.xlsx")
@@ -420,6 +499,7 @@ def main():
     make_handmade_edges()
     make_handmade_ods()
     make_hostile()
+    make_project_workbooks()
     if "--bench" in sys.argv:
         make_bench()
     for name in sorted(os.listdir(HERE)):

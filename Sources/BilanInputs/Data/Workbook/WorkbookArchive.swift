@@ -3,12 +3,28 @@ import ZIPFoundation
 
 /// The zip container of a workbook, read with the limits that keep hostile files harmless.
 ///
-/// Opening checks the entry count and every entry's path (one that climbs out with `..` or
-/// starts at `/` refuses the whole file). Reading a part counts the bytes as the decompressor
-/// produces them and stops at the per-part and total limits, whatever sizes the zip declares,
-/// then checks the CRC-32. Part names are matched exactly, then ignoring case (as OPC requires).
+/// bilan reads the zip's central directory itself and hands only the inflating to
+/// ZIPFoundation (`Data.decompress`), through a provider that reads the entry's own bytes
+/// and no further: ZIPFoundation 0.9.20's archives crash on a damaged zip held in memory
+/// (a negative length when an entry points past the end) and, on Linux, inflate for ever
+/// when an entry's data ends before its deflate stream does (found by the `workbook` fuzz
+/// target). Opening checks the entry count and every entry's path (one that climbs out
+/// with `..` or starts at `/` refuses the whole file). Reading a part counts the bytes as
+/// the decompressor produces them and stops at the per-part and total limits, whatever
+/// sizes the zip declares, then checks the CRC-32. Part names are matched exactly, then
+/// ignoring case (as OPC requires).
 struct WorkbookArchive {
-    private let archive: Archive
+    /// One file of the zip, as its central directory describes it.
+    private struct Entry {
+        var path: String
+        var method: UInt16
+        var flags: UInt16
+        var checksum: UInt32
+        var compressedSize: Int
+        var localHeaderOffset: Int
+    }
+
+    private let bytes: [UInt8]
     private let entries: [String: Entry]
     private let entriesByLowercasedPath: [String: Entry]
     private let format: WorkbookFormat
@@ -19,59 +35,90 @@ struct WorkbookArchive {
     init(bytes: [UInt8], format: WorkbookFormat, limits: WorkbookLimits) throws(WorkbookError) {
         self.format = format
         self.limits = limits
+        self.bytes = bytes
         guard bytes.count >= 22, bytes[0] == 0x50, bytes[1] == 0x4B else { throw .notAWorkbook(format) }
-        guard let archive = Self.openArchive(bytes) else { throw .notAWorkbook(format) }
+        guard let directory = Self.centralDirectory(bytes) else { throw .notAWorkbook(format) }
         var entries: [String: Entry] = [:]
         var lowercased: [String: Entry] = [:]
+        var offset = directory.offset
         var count = 0
-        for entry in archive {
+        while count < directory.count {
             count += 1
             guard count <= limits.maxEntries else {
                 throw WorkbookError("this workbook holds more than \(limits.maxEntries) files, far more than "
                     + "a spreadsheet needs, so it is damaged or not a real workbook: "
                     + WorkbookError.resaveAdvice(format))
             }
+            guard let (entry, next) = Self.directoryEntry(bytes, at: offset) else { throw .notAWorkbook(format) }
+            offset = next
             let path = entry.path
             guard Self.isSafe(path) else {
                 throw WorkbookError("this workbook holds a file whose path (\(printable(path))) points outside "
                     + "the workbook, so it is damaged or not a real workbook: " + WorkbookError.resaveAdvice(format))
             }
+            if path.hasSuffix("/") { continue }
             if entries[path] == nil { entries[path] = entry }
             if lowercased[path.lowercased()] == nil { lowercased[path.lowercased()] = entry }
         }
         guard count > 0 else { throw .notAWorkbook(format) }
-        self.archive = archive
         self.entries = entries
         self.entriesByLowercasedPath = lowercased
     }
 
-    /// Opens `bytes` as a zip archive through a private temporary file, removed at once.
-    ///
-    /// ZIPFoundation 0.9.20's in-memory archives (`Archive(data:)`) crash when a damaged zip points
-    /// past its end (`MemoryFile.readData` computes a negative length); reads from a real file
-    /// just come up short and fail cleanly, so the bytes go through a file.
-    private static func openArchive(_ bytes: [UInt8]) -> Archive? {
-        let directory = FileManager.default.temporaryDirectory.path
-        var template = Array((directory + "/bilan-workbook-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
-        }
-        guard descriptor >= 0 else { return nil }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return buffer.isEmpty }
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, base + offset, buffer.count - offset)
-                if count <= 0 { return false }
-                offset += count
+    /// Where the central directory starts and how many entries it lists, from the end
+    /// record (searched back from the end, past a comment of up to 65,535 bytes).
+    private static func centralDirectory(_ bytes: [UInt8]) -> (offset: Int, count: Int)? {
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        var position = bytes.count - 22
+        while position >= lowest {
+            if uint32(bytes, position) == 0x0605_4B50 {
+                let count = Int(uint16(bytes, position + 10))
+                let offset = Int(uint32(bytes, position + 16))
+                guard offset < bytes.count else { return nil }
+                return (offset, count)
             }
-            return true
+            position -= 1
         }
-        close(descriptor)
-        guard written else { return nil }
-        return try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)
+        return nil
+    }
+
+    /// The central directory entry at `offset`, and where the next one starts.
+    private static func directoryEntry(_ bytes: [UInt8], at offset: Int) -> (Entry, Int)? {
+        guard offset >= 0, offset + 46 <= bytes.count, uint32(bytes, offset) == 0x0201_4B50 else { return nil }
+        let nameLength = Int(uint16(bytes, offset + 28))
+        let extraLength = Int(uint16(bytes, offset + 30))
+        let commentLength = Int(uint16(bytes, offset + 32))
+        let nameStart = offset + 46
+        let next = nameStart + nameLength + extraLength + commentLength
+        guard next <= bytes.count else { return nil }
+        let entry = Entry(
+            path: String(decoding: bytes[nameStart..<nameStart + nameLength], as: UTF8.self),
+            method: uint16(bytes, offset + 10), flags: uint16(bytes, offset + 8),
+            checksum: uint32(bytes, offset + 16), compressedSize: Int(uint32(bytes, offset + 20)),
+            localHeaderOffset: Int(uint32(bytes, offset + 42)))
+        return (entry, next)
+    }
+
+    /// Where an entry's data is in the file, or nil when its local header is not there
+    /// or its data runs past the end.
+    private func dataRange(_ entry: Entry) -> Range<Int>? {
+        let header = entry.localHeaderOffset
+        guard header + 30 <= bytes.count, Self.uint32(bytes, header) == 0x0403_4B50 else { return nil }
+        let start = header + 30 + Int(Self.uint16(bytes, header + 26)) + Int(Self.uint16(bytes, header + 28))
+        let (end, overflow) = start.addingReportingOverflow(entry.compressedSize)
+        guard !overflow, end <= bytes.count else { return nil }
+        return start..<end
+    }
+
+    private static func uint16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {
+        guard offset >= 0, offset + 2 <= bytes.count else { return 0 }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    private static func uint32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+        guard offset >= 0, offset + 4 <= bytes.count else { return 0 }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
     }
 
     /// Whether the archive holds a part at `path`.
@@ -82,39 +129,60 @@ struct WorkbookArchive {
     /// The unpacked bytes of the part at `path`, or `nil` if there is none.
     mutating func read(_ path: String) throws(WorkbookError) -> [UInt8]? {
         guard let entry = entry(path) else { return nil }
-        guard entry.type == .file else { return nil }
-        var output: [UInt8] = []
-        let declared = Int(clamping: entry.uncompressedSize)
-        output.reserveCapacity(min(declared, limits.maxPartBytes, 64 * 1024 * 1024))
+        guard entry.flags & 1 == 0 else { throw .encryptedOrLegacy(format) }
+        guard let range = dataRange(entry) else {
+            throw .damaged(format, part: path, "its data is missing or cut short")
+        }
         let partLimit = limits.maxPartBytes
         let totalRemaining = limits.maxTotalBytes - bytesRead
+        var output: [UInt8] = []
         var overflow: LimitExceeded?
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
-                if output.count + chunk.count > partLimit {
-                    overflow = .part
-                    throw LimitExceeded.part
-                }
-                if output.count + chunk.count > totalRemaining {
-                    overflow = .total
-                    throw LimitExceeded.total
-                }
-                output.append(contentsOf: chunk)
+        var checksum: CRC32 = 0
+        switch entry.method {
+        case 0:
+            guard range.count <= partLimit else { overflow = .part; break }
+            guard range.count <= totalRemaining else { overflow = .total; break }
+            output = Array(bytes[range])
+            checksum = Data(output).crc32(checksum: 0)
+        case 8:
+            let source = bytes
+            do {
+                checksum = try Data.decompress(
+                    size: Int64(range.count), bufferSize: 64 * 1024, skipCRC32: false,
+                    provider: { position, size in
+                        // Only the entry's own bytes: past them the stream is cut short.
+                        let start = range.lowerBound + Int(position)
+                        guard start < range.upperBound else { throw LimitExceeded.truncated }
+                        return Data(source[start..<min(range.upperBound, start + size)])
+                    },
+                    consumer: { chunk in
+                        if output.count + chunk.count > partLimit {
+                            overflow = .part
+                            throw LimitExceeded.part
+                        }
+                        if output.count + chunk.count > totalRemaining {
+                            overflow = .total
+                            throw LimitExceeded.total
+                        }
+                        output.append(contentsOf: chunk)
+                    })
+            } catch {
+                if overflow == nil { throw .damaged(format, part: path, "its compressed data cannot be unpacked") }
             }
-        } catch {
-            switch overflow {
-            case .part?:
-                throw WorkbookError("the part \(printable(path)) of this workbook unpacks to more than "
-                    + "\(Self.mebibytes(limits.maxPartBytes)), more than bilan reads: it is damaged or a zip bomb; "
-                    + "if it is a real workbook, split its data into smaller workbooks")
-            case .total?:
-                throw WorkbookError("this workbook unpacks to more than \(Self.mebibytes(limits.maxTotalBytes)), "
-                    + "more than bilan reads: it is damaged or a zip bomb; "
-                    + "if it is a real workbook, split its data into smaller workbooks")
-            case nil:
-                throw .damaged(format, part: path, "its compressed data cannot be unpacked")
-            }
+        default:
+            throw .damaged(format, part: path, "it is compressed in a way bilan does not read")
+        }
+        switch overflow {
+        case .part?:
+            throw WorkbookError("the part \(printable(path)) of this workbook unpacks to more than "
+                + "\(Self.mebibytes(limits.maxPartBytes)), more than bilan reads: it is damaged or a zip bomb; "
+                + "if it is a real workbook, split its data into smaller workbooks")
+        case .total?:
+            throw WorkbookError("this workbook unpacks to more than \(Self.mebibytes(limits.maxTotalBytes)), "
+                + "more than bilan reads: it is damaged or a zip bomb; "
+                + "if it is a real workbook, split its data into smaller workbooks")
+        default:
+            break
         }
         guard checksum == entry.checksum else {
             throw .damaged(format, part: path, "its checksum does not match its contents")
@@ -142,5 +210,7 @@ struct WorkbookArchive {
     private enum LimitExceeded: Error {
         case part
         case total
+        /// The entry's data ended before its deflate stream.
+        case truncated
     }
 }

@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The compiler settings of bilan's own targets: Swift 6 with full data-race checking, and
+/// the upcoming features Hummingbird sets.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "bilan",
     platforms: [.macOS(.v14)],
@@ -23,27 +31,31 @@ let package = Package(
         ),
         // The stages, one target each, so that SwiftPM refuses any import that goes back
         // up: Base ← Inputs ← Content ← Render ← Build (ARCHITECTURE.md).
-        .target(name: "BilanBase"),
+        .target(name: "BilanBase", swiftSettings: strictSettings),
         .target(
             name: "BilanInputs",
             dependencies: [
                 "BilanBase", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "BilanContent",
-            dependencies: ["BilanBase", "BilanInputs", "CCMark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BilanBase", "BilanInputs", "CCMark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "BilanRender",
             dependencies: [
                 "BilanBase", "BilanInputs", "BilanContent", .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "BilanBuild",
-            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender"]
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender"],
+            swiftSettings: strictSettings
         ),
         // The preview server of `bilan serve`: the only target that needs an HTTP stack.
         .target(

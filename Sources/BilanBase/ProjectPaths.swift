@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a link or image target written in a section points at.
 public enum ReferenceTarget: Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Thrown by a stage that cannot go on; carries the located diagnostics that say why.
 public struct DiagnosticError: Error, Sendable {

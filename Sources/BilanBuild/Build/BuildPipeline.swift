@@ -1,8 +1,8 @@
-import Foundation
-import BilanBase
-import BilanInputs
-import BilanContent
-import BilanRender
+public import Foundation
+public import BilanBase
+public import BilanInputs
+package import BilanContent
+public import BilanRender
 
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {

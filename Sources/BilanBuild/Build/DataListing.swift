@@ -1,6 +1,6 @@
-import BilanBase
-import BilanInputs
-import Foundation
+public import BilanBase
+public import BilanInputs
+public import Foundation
 
 /// `bilan data`: how every file of `content/data/` was read — format, encoding,
 /// separator, decimal mark, the tables it gave with their columns' types and missing

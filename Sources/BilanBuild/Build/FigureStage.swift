@@ -1,6 +1,6 @@
-import Foundation
-import BilanBase
-import BilanInputs
+public import Foundation
+public import BilanBase
+public import BilanInputs
 import BilanContent
 import BilanRender
 

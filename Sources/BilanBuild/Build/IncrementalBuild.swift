@@ -1,8 +1,8 @@
 import Foundation
 import BilanBase
-import BilanInputs
+public import BilanInputs
 import BilanContent
-import BilanRender
+public import BilanRender
 
 /// The build `bilan serve` keeps in memory: one memoising ``BuildPipeline``, run again
 /// on the files that changed since the last look (``ProjectSnapshot``).

@@ -1,8 +1,8 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 import BilanInputs
 import BilanContent
-import BilanRender
+public import BilanRender
 
 /// `bilan export`: builds the report in memory in the single-file variant and writes one
 /// language as a single self-contained HTML file (``SingleFilePage``) or as a PDF

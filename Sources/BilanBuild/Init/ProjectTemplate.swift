@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 import BilanInputs
 import BilanContent
 import BilanRender

@@ -1,6 +1,6 @@
 import Foundation
-import BilanBase
-import BilanInputs
+package import BilanBase
+package import BilanInputs
 
 /// `group:` and `aggregate:` of a `chart` or `table` block: folds the rows that have the
 /// same value in one column into one row, so that a chart is drawn from raw rows.

@@ -1,6 +1,6 @@
-import Foundation
-import BilanBase
-import BilanInputs
+package import Foundation
+public import BilanBase
+public import BilanInputs
 
 /// What a block may read: one language's view of the data and figures.
 public struct BlockContext: Sendable {

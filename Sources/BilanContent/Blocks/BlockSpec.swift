@@ -1,7 +1,7 @@
 import Foundation
-import Yams
-import BilanBase
-import BilanInputs
+package import Yams
+package import BilanBase
+package import BilanInputs
 
 /// The three fenced blocks bilan replaces by content drawn from the data.
 public enum BlockKind: String, Sendable, CaseIterable {

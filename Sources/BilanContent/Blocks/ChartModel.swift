@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import BilanBase
-import BilanInputs
+public import BilanInputs
 
 /// What a chart shows, ready to draw: the kind, the categories and series as display
 /// text and exact values, and how the report's language writes numbers.

@@ -1,6 +1,6 @@
-import Foundation
+package import Foundation
 import BilanBase
-import BilanInputs
+package import BilanInputs
 
 /// Draws a ``ChartModel`` as an SVG document: a pure, deterministic function of the
 /// model, meant to be placed inline in a report page.
@@ -675,6 +675,9 @@ package struct SVGDocument {
 /// The quotients ``ChartRenderer/ratio(_:_:)`` has computed, shared by every chart of a
 /// process (a pure function of its operands, so the cache never changes a result); it
 /// stops growing at ``limit`` entries.
+///
+/// Sendable by hand, and safe: `values`, its only mutable state, is read and written only
+/// while `lock` is held.
 package final class RatioCache: @unchecked Sendable {
     package static let shared = RatioCache()
     package static let limit = 65_536

@@ -1,5 +1,5 @@
 import BilanBase
-import BilanInputs
+package import BilanInputs
 
 extension ResolvedFigure {
     /// The figure as it stands in a page: in drafts (`traced`), focusable, with its

@@ -1,5 +1,5 @@
-import BilanBase
-import BilanInputs
+public import BilanBase
+public import BilanInputs
 
 /// A section's Markdown parsed and transformed — figures in place, links and images
 /// resolved, blocks drawn — and not yet rendered for any output.

@@ -1,6 +1,6 @@
-import BilanBase
-import BilanInputs
-import Foundation
+package import BilanBase
+public import BilanInputs
+public import Foundation
 
 /// Everything a section needs to know about the rest of the report.
 public struct SectionContext: Sendable {

@@ -1,4 +1,4 @@
-import BilanBase
+package import BilanBase
 /// The character that separates the fields of a CSV file.
 package enum CSVSeparator: UInt8, Sendable {
     case comma = 0x2C

@@ -1,4 +1,4 @@
-import BilanBase
+public import BilanBase
 import Foundation
 
 /// How one file of `content/data/` was read: its format, its text conventions and the

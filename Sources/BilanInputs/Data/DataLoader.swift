@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 
 /// The data stage: reads every table of a project's `content/data/` folder.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// One cell of a data table: a number, a piece of text, a date, an error a spreadsheet

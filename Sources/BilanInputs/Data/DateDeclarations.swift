@@ -1,5 +1,5 @@
 import BilanBase
-import Yams
+package import Yams
 
 /// The order of day and month that report.yaml declares for `01/04/2024`-style dates,
 /// which read as April 1 in fr-CA and January 4 in en-US: bilan never guesses it.

@@ -1,4 +1,4 @@
-import BilanBase
+package import BilanBase
 
 extension DataTable {
     /// The table with each column of dates typed as dates, and the problems of the

@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+package import Foundation
+package import BilanBase
 
 /// bilan's RFC 8259 JSON reader: bytes to a tree of values that each know the line and
 /// column where they start, and a `json-syntax` error at the exact place of any mistake.

@@ -1,5 +1,5 @@
 import Foundation
-import BilanBase
+public import BilanBase
 
 /// The file formats a data table can be written in.
 public enum TableFormat: String, Sendable {

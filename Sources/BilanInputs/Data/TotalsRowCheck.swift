@@ -1,5 +1,5 @@
 import Foundation
-import BilanBase
+package import BilanBase
 
 /// Finds the rows of a data table that hold totals of the other rows: the `totals-row`
 /// warning. Every aggregate would count such a row as data (a sum twice the total, a

@@ -1,4 +1,4 @@
-import BilanBase
+package import BilanBase
 import Foundation
 
 /// Turns a workbook's sheets into data tables: one table per sheet that has cells.

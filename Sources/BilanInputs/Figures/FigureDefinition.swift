@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 
 /// One figure of `content/figures.yaml`: its name, its expression and how it is shown.
 public struct FigureDefinition: Sendable, Hashable {

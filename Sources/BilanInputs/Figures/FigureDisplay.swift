@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// The kinds of display a figure can have: figures.yaml's `format:` and the

@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 
 extension DiagnosticCode {
     /// A figure whose value leaves the range of exact decimal arithmetic (about 10^165).

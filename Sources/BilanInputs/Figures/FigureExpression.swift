@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// A parsed figure expression, such as `sum(membres.nombre where type = "individuelle")`.

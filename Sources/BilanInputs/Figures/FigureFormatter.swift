@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// Writes figure values the way one language's report shows them, with the CLDR

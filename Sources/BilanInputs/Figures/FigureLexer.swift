@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import BilanBase
 
 /// A syntax error in a figure expression: what is wrong and where, as an offset in

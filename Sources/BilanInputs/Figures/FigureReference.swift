@@ -1,5 +1,5 @@
 import Foundation
-import BilanBase
+public import BilanBase
 
 /// A figure quoted in a section: the inside of `{{ name }}`, or of
 /// `{{ name | format }}` and `{{ name | format:decimals }}` to force a display

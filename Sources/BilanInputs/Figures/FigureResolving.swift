@@ -1,4 +1,4 @@
-import BilanBase
+public import BilanBase
 /// A figure written in a section, as the Markdown stage hands it to be resolved.
 public struct ResolvedFigure: Sendable, Equatable {
     /// The figure's name (`fonds_solidarite`).

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Yams
-import BilanBase
+public import BilanBase
 
 extension DiagnosticCode {
     /// A malformed figure in figures.yaml: a bad name, an unknown or missing key, a

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// Every figure of a project, for `bilan figures`: its expression, computed value, the

@@ -1,5 +1,5 @@
 import Foundation
-import BilanBase
+public import BilanBase
 
 /// Compares each figure's `stated:` value, the number the report prints elsewhere, with
 /// its computed value, at the precision the figure is displayed with.

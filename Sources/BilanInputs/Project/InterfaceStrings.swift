@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Yams
-import BilanBase
+public import BilanBase
 
 /// The words of the interface around the report (table of contents, draft banner…) in
 /// each language, overridable per language in `content/i18n/<lang>.yaml`.

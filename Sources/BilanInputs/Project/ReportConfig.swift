@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Yams
-import BilanBase
+public import BilanBase
 
 /// One language of the report, as `report.yaml` declares it.
 public struct ReportLanguage: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import BilanBase
+public import BilanBase
 
 /// How far along a section is; drafts are left out of a build unless `--drafts`.
 public enum SectionStatus: String, Sendable, CaseIterable {

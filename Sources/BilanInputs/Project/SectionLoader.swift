@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Yams
-import BilanBase
+public import BilanBase
 
 /// Reads `content/sections/`: file names, front matter and bodies.
 public enum SectionLoader {

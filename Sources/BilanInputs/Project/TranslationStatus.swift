@@ -1,4 +1,4 @@
-import BilanBase
+public import BilanBase
 /// Where a translation stands against the default language's section.
 public enum TranslationState: String, Sendable {
     /// The default language's own section: the source.

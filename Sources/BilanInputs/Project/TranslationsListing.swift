@@ -1,5 +1,5 @@
-import Foundation
-import BilanBase
+public import Foundation
+public import BilanBase
 
 /// `bilan translations`: each section's languages, hashes and translation state, and
 /// `--stamp`, which records the source's current hash in each translation.

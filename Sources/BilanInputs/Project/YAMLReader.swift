@@ -1,6 +1,6 @@
 import Foundation
-import Yams
-import BilanBase
+public import Yams
+public import BilanBase
 
 /// Reads YAML into Yams nodes and turns their marks and errors into bilan locations.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 
 /// Project files as `data:` URIs, for the single-file variant: read only from inside

@@ -1,5 +1,5 @@
-import BilanBase
-import Foundation
+public import BilanBase
+public import Foundation
 
 /// Prints an HTML page to PDF with a headless Chromium (`chromium --headless
 /// --print-to-pdf`). The page is the single-file export: it loads nothing, so Chromium

@@ -1,12 +1,12 @@
-import BilanBase
+public import BilanBase
 import BilanContent
 import BilanInputs
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// Writes a build's files into a new folder and swaps it in place of the output folder
@@ -58,7 +58,7 @@ public enum OutputWriter {
             // rather than written again: no new inode, nothing for the disk to write.
             let stagingPath = staging.path
             let previousPath = fileManager.fileExists(atPath: output.path) ? output.path : nil
-            func write(_ bytes: [UInt8], _ path: String, _ destination: String) -> DiagnosticError? {
+            @Sendable func write(_ bytes: [UInt8], _ path: String, _ destination: String) -> DiagnosticError? {
                 if let previousPath, linkUnchanged(bytes, from: previousPath + "/" + path, to: destination) { return nil }
                 return writeFile(bytes, to: destination, location: location)
             }

@@ -1,5 +1,5 @@
 import BilanBase
-import BilanContent
+public import BilanContent
 import BilanInputs
 import Foundation
 

@@ -1,6 +1,6 @@
-import BilanBase
-import BilanInputs
-import BilanContent
+public import BilanBase
+public import BilanInputs
+public import BilanContent
 
 /// One section rendered for every file and variant of the build, made by consuming its
 /// ``ParsedSection``: it holds the outputs and no Markdown tree, so whoever gets it from

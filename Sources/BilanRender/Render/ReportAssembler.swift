@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import BilanBase
-import BilanInputs
+public import BilanInputs
 import BilanContent
 
 /// The files a build writes, in memory until the writer swaps them in.
@@ -28,7 +28,7 @@ public struct ReportAssembly: Sendable {
 
 /// Puts the rendered sections together into the report's pages and Markdown files, in
 /// the site's variant and in each other variant the build asked for.
-public struct ReportAssembler {
+public struct ReportAssembler: Sendable {
     public var config: ReportConfig
     public var strings: InterfaceStrings
     public var templates: TemplateSet
@@ -79,11 +79,13 @@ public struct ReportAssembler {
         let linksByLanguage = Dictionary(
             config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) }, uniquingKeysWith: { first, _ in first })
         // The languages' pages and report.md, one language per core.
+        let assembler = copy self
         var documents = ParallelMap.map(config.languages) { language in
-            let rendered = sections[language.code] ?? []
+            let rendered = assembler.sections[language.code] ?? []
             return (
-                page: page(language, rendered, rendered.map(\.output.html), variant: .site),
-                markdown: reportMarkdown(language, rendered, linksByLanguage[language.code] ?? links(for: rendered)))
+                page: assembler.page(language, rendered, rendered.map(\.output.html), variant: .site),
+                markdown: assembler.reportMarkdown(
+                    language, rendered, linksByLanguage[language.code] ?? assembler.links(for: rendered)))
         }
         for index in config.languages.indices {
             let language = config.languages[index]

@@ -1,6 +1,6 @@
 import Foundation
 import BilanBase
-import BilanInputs
+public import BilanInputs
 import BilanContent
 
 /// The reviewers' view of `bilan serve`: each section in the default language next to

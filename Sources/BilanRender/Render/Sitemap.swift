@@ -1,6 +1,6 @@
 import Foundation
 import BilanBase
-import BilanInputs
+public import BilanInputs
 import BilanContent
 
 /// `output/sitemap.xml` for a report published at `base_url`: every page, each with its

@@ -1,6 +1,6 @@
-import Foundation
-import Mustache
-import BilanBase
+public import Foundation
+package import Mustache
+public import BilanBase
 import BilanInputs
 import BilanContent
 

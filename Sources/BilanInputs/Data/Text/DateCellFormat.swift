@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 extension DateCell {
     /// The calendar dates are formatted in: Gregorian, UTC, so that no time zone moves a day.

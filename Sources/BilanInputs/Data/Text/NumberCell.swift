@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// How a data file writes decimals.
 package enum NumberConvention: String, Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A proleptic Gregorian calendar date, and the conversions from Excel serials and ISO 8601 text.
 package struct CalendarDate: Hashable, Sendable {

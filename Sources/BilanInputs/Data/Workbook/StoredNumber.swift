@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Parses the numbers a workbook stores as text into exact `Decimal`s.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A workbook as bilan reads it: its sheets in file order.
 ///

@@ -36,7 +36,11 @@ public struct DataListing: Sendable {
 
     /// Reads the project's data folder (report.yaml is read for its `accept:` entries).
     public static func run(projectRoot: URL) -> DataListing {
-        let config = try? ReportConfigLoader.load(projectRoot: projectRoot).get()
+        let loaded = ReportConfigLoader.load(projectRoot: projectRoot)
+        let config = try? loaded.get()
+        // report.yaml's problems are shown: a bad `data:` would otherwise read as no declaration.
+        var configProblems: [Diagnostic] = []
+        if case .failure(let error) = loaded { configProblems = error.diagnostics }
         let reading = DataLoader(projectFolder: projectRoot, dates: config?.dates ?? DateDeclarations()).read()
         let accepted = config?.accepted ?? []
         let files = reading.files.map { file in
@@ -45,7 +49,7 @@ public struct DataListing: Sendable {
         }
         return DataListing(
             files: files, ignored: reading.ignored,
-            diagnostics: AcceptedWarnings.apply(accepted, to: reading.diagnostics, reportUnused: false))
+            diagnostics: AcceptedWarnings.apply(accepted, to: configProblems + reading.diagnostics, reportUnused: false))
     }
 
     /// A table's columns with their types, in file order.

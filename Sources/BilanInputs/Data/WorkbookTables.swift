@@ -110,6 +110,20 @@ package enum WorkbookTables {
             columns.append(title)
             columnNumbers.append(number)
         }
+        // A value to the right of the header row's last name (a title in A1 above the
+        // table, say, taken for the header) would otherwise be dropped without a word.
+        for row in sheet.rows[(headerIndex + 1)...] {
+            guard let column = row.cells.indices.last(where: { !row.cells[$0].isBlank }),
+                column >= header.cells.count
+            else { continue }
+            problem(
+                .csvHeader,
+                "this cell has a value but its column has no name in the header row (row \(header.number), "
+                    + "the sheet's first row with anything in it): name every column in that row, and move a "
+                    + "title above the table to another sheet",
+                row: row.number, column: column + 1)
+            break
+        }
         guard problems.isEmpty else { return (nil, problems) }
 
         var rows: [[CellValue]] = []

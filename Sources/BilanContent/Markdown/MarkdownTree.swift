@@ -237,16 +237,27 @@ extension MarkdownBlock {
     }
 }
 
-/// Leaves out raw HTML and empties dangerous URLs, but in images' alt text.
-private struct RawHTMLRemover: MarkdownRewriter {
-    mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
+/// Leaves out raw HTML (or puts `placeholder` in its place) and empties dangerous URLs,
+/// but in images' alt text.
+package struct RawHTMLRemover: MarkdownRewriter {
+    /// What raw HTML becomes, as generated HTML with no Markdown; nil leaves it out.
+    package var placeholder: String?
+
+    package init(placeholder: String? = nil) {
+        self.placeholder = placeholder
+    }
+
+    package mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
         switch node.kind {
-        case .htmlBlock, .html: return .remove
+        case .htmlBlock: return placeholder.map { .update(.generatedBlock(html: $0, markdown: "")) } ?? .remove
+        case .html: return placeholder.map { .update(.generated(html: $0, markdown: "")) } ?? .remove
         case .link(var link):
             guard MarkdownNode.isDangerous(link.destination, image: false) else { return .keep }
             link.destination = ""
             return .update(.link(link))
         case .image(var link):
+            // An image's children are its alt text, which cmark writes as escaped text
+            // even when they hold raw HTML: left as they are.
             link.destination = MarkdownNode.isDangerous(link.destination, image: true) ? "" : link.destination
             var image = node
             image.kind = .image(link)

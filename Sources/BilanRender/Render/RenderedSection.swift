@@ -96,29 +96,7 @@ package enum SafeModeTree {
 
     package static func prepared(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         guard blocks.contains(where: \.hasRawHTMLOrDangerousURL) else { return blocks }
-        var rewriter = Preparer()
+        var rewriter = RawHTMLRemover(placeholder: omitted)
         return MarkdownRewriting.rewrite(blocks, with: &rewriter)
-    }
-
-    /// The pass of ``prepared(_:)``.
-    private struct Preparer: MarkdownRewriter {
-        mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
-            switch node.kind {
-            case .htmlBlock: return .update(.generatedBlock(html: SafeModeTree.omitted, markdown: ""))
-            case .html: return .update(.generated(html: SafeModeTree.omitted, markdown: ""))
-            case .link(var link):
-                guard MarkdownNode.isDangerous(link.destination, image: false) else { return .keep }
-                link.destination = ""
-                return .update(.link(link))
-            case .image(var link):
-                // An image's children are its alt text, which cmark writes as escaped text
-                // even when they hold raw HTML: left as they are.
-                link.destination = MarkdownNode.isDangerous(link.destination, image: true) ? "" : link.destination
-                var image = node
-                image.kind = .image(link)
-                return .replace([image] + descendants)
-            default: return .keep
-            }
-        }
     }
 }

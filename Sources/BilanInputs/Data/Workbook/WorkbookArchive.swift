@@ -153,7 +153,13 @@ struct WorkbookArchive {
                         // Only the entry's own bytes: past them the stream is cut short.
                         let start = range.lowerBound + Int(position)
                         guard start < range.upperBound else { throw LimitExceeded.truncated }
-                        return Data(source[start..<min(range.upperBound, start + size)])
+                        var chunk = Data(source[start..<min(range.upperBound, start + size)])
+                        // Always `size` bytes: ZIPFoundation hands zlib `bufferSize` bytes
+                        // whatever the chunk holds (an out-of-bounds read, found by the
+                        // fuzzer); zeros after a stream's end are never read, and a stream
+                        // cut short fails on them.
+                        if chunk.count < size { chunk.append(contentsOf: repeatElement(0, count: size - chunk.count)) }
+                        return chunk
                     },
                     consumer: { chunk in
                         if output.count + chunk.count > partLimit {

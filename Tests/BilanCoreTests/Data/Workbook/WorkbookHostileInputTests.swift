@@ -119,6 +119,15 @@ import Testing
 
     /// A deflate stream cut short by the entry's end: ZIPFoundation's own extraction read
     /// on at the end of the file for ever on Linux (found by the `workbook` fuzz target).
+    /// A deflate stream whose last chunk is short: ZIPFoundation told zlib the chunk was a
+    /// whole buffer long, and zlib read past it (an AddressSanitizer SEGV under the fuzzer).
+    @Test func aShortLastChunkIsReadWithinItsBytes() throws {
+        let bytes = try WorkbookFixture.bytes("hostile-short-chunk.xlsx")
+        if case .failure(let error) = WorkbookReader.read(bytes, format: .xlsx) {
+            #expect(error.message.hasSuffix("save it again"))
+        }
+    }
+
     @Test func deflateStreamCutShortIsAnErrorNotAHang() throws {
         let error = try #require(try WorkbookFixture.error("hostile-truncated-deflate.xlsx"))
         #expect(error.message.hasPrefix("this workbook is damaged ("))

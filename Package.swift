@@ -76,13 +76,19 @@ let package = Package(
         ),
         .testTarget(
             name: "BilanCoreTests",
-            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "MarkupScanner"],
+            dependencies: [
+                "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "MarkupScanner",
+                "BilanTestSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
         // The preview server over loopback: pages, reload events, refused paths.
         .testTarget(
             name: "BilanPreviewTests",
-            dependencies: ["BilanPreview", "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild"]
+            dependencies: [
+                "BilanPreview", "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild",
+                "BilanTestSupport",
+            ]
         ),
         // Measures an incremental rebuild of one section (`swift run -c release bilan-bench`).
         .executableTarget(
@@ -102,6 +108,12 @@ let package = Package(
             dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "CFuzzDriver", "MarkupScanner"],
             path: "fuzz/Sources/bilan-fuzz"
         ),
+        // What every test target shares: fixture project copies, temporary folders, the
+        // seeded generator, tags, and the one `assertSnapshot` (BILAN_RECORD=1 records).
+        .target(
+            name: "BilanTestSupport",
+            path: "Tests/BilanTestSupport"
+        ),
         // What bilan's HTML and SVG must never contain, for the tests and the fuzz targets.
         .target(
             name: "MarkupScanner",
@@ -110,7 +122,7 @@ let package = Package(
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",
-            dependencies: ["bilan"],
+            dependencies: ["bilan", "BilanTestSupport"],
             // Projects the tests run the binary on, read from the source tree.
             exclude: ["Fixtures"]
         ),

@@ -1,3 +1,4 @@
+import BilanTestSupport
 import Foundation
 
 /// Runs the `bilan` executable that SwiftPM built next to the tests.
@@ -63,11 +64,7 @@ struct BilanBinary {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() -> URL { TemporaryFolder.make("bilan-cli") }
 
     /// Writes files (relative path → text) into a new temporary project folder.
     static func project(_ files: [String: String]) throws -> URL {

@@ -1,3 +1,4 @@
+import BilanTestSupport
 import Foundation
 import Testing
 
@@ -12,11 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let run = try BilanBinary.run(["check", "--root", project.path, "--format", "json"])
         #expect(run.status == 1, "an error fails the check")
-        if ProcessInfo.processInfo.environment["BILAN_RECORD"] == "1" {
-            try run.stdout.write(to: fixture.appendingPathComponent("expected.json"), atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: fixture.appendingPathComponent("expected.json"), encoding: .utf8)
-        #expect(run.stdout == expected, "BILAN_RECORD=1 re-records; review the diff")
+        assertSnapshot(run.stdout, matches: fixture.appendingPathComponent("expected.json"))
 
         // The schema itself, whatever the messages say.
         let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])

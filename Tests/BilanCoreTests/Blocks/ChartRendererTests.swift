@@ -146,15 +146,7 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         let model = try #require(F.snapshots().first { $0.name == name }?.model)
         let svg = ChartRenderer.svg(model)
         expectWellFormed(svg)
-        let path = "snapshots/charts/\(name).svg"
-        let source = FixtureProjects.sourceFixtures.appendingPathComponent(path)
-        if FixtureProjects.recording {
-            try FileManager.default.createDirectory(at: source.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try svg.write(to: source, atomically: true, encoding: .utf8)
-        }
-        // When recording, the bundle's copy is the previous build's: read the source's.
-        let expected = try String(contentsOf: FixtureProjects.recording ? source : FixtureFiles.url(path), encoding: .utf8)
-        #expect(svg == expected, "\(path) differs from its snapshot (BILAN_RECORD=1 to re-record)")
+        assertSnapshot(svg, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/charts/\(name).svg"))
     }
 
     @Test func theRootScalesWithThePageAndIsLabelled() {

@@ -20,13 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let result = BuildPipeline.run(BuildOptions(projectRoot: project, write: false))
         let actual = DiagnosticReport.text(result.diagnostics)
-        let expectedURL = overlay.appendingPathComponent("expected.txt")
-        if FixtureProjects.recording {
-            let source = FixtureProjects.sourceFixtures.appendingPathComponent("projects/invalid/\(name)/expected.txt")
-            try actual.write(to: source, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected)
+        assertSnapshot(actual, matches: overlay.appendingPathComponent("expected.txt"))
         #expect(!actual.isEmpty, "an invalid case must produce diagnostics")
     }
 
@@ -38,21 +32,8 @@ import Testing
         #expect(result.wrote)
         var files = FixtureProjects.contents(of: project.appendingPathComponent("output"))
         files[OutputWriter.markerName] = nil
-        let snapshotFolder = "snapshots/valid"
-        if FixtureProjects.recording {
-            let target = FixtureProjects.sourceFixtures.appendingPathComponent(snapshotFolder)
-            try? FileManager.default.removeItem(at: target)
-            for (path, data) in files {
-                let url = target.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-        }
-        let expected = FixtureProjects.contents(of: FixtureFiles.url(snapshotFolder))
-        #expect(Set(files.keys) == Set(expected.keys))
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            #expect(data == expected[path], "\(path) differs from its snapshot (BILAN_RECORD=1 to re-record)")
-        }
+        // The same paths, each with the same bytes; a mismatch lists the files and diffs them.
+        assertSnapshot(files: files, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/valid"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

@@ -21,14 +21,7 @@ import Testing
         #expect(result.wrote)
         for path in Self.snapshotted {
             let actual = try Data(contentsOf: root.appendingPathComponent("output/" + path))
-            if FixtureProjects.recording {
-                let target = FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/grouping/" + path)
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try actual.write(to: target)
-            }
-            let expected = try? FixtureFiles.data("snapshots/grouping/" + path)
-            #expect(actual == expected, "\(path) differs from its snapshot (BILAN_RECORD=1 to re-record)")
+            assertSnapshot(actual, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/grouping/" + path))
         }
     }
 

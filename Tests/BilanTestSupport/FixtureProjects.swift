@@ -1,28 +1,25 @@
 import Foundation
 
 /// Fixture projects on disk, copied to a temporary folder before a test builds them.
-enum FixtureProjects {
-    static let valid = FixtureFiles.url("projects/valid")
-    static let invalidCases = FixtureFiles.url("projects/invalid")
+///
+/// The projects are read from the source tree (`Tests/BilanCoreTests/Fixtures/projects`),
+/// so that every test target can use them.
+public enum FixtureProjects {
+    public static let valid = sourceFixtures.appendingPathComponent("projects/valid")
+    public static let invalidCases = sourceFixtures.appendingPathComponent("projects/invalid")
 
-    /// Set `BILAN_RECORD=1` to rewrite expected diagnostics and snapshots from the
-    /// current output; the diff is then reviewed like code.
-    static var recording: Bool { ProcessInfo.processInfo.environment["BILAN_RECORD"] == "1" }
+    /// Whether this run records snapshots (`BILAN_RECORD=1`): see ``assertSnapshot(_:matches:record:sourceLocation:)``.
+    public static var recording: Bool { Snapshot.recording }
 
-    /// The folder of the package's sources, for recording snapshots in place.
-    static let sourceFixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The folder of the core tests' fixtures in the package's sources.
+    public static let sourceFixtures = SourceTree.coreFixtures
 
     /// A fresh temporary folder, removed by the caller.
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    public static func temporaryFolder() -> URL { TemporaryFolder.make("bilan-test") }
 
     /// The valid project copied to a temporary folder, with a case's files laid over
     /// it (and the files its `delete.txt` names removed).
-    static func copy(overlay: URL? = nil) throws -> URL {
+    public static func copy(overlay: URL? = nil) throws -> URL {
         let folder = temporaryFolder().appendingPathComponent("project")
         try FileManager.default.copyItem(at: valid, to: folder)
         guard let overlay else { return folder }
@@ -45,7 +42,7 @@ enum FixtureProjects {
     }
 
     /// Every file below a folder as relative path → bytes.
-    static func contents(of folder: URL) -> [String: Data] {
+    public static func contents(of folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         for case let url as URL in files where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {

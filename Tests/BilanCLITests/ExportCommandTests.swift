@@ -1,3 +1,4 @@
+import BilanTestSupport
 import Foundation
 import Testing
 
@@ -44,15 +45,17 @@ import Testing
         #expect(neither.status == 2)
     }
 
-    /// Needs Chromium (scripts/test installs it); fails without it unless
-    /// BILAN_SKIP_CHROMIUM=1.
-    @Test func pdfIsPrintedByChromium() throws {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let found = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"].contains { name in
-            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
-        }
-        if !found && ProcessInfo.processInfo.environment["BILAN_SKIP_CHROMIUM"] == "1" { return }
-        #expect(found, "Chromium is not installed: apt-get install chromium (or set BILAN_SKIP_CHROMIUM=1)")
+    /// Chromium on the PATH under one of the names bilan looks for (`ChromiumPrinter.names`), or nil.
+    static var chromium: URL? { ExternalTool.find("chromium", "chromium-browser", "google-chrome", "google-chrome-stable") }
+
+    /// Needs Chromium (scripts/test installs it); reported as skipped, with the reason,
+    /// where it is missing.
+    @Test(
+        .enabled(if: chromium != nil, "needs chromium: scripts/test installs it (apt-get install chromium)"),
+        .tags(.externalTool, .heavy))
+    func pdfIsPrintedByChromium() throws {
+        let found = Self.chromium != nil
+        #expect(found, "Chromium is not installed: apt-get install chromium")
         let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
         defer { try? FileManager.default.removeItem(at: project) }
         let run = try BilanBinary.run(["export", "--pdf", "--lang", "fr", "--root", project.path])

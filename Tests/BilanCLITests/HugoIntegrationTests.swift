@@ -1,20 +1,15 @@
+import BilanTestSupport
 import Foundation
 import Testing
 
 /// The per-section Markdown (`output/<lang>/sections/*.md`) is meant for Hugo or Jekyll:
 /// this builds the example report and feeds it to a real, minimal multilingual Hugo site.
 ///
-/// Needs `hugo` (Debian's package, installed by `scripts/test`). Without it the test
-/// fails, saying so, unless `BILAN_SKIP_HUGO=1`.
+/// Needs `hugo` (Debian's package, installed by `scripts/test`). Without it the test is
+/// reported as skipped, with the reason.
 @Suite struct HugoIntegrationTests {
-    static let skipped = ProcessInfo.processInfo.environment["BILAN_SKIP_HUGO"] == "1"
-
     /// `hugo` on the PATH, or nil.
-    static var hugo: URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("hugo") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var hugo: URL? { ExternalTool.find("hugo") }
 
     static let config = """
         baseURL = "https://example.org/"
@@ -64,11 +59,11 @@ import Testing
             """,
     ]
 
-    @Test(.disabled(if: skipped, "BILAN_SKIP_HUGO=1"))
+    @Test(
+        .enabled(if: hugo != nil, "needs hugo: scripts/test installs it (apt-get install hugo)"),
+        .tags(.externalTool))
     func hugoBuildsTheSectionMarkdownInBothLanguages() throws {
-        let hugo = try #require(
-            Self.hugo,
-            "hugo is not installed: run scripts/install-deps hugo (Debian package hugo), or set BILAN_SKIP_HUGO=1 to skip")
+        let hugo = try #require(Self.hugo, "hugo is not installed: run scripts/install-deps hugo (Debian package hugo)")
 
         let work = BilanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

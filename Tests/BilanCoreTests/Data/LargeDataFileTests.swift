@@ -8,13 +8,35 @@ import Testing
 @testable import BilanBuild
 
 /// A data file of 50 MB, generated at test time, loads whole and in linear time.
-@Suite struct LargeDataFileTests {
+@Suite(.tags(.heavy)) struct LargeDataFileTests {
     private static let targetBytes = 50 * 1_048_576
 
-    /// Writes a CSV of about ``targetBytes`` with quoted, empty, decimal and text cells.
-    private static func writeLargeCSV(to project: DataProjectFolder) throws -> Int {
-        try project.write("", to: "content/data/participations.csv")
-        return try writeLargeCSV(to: project.root.appendingPathComponent("content/data/participations.csv"))
+    /// The folder of the shared CSV, removed when the test process exits.
+    private static let sharedFolder = TemporaryFolder.make("bilan-large-csv")
+
+    /// The 50 MB CSV and its number of rows, written once per test process: both tests
+    /// read the same file. A task, so that the test that waits for it frees its thread.
+    private static let sharedCSV = Task { () throws -> (url: URL, rows: Int) in
+        atexit { try? FileManager.default.removeItem(at: LargeDataFileTests.sharedFolder) }
+        let url = sharedFolder.appendingPathComponent("participations.csv")
+        try Data().write(to: url)
+        return (url, try writeLargeCSV(to: url))
+    }
+
+    /// Puts the shared CSV at `file` (a hard link, or a copy where linking fails);
+    /// returns its number of rows.
+    private static func placeLargeCSV(at file: URL) async throws -> Int {
+        let (shared, rows) = try await sharedCSV.value
+        let manager = FileManager.default
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? manager.removeItem(at: file)
+        do { try manager.linkItem(at: shared, to: file) } catch { try manager.copyItem(at: shared, to: file) }
+        return rows
+    }
+
+    /// Places a CSV of about ``targetBytes`` with quoted, empty, decimal and text cells.
+    private static func writeLargeCSV(to project: DataProjectFolder) async throws -> Int {
+        try await placeLargeCSV(at: project.root.appendingPathComponent("content/data/participations.csv"))
     }
 
     /// Writes the CSV to an existing file; returns its number of rows.
@@ -39,10 +61,10 @@ import Testing
         return rows
     }
 
-    @Test func loadsAFiftyMegabyteCSV() throws {
+    @Test func loadsAFiftyMegabyteCSV() async throws {
         let project = try DataProjectFolder()
         defer { project.remove() }
-        let rows = try Self.writeLargeCSV(to: project)
+        let rows = try await Self.writeLargeCSV(to: project)
         let clock = ContinuousClock()
         let start = clock.now
         let (tables, problems, _) = project.load()
@@ -62,12 +84,11 @@ import Testing
 
     /// The same file through a whole build: data, figures over every row, a table and a
     /// chart block filtered down to a few rows.
-    @Test func aFiftyMegabyteCSVGoesThroughAWholeBuild() throws {
+    @Test func aFiftyMegabyteCSVGoesThroughAWholeBuild() async throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let csv = project.appendingPathComponent("content/data/participations.csv")
-        try Data().write(to: csv)
-        let rows = try Self.writeLargeCSV(to: csv)
+        let rows = try await Self.placeLargeCSV(at: csv)
         let figures = project.appendingPathComponent("content/figures.yaml")
         try (String(contentsOf: figures, encoding: .utf8) + """
             participations: count(participations)

@@ -3,6 +3,7 @@ import BilanInputs
 import BilanContent
 import BilanRender
 import BilanBuild
+import BilanTestSupport
 import Foundation
 import Testing
 @testable import BilanPreview
@@ -15,17 +16,6 @@ func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
     }
 }
 
-/// A copy of BilanCoreTests' valid fixture project in a temporary folder.
-func fixtureCopy() throws -> URL {
-    let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("BilanCoreTests/Fixtures/projects/valid")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-preview-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let project = folder.appendingPathComponent("project")
-    try FileManager.default.copyItem(at: valid, to: project)
-    return project
-}
-
 /// A server on a free loopback port over a fresh copy of the fixture project.
 struct RunningServer {
     let project: URL
@@ -33,7 +23,7 @@ struct RunningServer {
     let http: RawHTTP
 
     static func start(prepare: (URL) throws -> Void = { _ in }) async throws -> RunningServer {
-        let project = try fixtureCopy()
+        let project = try FixtureProjects.copy()
         try prepare(project)
         let server = try PreviewServer(
             PreviewServer.Configuration(
@@ -52,17 +42,6 @@ struct RunningServer {
         return try await offPool { try http.request(method, target) }
     }
 
-    /// Asks for `target` until `condition` holds (rebuilds are asynchronous).
-    func waitFor(_ target: String, seconds: Double = 10, _ condition: (RawHTTP.Response) -> Bool) async throws -> RawHTTP.Response {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = try await get(target)
-        while !condition(last) && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            last = try await get(target)
-        }
-        return last
-    }
-
     func edit(_ file: String, _ change: (String) -> String) throws {
         let url = project.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -76,32 +55,23 @@ struct RunningServer {
 }
 
 @Suite(.serialized) struct PreviewServerTests {
-    @Test func servesTheReportWithDraftsTracesAndTheReloadScript() async throws {
+    /// The server sends what the site answers: status, headers and body, HEAD without a
+    /// body, a redirect. What is answered is tested in process (PreviewSiteTests).
+    @Test func sendsWhatTheSiteAnswers() async throws {
         let running = try await RunningServer.start()
-        let page = try await running.get("/fr/")
-        #expect(page.status == 200)
-        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(page.headers["cache-control"] == "no-store")
-        #expect(page.text.contains("class=\"draft-banner\""))
-        #expect(page.text.contains("class=\"figure-trace\""))
-        #expect(page.text.contains("new EventSource(\"/_bilan/events\")"))
-        #expect(try await running.get("/fr/index.html").text == page.text)
-
-        let css = try await running.get("/style.css")
-        #expect(css.status == 200)
-        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
-        #expect(!css.text.contains("EventSource"))
-        let logo = try await running.get("/assets/logo.svg")
-        #expect(logo.status == 200)
-        #expect(logo.headers["content-type"] == "image/svg+xml")
-        let folder = try await running.get("/fr")
-        #expect(folder.status == 301)
-        #expect(folder.headers["location"] == "/fr/")
+        for target in ["/fr/", "/style.css", "/assets/logo.svg", "/fr", "/nothing"] {
+            let sent = try await running.get(target)
+            let answer = await running.server.site.response(method: "GET", target: target)
+            #expect(sent.status == answer.status, "\(target)")
+            for header in answer.headers {
+                #expect(sent.headers[header.name.lowercased()] == header.value, "\(target): \(header.name)")
+            }
+            #expect(sent.body == Data(answer.body), "\(target)")
+        }
         let head = try await running.request("HEAD", "/fr/")
         #expect(head.status == 200)
+        #expect(head.headers["content-type"] == "text/html; charset=utf-8")
         #expect(head.body.isEmpty)
-        // Nothing was written to the project.
-        #expect(!FileManager.default.fileExists(atPath: running.project.appendingPathComponent("output").path))
         // Stopped here, not in a defer that cannot wait: the next test starts clean.
         await running.stop()
     }
@@ -154,43 +124,6 @@ struct RunningServer {
         #expect(received.contains("event: reload"))
         let page = try await running.get("/fr/")
         #expect(page.text.contains("Une phrase de plus."))
-        // Stopped here, not in a defer that cannot wait: the next test starts clean.
-        await running.stop()
-    }
-
-    @Test func aFailedRebuildShowsItsErrorsUntilTheFileIsFixed() async throws {
-        let running = try await RunningServer.start()
-        let file = "content/sections/020-membres.fr.md"
-        let original = try String(contentsOf: running.project.appendingPathComponent(file), encoding: .utf8)
-        try running.edit(file) { $0.replacingOccurrences(of: "title:", with: "title: [<b>broken", options: [], range: $0.range(of: "title:")) }
-        let failed = try await running.waitFor("/fr/") { $0.status == 500 }
-        #expect(failed.status == 500)
-        #expect(failed.text.contains("class=\"build-failed\""))
-        #expect(failed.text.contains("content/sections/020-membres.fr.md:"))
-        #expect(failed.text.contains("[yaml-syntax]"))
-        #expect(failed.text.contains("EventSource"))
-        #expect(!failed.text.contains("<b>broken"))
-        try original.write(to: running.project.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        let back = try await running.waitFor("/fr/") { $0.status == 200 }
-        #expect(back.status == 200)
-        #expect(back.text.contains("class=\"draft-banner\""))
-        // Stopped here, not in a defer that cannot wait: the next test starts clean.
-        await running.stop()
-    }
-
-    @Test func servesTheLanguagesSideBySide() async throws {
-        let running = try await RunningServer.start()
-        let index = try await running.get("/_bilan/side-by-side/")
-        #expect(index.status == 200)
-        #expect(index.text.contains("href=\"/_bilan/side-by-side/020-membres\""))
-        let pair = try await running.get("/_bilan/side-by-side/020-membres")
-        #expect(pair.status == 200)
-        #expect(pair.text.contains("class=\"sbs-column sbs-source\" lang=\"fr\""))
-        #expect(pair.text.contains("lang=\"en\""))
-        #expect(pair.text.contains("EventSource"))
-        #expect(try await running.get("/_bilan/side-by-side/all").status == 200)
-        #expect(try await running.get("/_bilan/side-by-side/999-nothing").status == 404)
-        #expect(try await running.get("/_bilan/side-by-side").status == 301)
         // Stopped here, not in a defer that cannot wait: the next test starts clean.
         await running.stop()
     }

@@ -90,24 +90,6 @@ let package = Package(
                 "BilanTestSupport",
             ]
         ),
-        // Measures an incremental rebuild of one section (`swift run -c release bilan-bench`).
-        .executableTarget(
-            name: "bilan-bench",
-            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild"],
-            path: "bench/Sources/bilan-bench"
-        ),
-        // libFuzzer's driver entry point, declared for the fuzz executable (header only).
-        .target(
-            name: "CFuzzDriver",
-            path: "fuzz/Sources/CFuzzDriver"
-        ),
-        // Fuzz targets (`scripts/fuzz`): a plain executable that replays inputs, a
-        // libFuzzer fuzzer when built with -DFUZZING -sanitize=fuzzer,address.
-        .executableTarget(
-            name: "bilan-fuzz",
-            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "CFuzzDriver", "MarkupScanner"],
-            path: "fuzz/Sources/bilan-fuzz"
-        ),
         // What every test target shares: fixture project copies, temporary folders, the
         // seeded generator, tags, and the one `assertSnapshot` (BILAN_RECORD=1 records).
         .target(
@@ -128,3 +110,34 @@ let package = Package(
         ),
     ]
 )
+
+// The measurement and fuzzing executables, outside the default build: `swift build` and
+// `swift build --build-tests` do not compile them. BILAN_TOOLS=1 declares them, as
+// `bench/run` and `scripts/fuzz` do (so `scripts/test` still builds and runs both):
+//   BILAN_TOOLS=1 swift build -c release --product bilan-bench
+//   BILAN_TOOLS=1 swift build --product bilan-fuzz
+if Context.environment["BILAN_TOOLS"] == "1" {
+    package.targets += [
+        // Measures an incremental rebuild of one section (`bench/run`, or
+        // `BILAN_TOOLS=1 swift run -c release bilan-bench`).
+        .executableTarget(
+            name: "bilan-bench",
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild"],
+            path: "bench/Sources/bilan-bench"
+        ),
+        // libFuzzer's driver entry point, declared for the fuzz executable (header only).
+        .target(
+            name: "CFuzzDriver",
+            path: "fuzz/Sources/CFuzzDriver"
+        ),
+        // Fuzz targets (`scripts/fuzz`): a plain executable that replays inputs, a
+        // libFuzzer fuzzer when built with -DFUZZING -sanitize=fuzzer,address.
+        .executableTarget(
+            name: "bilan-fuzz",
+            dependencies: [
+                "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "CFuzzDriver", "MarkupScanner",
+            ],
+            path: "fuzz/Sources/bilan-fuzz"
+        ),
+    ]
+}

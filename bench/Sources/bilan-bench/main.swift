@@ -1,7 +1,7 @@
 // Measures what `bilan serve` does after an edit: an incremental rebuild of one section,
 // against a full in-memory build. Runs on a copy of the project, never on it.
 //
-//   swift build -c release --product bilan-bench && .build/release/bilan-bench [PROJECT] [RUNS]
+//   BILAN_TOOLS=1 swift build -c release --product bilan-bench && .build/release/bilan-bench [PROJECT] [RUNS]
 import BilanBase
 import BilanInputs
 import BilanContent

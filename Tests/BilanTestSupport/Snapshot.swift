@@ -26,31 +26,7 @@ public func assertSnapshot(
     _ text: String, matches file: URL, record: Bool = Snapshot.recording,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-    let name = SourceTree.relative(file)
-    let previous = try? String(contentsOf: file, encoding: .utf8)
-    if record {
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        } catch {
-            Issue.record("could not record \(name): \(error)", sourceLocation: sourceLocation)
-            return false
-        }
-        SnapshotFailure.recorded([name], changed: previous == text ? [] : [name], diff: previous.map {
-            UnifiedDiff.text(expected: $0, actual: text, name: name)
-        } ?? "", sourceLocation: sourceLocation)
-        return false
-    }
-    guard let expected = previous else {
-        SnapshotFailure.missing(name, sourceLocation: sourceLocation)
-        return false
-    }
-    guard text != expected else { return true }
-    Issue.record(
-        Comment(rawValue: "\(name) differs from its snapshot (BILAN_RECORD=1 re-records it; review the diff)\n"
-            + UnifiedDiff.text(expected: expected, actual: text, name: name)),
-        sourceLocation: sourceLocation)
-    return false
+    Snapshot.report(Snapshot.check(text, matches: file, record: record), at: sourceLocation)
 }
 
 /// Compares `bytes` with the committed file `file`, byte for byte (records it under
@@ -60,31 +36,7 @@ public func assertSnapshot(
     _ bytes: Data, matches file: URL, record: Bool = Snapshot.recording,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-    let name = SourceTree.relative(file)
-    let previous = try? Data(contentsOf: file)
-    if record {
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: file)
-        } catch {
-            Issue.record("could not record \(name): \(error)", sourceLocation: sourceLocation)
-            return false
-        }
-        SnapshotFailure.recorded([name], changed: previous == bytes ? [] : [name], diff: previous.map {
-            UnifiedDiff.bytes(expected: $0, actual: bytes, name: name)
-        } ?? "", sourceLocation: sourceLocation)
-        return false
-    }
-    guard let expected = previous else {
-        SnapshotFailure.missing(name, sourceLocation: sourceLocation)
-        return false
-    }
-    guard bytes != expected else { return true }
-    Issue.record(
-        Comment(rawValue: "\(name) differs from its snapshot (BILAN_RECORD=1 re-records it; review the diff)\n"
-            + UnifiedDiff.bytes(expected: expected, actual: bytes, name: name)),
-        sourceLocation: sourceLocation)
-    return false
+    Snapshot.report(Snapshot.check(bytes, matches: file, record: record), at: sourceLocation)
 }
 
 /// Compares `files` (relative path → bytes) with the committed folder `folder`: the same
@@ -94,36 +46,7 @@ public func assertSnapshot(
     files: [String: Data], matches folder: URL, record: Bool = Snapshot.recording,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-    let name = SourceTree.relative(folder)
-    let previous = FixtureProjects.contents(of: folder)
-    let comparison = FolderComparison(expected: previous, actual: files)
-    if record {
-        do {
-            try? FileManager.default.removeItem(at: folder)
-            for (path, data) in files {
-                let url = folder.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-        } catch {
-            Issue.record("could not record \(name): \(error)", sourceLocation: sourceLocation)
-            return false
-        }
-        SnapshotFailure.recorded(
-            [name + "/"], changed: comparison.isEqual ? [] : [name + "/"], diff: comparison.report(folder: name),
-            sourceLocation: sourceLocation)
-        return false
-    }
-    if previous.isEmpty && !files.isEmpty {
-        SnapshotFailure.missing(name + "/", sourceLocation: sourceLocation)
-        return false
-    }
-    guard !comparison.isEqual else { return true }
-    Issue.record(
-        Comment(rawValue: "\(name)/ differs from the output (BILAN_RECORD=1 re-records it; review the diff)\n"
-            + comparison.report(folder: name)),
-        sourceLocation: sourceLocation)
-    return false
+    Snapshot.report(Snapshot.check(files: files, matches: folder, record: record), at: sourceLocation)
 }
 
 /// Compares every file below `output` (but those named in `excluding`, relative paths)
@@ -137,20 +60,91 @@ public func assertSnapshot(
     return assertSnapshot(files: files, matches: folder, record: record, sourceLocation: sourceLocation)
 }
 
-/// The failures every snapshot assertion reports the same way.
-enum SnapshotFailure {
-    static func recorded(_ names: [String], changed: [String], diff: String, sourceLocation: SourceLocation) {
-        let what = changed.isEmpty ? "unchanged" : "changed"
-        var message = "recorded \(names.joined(separator: ", ")) (\(what)): BILAN_RECORD=1 fails on purpose; "
-            + "review the diff, then run the tests without it"
-        if !changed.isEmpty && !diff.isEmpty { message += "\n" + diff }
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+extension Snapshot {
+    /// Records `failure`, if any, as an issue of the calling test; true when there is none.
+    static func report(_ failure: String?, at sourceLocation: SourceLocation) -> Bool {
+        guard let failure else { return true }
+        Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
+        return false
     }
 
-    static func missing(_ name: String, sourceLocation: SourceLocation) {
-        Issue.record(
-            Comment(rawValue: "no snapshot at \(name): BILAN_RECORD=1 swift test records it"), sourceLocation: sourceLocation)
+    /// What ``assertSnapshot(_:matches:record:sourceLocation:)`` reports for `text`: nil
+    /// when it matches the file, otherwise the failure (a diff, or what was recorded).
+    public static func check(_ text: String, matches file: URL, record: Bool = recording) -> String? {
+        let name = SourceTree.relative(file)
+        let previous = try? String(contentsOf: file, encoding: .utf8)
+        if record {
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            } catch {
+                return "could not record \(name): \(error)"
+            }
+            return recorded(name, changed: previous != text, diff: previous.map {
+                UnifiedDiff.text(expected: $0, actual: text, name: name)
+            })
+        }
+        guard let expected = previous else { return missing(name) }
+        guard text != expected else { return nil }
+        return "\(name) differs from its snapshot (BILAN_RECORD=1 re-records it; review the diff)\n"
+            + UnifiedDiff.text(expected: expected, actual: text, name: name)
     }
+
+    /// What ``assertSnapshot(_:matches:record:sourceLocation:)`` reports for `bytes`.
+    public static func check(_ bytes: Data, matches file: URL, record: Bool = recording) -> String? {
+        let name = SourceTree.relative(file)
+        let previous = try? Data(contentsOf: file)
+        if record {
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try bytes.write(to: file)
+            } catch {
+                return "could not record \(name): \(error)"
+            }
+            return recorded(name, changed: previous != bytes, diff: previous.map {
+                UnifiedDiff.bytes(expected: $0, actual: bytes, name: name)
+            })
+        }
+        guard let expected = previous else { return missing(name) }
+        guard bytes != expected else { return nil }
+        return "\(name) differs from its snapshot (BILAN_RECORD=1 re-records it; review the diff)\n"
+            + UnifiedDiff.bytes(expected: expected, actual: bytes, name: name)
+    }
+
+    /// What ``assertSnapshot(files:matches:record:sourceLocation:)`` reports.
+    public static func check(files: [String: Data], matches folder: URL, record: Bool = recording) -> String? {
+        let name = SourceTree.relative(folder) + "/"
+        let previous = FixtureProjects.contents(of: folder)
+        let comparison = FolderComparison(expected: previous, actual: files)
+        if record {
+            do {
+                try? FileManager.default.removeItem(at: folder)
+                for (path, data) in files {
+                    let url = folder.appendingPathComponent(path)
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                }
+            } catch {
+                return "could not record \(name): \(error)"
+            }
+            return recorded(name, changed: !comparison.isEqual, diff: comparison.report(folder: name))
+        }
+        if previous.isEmpty && !files.isEmpty { return missing(name) }
+        guard !comparison.isEqual else { return nil }
+        return "\(name) differs from the output (BILAN_RECORD=1 re-records it; review the diff)\n"
+            + comparison.report(folder: name)
+    }
+
+    /// The failure of a recording run: it never passes.
+    static func recorded(_ name: String, changed: Bool, diff: String?) -> String {
+        var message = "recorded \(name) (\(changed ? "changed" : "unchanged")): BILAN_RECORD=1 fails on purpose; "
+            + "review the diff, then run the tests without it"
+        if changed, let diff, !diff.isEmpty { message += "\n" + diff }
+        return message
+    }
+
+    static func missing(_ name: String) -> String { "no snapshot at \(name): BILAN_RECORD=1 swift test records it" }
 }
 
 /// How a folder's files differ from its snapshot's.
@@ -188,7 +182,7 @@ struct FolderComparison {
         list("extra in the output (not in the snapshot)", extra)
         list("different", different)
         for path in different.prefix(Snapshot.diffedFiles) {
-            lines.append(UnifiedDiff.bytes(expected: expected[path]!, actual: actual[path]!, name: "\(folder)/\(path)"))
+            lines.append(UnifiedDiff.bytes(expected: expected[path]!, actual: actual[path]!, name: folder + path))
         }
         return lines.joined(separator: "\n")
     }

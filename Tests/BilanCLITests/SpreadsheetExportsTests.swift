@@ -1,3 +1,4 @@
+import BilanTestSupport
 import Foundation
 import Testing
 
@@ -264,13 +265,7 @@ import Testing
 
         let run = try BilanBinary.run(["data", "--root", project.path, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let expectedURL = fixture.appendingPathComponent("expected.json")
-        if ProcessInfo.processInfo.environment["BILAN_RECORD"] == "1" {
-            try run.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(expectedURL.path): review the diff, then run again without BILAN_RECORD")
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(run.stdout == expected, "BILAN_RECORD=1 re-records; review the diff")
+        assertSnapshot(run.stdout, matches: fixture.appendingPathComponent("expected.json"))
         #expect(run.stderr.contains("content/data/villes.csv:2:6: warning: this file is in the Windows-1252"))
         #expect(run.stderr.contains("content/data/rapport.pdf: warning: this file is not read as data"))
 

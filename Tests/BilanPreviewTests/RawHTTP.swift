@@ -21,8 +21,9 @@ struct RawHTTP {
 
     let port: UInt16
 
-    /// Connects to 127.0.0.1 with a receive timeout.
-    func connect(timeout seconds: Int = 5) throws -> Int32 {
+    /// Connects to 127.0.0.1 with a receive timeout: generous, since the server shares two
+    /// cores with the rest of the suite (a 50 MB build can hold both for seconds).
+    func connect(timeout seconds: Int = 30) throws -> Int32 {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -8,105 +8,88 @@ import Testing
 
 /// An incremental rebuild must give exactly what a full build of the same files gives.
 @Suite struct IncrementalBuildTests {
-    static func options(_ project: URL) -> BuildOptions { BuildOptions(projectRoot: project, drafts: true, write: false) }
-
-    /// The incremental build's files, copies and diagnostics equal a full build's.
-    func expectSameAsFullBuild(_ build: IncrementalBuild, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let full = BuildPipeline.run(Self.options(build.options.projectRoot))
-        #expect(build.result.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
-        #expect(build.result.plan?.files == full.plan?.files, sourceLocation: sourceLocation)
-        #expect(build.result.plan?.copies == full.plan?.copies, sourceLocation: sourceLocation)
-        #expect(build.result.sectionCount == full.sectionCount, sourceLocation: sourceLocation)
-        #expect(build.result.chartCount == full.chartCount, sourceLocation: sourceLocation)
-    }
-
-    func edit(_ project: URL, _ file: String, _ change: (String) -> String) throws {
-        let url = project.appendingPathComponent(file)
-        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
-    }
-
     @Test func editingOneSectionRebuildsItAloneAndGivesTheFullBuildsBytes() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
-        let build = IncrementalBuild(options: Self.options(project))
+        let build = IncrementalBuild(options: RebuildChecks.options(project))
         #expect(build.result.plan != nil)
         #expect(build.update() == .none)
 
         let file = "content/sections/020-membres.fr.md"
-        try edit(project, file) { $0 + "\nUne nouvelle phrase, avec {{ membres_individuelles }} membres.\n" }
+        try RebuildChecks.edit(project, file) { $0 + "\nUne nouvelle phrase, avec {{ membres_individuelles }} membres.\n" }
         #expect(build.update() == .sections([file]))
         #expect(String(decoding: build.result.plan!.files["fr/index.html"]!, as: UTF8.self).contains("Une nouvelle phrase"))
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
     }
 
     @Test func dataAndFiguresChangesRecomputeTheFigures() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
-        let build = IncrementalBuild(options: Self.options(project))
+        let build = IncrementalBuild(options: RebuildChecks.options(project))
         let csv = project.appendingPathComponent("content/data/membres.csv")
         var lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         lines.insert(lines[1], at: 1)
         try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         #expect(build.update() == .figures)
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
 
-        try edit(project, "content/figures.yaml") { $0 + "\nnouvelle_figure: 42\n" }
+        try RebuildChecks.edit(project, "content/figures.yaml") { $0 + "\nnouvelle_figure: 42\n" }
         #expect(build.update() == .figures)
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
     }
 
     @Test func reportYamlAndTemplatesRebuildEverything() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
-        let build = IncrementalBuild(options: Self.options(project))
-        try edit(project, "content/report.yaml") { $0.replacingOccurrences(of: "organization:", with: "organization: Autre #") }
+        let build = IncrementalBuild(options: RebuildChecks.options(project))
+        try RebuildChecks.edit(project, "content/report.yaml") { $0.replacingOccurrences(of: "organization:", with: "organization: Autre #") }
         #expect(build.update() == .full)
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
 
         let templates = project.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try Data("body { color: black; }\n".utf8).write(to: templates.appendingPathComponent("style.css"))
         #expect(build.update() == .full)
         #expect(build.result.plan?.files["style.css"] == Array("body { color: black; }\n".utf8))
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
     }
 
     @Test func addingRemovingBreakingAndFixingSections() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
-        let build = IncrementalBuild(options: Self.options(project))
+        let build = IncrementalBuild(options: RebuildChecks.options(project))
         let folder = project.appendingPathComponent("content/sections")
 
         // A new section (and its links from others) appears.
         try Data("---\ntitle: Nouvelle\n---\nVoir [membres](020-membres.fr.md).\n".utf8)
             .write(to: folder.appendingPathComponent("040-nouvelle.fr.md"))
         #expect(build.update() == .sections(["content/sections/040-nouvelle.fr.md"]))
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
 
         // A broken front matter fails the build; fixing it brings the report back.
         let file = "content/sections/010-accueil.en.md"
         let original = try String(contentsOf: project.appendingPathComponent(file), encoding: .utf8)
-        try edit(project, file) { $0.replacingOccurrences(of: "title:", with: "title: [") }
+        try RebuildChecks.edit(project, file) { $0.replacingOccurrences(of: "title:", with: "title: [") }
         build.update()
         #expect(build.result.plan == nil)
         #expect(build.result.diagnostics.contains { $0.location.file == file && $0.code == .yamlSyntax })
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
         try original.write(to: project.appendingPathComponent(file), atomically: true, encoding: .utf8)
         build.update()
         #expect(build.result.plan != nil)
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
 
         // A section removed: its translation is now missing.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("040-nouvelle.fr.md"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("020-membres.en.md"))
         build.update()
         #expect(build.result.diagnostics.contains { $0.code == .missingTranslation })
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
 
         // An asset added: every section is rendered again (an image may now resolve).
         try Data("x".utf8).write(to: project.appendingPathComponent("content/assets/nouveau.txt"))
         #expect(build.update() == .allSections)
-        expectSameAsFullBuild(build)
+        RebuildChecks.expectSameAsFullBuild(build)
     }
 
     @Test func scopesOfChangedPaths() {

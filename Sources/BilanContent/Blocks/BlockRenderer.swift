@@ -316,15 +316,18 @@ package struct BlockRenderer {
             }
         }
         guard !problems.hasErrors else { return nil }
-        if let filter, let problem = filter.filter.dateProblem({ index[$0.text].map(table.hasDates) ?? false }) {
-            var location = filter.location
-            location.column = location.column.map { $0 + problem.comparison.range.lowerBound }
-            problems.error(.dateComparison, "in 'where': " + problem.message, at: location)
-            return nil
-        }
         var rows = Array(table.rows.indices)
         if let filter {
-            rows = rows.filter { row in filter.filter.matches { table.rows[row][index[$0.text]!] } }
+            let typed: FigureExpression.Filter
+            switch filter.filter.typedForDates({ index[$0.text].map(table.hasDates) ?? false }) {
+            case .failure(let problem):
+                var location = filter.location
+                location.column = location.column.map { $0 + problem.comparison.range.lowerBound }
+                problems.error(.dateComparison, "in 'where': " + problem.message, at: location)
+                return nil
+            case .success(let resolved): typed = resolved
+            }
+            rows = rows.filter { row in typed.matches { table.rows[row][index[$0.text]!] } }
             if rows.isEmpty && !table.rows.isEmpty {
                 problems.warning(
                     .emptyFilter,

@@ -13,7 +13,7 @@ extension DataTable {
     package func typingDates(_ declarations: DateDeclarations) -> (table: DataTable, problems: [Diagnostic]) {
         var typed = self
         var problems: [Diagnostic] = []
-        for column in columns.indices where columnHasText(column) {
+        for column in columns.indices where firstTextIsDateShaped(column) {
             let cells: [String?] = rows.map { row in
                 guard row.indices.contains(column) else { return nil }
                 switch row[column] {
@@ -88,12 +88,15 @@ extension DataTable {
         return plain ? name : YAMLEscaping.quoted(name)
     }
 
-    /// Whether a column has a text cell (only such a column may be one of dates to type).
-    private func columnHasText(_ column: Int) -> Bool {
-        rows.contains { row in
-            guard row.indices.contains(column), case .text = row[column] else { return false }
-            return true
+    /// Whether a column's first text cell is written as a date: only such a column may be
+    /// one of dates (``DateCell/classify(column:declared:)`` wants every cell a date), so
+    /// the others are not read a second time.
+    private func firstTextIsDateShaped(_ column: Int) -> Bool {
+        for row in rows where row.indices.contains(column) {
+            guard case .text(let text) = row[column] else { continue }
+            return DateCell.shape(of: text) != nil
         }
+        return false
     }
 
     /// Where a cell is, for a diagnostic: the row's line (a sheet's row) and, for a sheet,

@@ -309,11 +309,14 @@ private struct ExpressionRun {
             guard let index = columns[column], cells.indices.contains(index) else { return .missing }
             return cells[index]
         }
-        if let problem = aggregate.filter?.dateProblem({ columns[$0.text].map(table.hasDates) ?? false }) {
-            throw failure(.dateComparison, problem.message, at: problem.comparison.range)
+        var filter: FigureExpression.Filter?
+        switch aggregate.filter?.typedForDates({ columns[$0.text].map(table.hasDates) ?? false }) {
+        case .failure(let problem)?: throw failure(.dateComparison, problem.message, at: problem.comparison.range)
+        case .success(let typed)?: filter = typed
+        case nil: filter = nil
         }
         let rows = table.rows.indices.filter { row in
-            aggregate.filter?.matches { cell(row, $0.text) } ?? true
+            filter?.matches { cell(row, $0.text) } ?? true
         }
         if let filter = aggregate.filter, rows.isEmpty, !table.rows.isEmpty {
             warnEmpty(filter, of: table, in: expression, function: aggregate.function)

@@ -213,6 +213,32 @@ extension FigureExpression.Filter {
         return nil
     }
 
+    /// The filter ready to run over a table: a quoted ISO date compared with a date
+    /// column read as a date once, here, rather than in every row; or, as
+    /// ``dateProblem(_:)`` finds it, the comparison that sets a date against something else.
+    package func typedForDates(_ hasDates: (FigureExpression.Name) -> Bool)
+        -> Result<FigureExpression.Filter, DateFilterProblem>
+    {
+        if let problem = dateProblem(hasDates) {
+            return .failure(DateFilterProblem(comparison: problem.comparison, message: problem.message))
+        }
+        return .success(resolvingQuotedDates(hasDates))
+    }
+
+    private func resolvingQuotedDates(_ hasDates: (FigureExpression.Name) -> Bool) -> FigureExpression.Filter {
+        switch self {
+        case .comparison(var comparison):
+            if case .text(let text) = comparison.value, hasDates(comparison.column),
+                let date = FigureExpression.Comparison.isoDate(text)
+            {
+                comparison.value = .date(date)
+            }
+            return .comparison(comparison)
+        case .all(let parts): return .all(parts.map { $0.resolvingQuotedDates(hasDates) })
+        case .any(let parts): return .any(parts.map { $0.resolvingQuotedDates(hasDates) })
+        }
+    }
+
     /// Whether a row passes the filter; `cell` gives the row's cell in a column.
     package func matches(_ cell: (FigureExpression.Name) -> CellValue) -> Bool {
         switch self {
@@ -221,4 +247,10 @@ extension FigureExpression.Filter {
         case .any(let parts): parts.contains { $0.matches(cell) }
         }
     }
+}
+
+/// A comparison of a filter that sets a date against something else, and why.
+package struct DateFilterProblem: Error, Sendable {
+    package var comparison: FigureExpression.Comparison
+    package var message: String
 }

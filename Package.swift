@@ -74,13 +74,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // One unit-test target per library target, each importing only its target and the
+        // ones below it; the fixtures (Tests/Fixtures) are read in place by BilanTestSupport.
+        .testTarget(name: "BilanBaseTests", dependencies: ["BilanBase", "BilanTestSupport"]),
+        .testTarget(name: "BilanInputsTests", dependencies: ["BilanBase", "BilanInputs", "BilanTestSupport"]),
         .testTarget(
-            name: "BilanCoreTests",
+            name: "BilanContentTests",
+            dependencies: ["BilanBase", "BilanInputs", "BilanContent", "MarkupScanner", "BilanTestSupport"]
+        ),
+        .testTarget(
+            name: "BilanRenderTests",
+            dependencies: [
+                "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "MarkupScanner", "BilanTestSupport",
+            ]
+        ),
+        // The pipeline and its use cases, with the fixture projects (valid, and one folder
+        // per invalid case with its exact diagnostics) and the rendered snapshots.
+        .testTarget(
+            name: "BilanBuildTests",
             dependencies: [
                 "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "MarkupScanner",
                 "BilanTestSupport",
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         // The preview server over loopback: pages, reload events, refused paths.
         .testTarget(
@@ -94,6 +109,7 @@ let package = Package(
         // seeded generator, tags, and the one `assertSnapshot` (BILAN_RECORD=1 records).
         .target(
             name: "BilanTestSupport",
+            dependencies: ["BilanBase", "BilanInputs"],
             path: "Tests/BilanTestSupport"
         ),
         // What bilan's HTML and SVG must never contain, for the tests and the fuzz targets.

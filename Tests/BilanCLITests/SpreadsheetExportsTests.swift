@@ -6,9 +6,9 @@ import Testing
 /// exports and workbooks build with no hand conversion and give the spreadsheet's values;
 /// the slips nobody sees stop `check --strict`; `bilan data --format json` is pinned.
 @Suite struct SpreadsheetExportsTests {
-    /// A workbook of `Tests/BilanCoreTests/Fixtures/workbooks/` (see its SOURCE.md).
+    /// A workbook of `Tests/Fixtures/workbooks/` (see its SOURCE.md).
     static func workbook(_ name: String) -> URL {
-        BilanBinary.packageRoot.appendingPathComponent("Tests/BilanCoreTests/Fixtures/workbooks/\(name)")
+        BilanBinary.packageRoot.appendingPathComponent("Tests/Fixtures/workbooks/\(name)")
     }
 
     /// Writes `bytes` to `path` below `root`, making its folders.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Fixture projects on disk, copied to a temporary folder before a test builds them.
 ///
-/// The projects are read from the source tree (`Tests/BilanCoreTests/Fixtures/projects`),
+/// The projects are read from the source tree (`Tests/Fixtures/projects`),
 /// so that every test target can use them.
 public enum FixtureProjects {
     public static let valid = sourceFixtures.appendingPathComponent("projects/valid")
@@ -11,8 +11,8 @@ public enum FixtureProjects {
     /// Whether this run records snapshots (`BILAN_RECORD=1`): see ``assertSnapshot(_:matches:record:sourceLocation:)``.
     public static var recording: Bool { Snapshot.recording }
 
-    /// The folder of the core tests' fixtures in the package's sources.
-    public static let sourceFixtures = SourceTree.coreFixtures
+    /// The fixtures folder in the package's sources.
+    public static let sourceFixtures = SourceTree.fixtures
 
     /// A fresh temporary folder, removed by the caller.
     public static func temporaryFolder() -> URL { TemporaryFolder.make("bilan-test") }

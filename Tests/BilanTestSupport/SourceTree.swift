@@ -7,8 +7,8 @@ public enum SourceTree {
     public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `Tests/BilanCoreTests/Fixtures`: the fixture projects and the snapshots.
-    public static let coreFixtures = packageRoot.appendingPathComponent("Tests/BilanCoreTests/Fixtures")
+    /// `Tests/Fixtures`: the fixture projects, snapshots and data files every test target reads.
+    public static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
     /// A path as the package knows it (`Tests/…/expected.txt`), for messages.
     public static func relative(_ url: URL) -> String {

@@ -4,7 +4,7 @@ import Foundation
 /// output: no executable markup, and SVG that is well-formed XML. Every `<` bilan writes
 /// from data is escaped, so each `<` left starts markup bilan wrote.
 ///
-/// A library of its own so that the tests (BilanCoreTests) and the fuzz targets
+/// A library of its own so that the tests and the fuzz targets
 /// (bilan-fuzz) hold bilan's output to the same promise.
 public enum MarkupScanner {
     public struct Tag: Equatable {

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+@testable import BilanRender
+@testable import BilanBuild
+
+@Suite struct ProjectTemplateTests {
+    static let starter = SourceTree.packageRoot.appendingPathComponent("starter")
+
+    /// The project shipped inside the binary is exactly the files in starter/ (run
+    /// scripts/embed-starter after editing one).
+    @Test func embeddedStarterMatchesTheStarterFolder() throws {
+        var paths: [String] = []
+        let files = try #require(FileManager.default.enumerator(at: Self.starter, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in files where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(Self.starter.standardizedFileURL.path.count + 1))
+            if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { paths.append(relative) }
+        }
+        #expect(ProjectTemplate.files.map(\.path) == paths.sorted())
+        for file in ProjectTemplate.files {
+            let text = try String(contentsOf: Self.starter.appendingPathComponent(file.path), encoding: .utf8)
+            #expect(file.text == text, "\(file.path) differs: run scripts/embed-starter")
+        }
+    }
+
+    @Test func writesIntoAMissingFolderAndRefusesAFilledOne() throws {
+        let parent = FixtureProjects.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("new/report")
+        guard case .success(let written) = ProjectTemplate.create(at: folder, displayName: "new/report") else {
+            Issue.record("a missing folder is created")
+            return
+        }
+        #expect(written == ProjectTemplate.files.map(\.path))
+        guard case .failure(let error) = ProjectTemplate.create(at: folder, displayName: "new/report") else {
+            Issue.record("a second init into the same folder must be refused")
+            return
+        }
+        #expect(error.diagnostics.map(\.code) == [.outputRefused])
+        #expect(error.diagnostics.first?.formatted.hasPrefix("new/report: error: new/report is not empty (content)") == true)
+
+        let file = parent.appendingPathComponent("file.txt")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        guard case .failure(let fileError) = ProjectTemplate.create(at: file, displayName: "file.txt") else {
+            Issue.record("a file is refused")
+            return
+        }
+        #expect(fileError.diagnostics.first?.message.contains("is a file") == true)
+    }
+
+    /// The new project is a clean build: no error, no warning, with or without drafts.
+    @Test func starterBuildsWithoutAnyDiagnostic() throws {
+        let folder = FixtureProjects.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = ProjectTemplate.create(at: folder, displayName: "report")
+        let result = BuildPipeline.run(BuildOptions(projectRoot: folder, strict: true, write: false))
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticReport.text(result.diagnostics))")
+        #expect(result.sectionCount == 8)
+    }
+}

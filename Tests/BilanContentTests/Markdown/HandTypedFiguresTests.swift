@@ -1,0 +1,25 @@
+import Testing
+@testable import BilanBase
+@testable import BilanInputs
+@testable import BilanContent
+
+@Suite struct HandTypedFiguresTests {
+    func numbers(_ text: String, _ language: String = "fr") -> [String] {
+        HandTypedFigures.numbers(in: text, language: language).map(\.normalized)
+    }
+
+    @Test func groupSeparatorsAndDecimalMarksFollowTheLanguage() {
+        #expect(numbers("25 000 $ et 12,5 %") == ["25000", "12.5"])
+        #expect(numbers("$25,000 and 12.5%", "en") == ["25000", "12.5"])
+        #expect(numbers("25\u{00A0}000") == ["25000"])
+    }
+
+    @Test func smallNumbersYearsDatesAndCodesAreLeftAlone() {
+        #expect(numbers("5 ateliers en 2023, le 18 juin, June 18, COVID-19, H2S 3K6") == [])
+        #expect(numbers("du 8 au 18 juin", "fr") == [])
+    }
+
+    @Test func aCommaFollowedByASpaceEndsTheNumber() {
+        #expect(numbers("en 2023, 22 militantes") == ["22"])
+    }
+}

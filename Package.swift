@@ -11,7 +11,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "bilan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bilan", targets: ["bilan"]),
     ],
@@ -72,7 +72,8 @@ let package = Package(
                 "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild",
                 "BilanPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
         // One unit-test target per library target, each importing only its target and the
         // ones below it; the fixtures (Tests/Fixtures) are read in place by BilanTestSupport.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The named stages of a build, in the order they run: what progress, `--timings` and
 /// the preview's rebuilds call them.
@@ -53,16 +54,14 @@ package final class ProgressCounter: Sendable {
 }
 
 /// An integer that any thread may increment.
-private final class LockedCounter: @unchecked Sendable {
-    // Sendable by hand: `value` is only read and written while `lock` is held.
-    private let lock = NSLock()
-    private var value = 0
+private final class LockedCounter: Sendable {
+    private let value = Mutex(0)
 
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        value.withLock { value in
+            value += 1
+            return value
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 public import Foundation
 
-public import BilanBase
+internal import BilanBase
 public import BilanInputs
 
 /// A project folder for the data tests, in a fresh temporary folder removed by ``remove()``.

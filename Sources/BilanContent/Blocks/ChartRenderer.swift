@@ -1,5 +1,6 @@
 package import Foundation
 import BilanBase
+import Synchronization
 package import BilanInputs
 
 /// Draws a ``ChartModel`` as an SVG document: a pure, deterministic function of the
@@ -675,10 +676,7 @@ package struct SVGDocument {
 /// The quotients ``ChartRenderer/ratio(_:_:)`` has computed, shared by every chart of a
 /// process (a pure function of its operands, so the cache never changes a result); it
 /// stops growing at ``limit`` entries.
-///
-/// Sendable by hand, and safe: `values`, its only mutable state, is read and written only
-/// while `lock` is held.
-package final class RatioCache: @unchecked Sendable {
+package final class RatioCache: Sendable {
     package static let shared = RatioCache()
     package static let limit = 65_536
 
@@ -691,19 +689,15 @@ package final class RatioCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var values: [Operands: Double] = [:]
+    private let values = Mutex<[Operands: Double]>([:])
 
     package func value(_ part: Decimal, _ whole: Decimal, compute: () -> Double) -> Double {
         let key = Operands(part, whole)
-        lock.lock()
-        let known = values[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = values.withLock({ $0[key] }) { return known }
         let value = compute()
-        lock.lock()
-        if values.count < Self.limit { values[key] = value }
-        lock.unlock()
+        values.withLock { values in
+            if values.count < Self.limit { values[key] = value }
+        }
         return value
     }
 }

@@ -17,7 +17,9 @@ public enum ProjectTemplate {
 
     /// Writes the project into `folder`, created when missing, and returns the paths it
     /// wrote. A folder that holds anything but hidden entries (such as `.git`) is refused,
-    /// as is a path that is a file: nothing of the user's is ever overwritten.
+    /// as is a path that is a file: nothing of the user's is ever overwritten. A
+    /// `.gitignore` already there keeps its lines and gets the starter's after them, unless
+    /// it already ignores `output/`.
     /// `displayName` is how messages name the folder (as the user typed it).
     public static func create(at folder: URL, displayName: String) -> Result<[String], DiagnosticError> {
         let manager = FileManager.default
@@ -50,7 +52,13 @@ public enum ProjectTemplate {
             for file in files {
                 let url = folder.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+                if file.path == ".gitignore", let existing = try? String(contentsOf: url, encoding: .utf8) {
+                    guard !ignoresOutput(existing) else { continue }
+                    let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+                    try Data((existing + separator + file.text).utf8).write(to: url)
+                } else {
+                    try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+                }
                 written.append(file.path)
             }
         } catch {
@@ -59,5 +67,12 @@ public enum ProjectTemplate {
                 at: location)))
         }
         return .success(written)
+    }
+
+    /// Whether a `.gitignore` already has a line that ignores the `output/` folder.
+    static func ignoresOutput(_ gitignore: String) -> Bool {
+        gitignore.split(whereSeparator: \.isNewline).contains { line in
+            ["output", "output/", "/output", "/output/"].contains(line.trimmingCharacters(in: .whitespaces))
+        }
     }
 }

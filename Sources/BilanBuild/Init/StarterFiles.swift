@@ -3,6 +3,10 @@
 /// The files of a new project, by path relative to its folder, as `bilan init` writes them.
 enum StarterFiles {
     static let files: [(path: String, text: String)] = [
+        (".gitignore", #"""
+# What bilan writes: rebuilt from content/ by `bilan build`, so never committed.
+output/
+"""# + "\n"),
         ("content/data/activites.csv", #"""
 trimestre_fr,trimestre_en,ateliers,participantes
 T1,Q1,4,38

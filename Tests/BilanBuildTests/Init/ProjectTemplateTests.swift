@@ -16,13 +16,38 @@ import Testing
         let files = try #require(FileManager.default.enumerator(at: Self.starter, includingPropertiesForKeys: [.isRegularFileKey]))
         for case let url as URL in files where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             let relative = String(url.standardizedFileURL.path.dropFirst(Self.starter.standardizedFileURL.path.count + 1))
-            if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { paths.append(relative) }
+            let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") && $0 != ".gitignore" }
+            if !hidden { paths.append(relative) }
         }
         #expect(ProjectTemplate.files.map(\.path) == paths.sorted())
         for file in ProjectTemplate.files {
             let text = try String(contentsOf: Self.starter.appendingPathComponent(file.path), encoding: .utf8)
             #expect(file.text == text, "\(file.path) differs: run scripts/embed-starter")
         }
+    }
+
+    /// The new project keeps output/ out of git; a .gitignore already there keeps its lines.
+    @Test func gitignoreKeepsTheOutputOut() throws {
+        let parent = FixtureProjects.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let fresh = parent.appendingPathComponent("fresh")
+        #expect(throws: Never.self) { try ProjectTemplate.create(at: fresh, displayName: "fresh").get() }
+        let written = try String(contentsOf: fresh.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(written.split(separator: "\n").contains("output/"))
+
+        let kept = parent.appendingPathComponent("kept")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        try "node_modules/".write(to: kept.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+        let paths = try ProjectTemplate.create(at: kept, displayName: "kept").get()
+        #expect(paths.contains(".gitignore"))
+        let merged = try String(contentsOf: kept.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(merged.hasPrefix("node_modules/\n#") && merged.hasSuffix("\noutput/\n"))
+
+        let ignored = parent.appendingPathComponent("ignored")
+        try FileManager.default.createDirectory(at: ignored, withIntermediateDirectories: true)
+        try "/output\n".write(to: ignored.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+        #expect(try !ProjectTemplate.create(at: ignored, displayName: "ignored").get().contains(".gitignore"))
+        #expect(try String(contentsOf: ignored.appendingPathComponent(".gitignore"), encoding: .utf8) == "/output\n")
     }
 
     @Test func writesIntoAMissingFolderAndRefusesAFilledOne() throws {

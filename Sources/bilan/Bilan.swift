@@ -23,12 +23,21 @@ struct Bilan: ParsableCommand {
 
     /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.
     static func mainWithExitCodes() {
+        var command: (any ParsableCommand)?
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
+            try command?.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // A command that finds its command line wrong once the project is read
+                // (`--lang de`) names itself in the hint, as a parse error would.
+                let message = switch (command, error) {
+                case (.some(let command), let error as ValidationError):
+                    "Error: \(error.message)\n  See 'bilan \(type(of: command)._commandName) --help' for more information."
+                default:
+                    fullMessage(for: error)
+                }
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -49,6 +58,14 @@ struct ProjectOptions: ParsableArguments {
     var rootURL: URL {
         URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
+    }
+
+    /// The command line checked against report.yaml before anything runs: a `--lang` the
+    /// report does not have, or what `problem` finds, is a bad command line (exit status 2).
+    /// A report.yaml that does not load is left to the command, which reports it located.
+    func validate(languages: [String], problem: (ReportConfig) -> String? = { _ in nil }) throws {
+        guard case .success(let config) = ReportConfigLoader.load(projectRoot: rootURL) else { return }
+        if let message = config.unknownLanguages(languages) ?? problem(config) { throw ValidationError(message) }
     }
 }
 

@@ -37,10 +37,11 @@ struct Export: ParsableCommand {
         let outURL = out.map {
             URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         }
-        let outcome = ReportExport.run(
-            ReportExport.Options(
-                projectRoot: project.rootURL, format: pdf ? .pdf : .html, languages: lang.map { [$0] } ?? [],
-                drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"]))
+        let options = ReportExport.Options(
+            projectRoot: project.rootURL, format: pdf ? .pdf : .html, languages: lang.map { [$0] } ?? [],
+            drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"])
+        try project.validate(languages: options.languages) { ReportExport.oneFileProblem(options, config: $0) }
+        let outcome = ReportExport.run(options)
         report(outcome.diagnostics, format: .text)
         for note in outcome.notes { printError("bilan: note: \(note)\n") }
         for file in outcome.written { printError("bilan: wrote \(file.path)\n") }

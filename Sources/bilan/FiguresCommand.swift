@@ -22,6 +22,7 @@ struct Figures: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
+        try project.validate(languages: languages)
         switch FiguresListing.run(projectRoot: project.rootURL, languages: languages) {
         case .failure(let error):
             printError(DiagnosticReport.text(error.diagnostics))

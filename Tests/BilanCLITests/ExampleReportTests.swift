@@ -63,9 +63,9 @@ import Testing
         #expect((byName["part_militantes_survivantes"]?["rows"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func unknownLanguageIsAnError() throws {
+    @Test func unknownLanguageIsABadCommandLine() throws {
         let run = try BilanBinary.run(["figures", "--root", BilanBinary.packageRoot.path, "--lang", "de"])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("[unknown-language]"))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("language 'de' is not in report.yaml"))
     }
 }

@@ -38,11 +38,30 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.path))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
-        let both = try BilanBinary.run(["export", "--single-file", "--out", out.path, "--root", project.path])
-        #expect(both.status == 1)
-        #expect(both.stderr.contains("--lang"))
         let neither = try BilanBinary.run(["export", "--root", project.path])
         #expect(neither.status == 2)
+    }
+
+    /// What the command line asks and the report cannot give is a bad command line (exit
+    /// status 2), said without a project location, and nothing is built or written.
+    @Test func languagesTheReportHasNotAreABadCommandLine() throws {
+        let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let out = project.appendingPathComponent("board/rapport.html")
+        let cases: [(arguments: [String], expected: String)] = [
+            (["--out", out.path], "Error: --out names one file: choose its language with --lang (fr, en)"),
+            (["--lang", "de"], "Error: language 'de' is not in report.yaml (languages: fr, en)"),
+        ]
+        for (arguments, expected) in cases {
+            let run = try BilanBinary.run(["export", "--single-file", "--root", project.path] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == expected + "\n  See 'bilan export --help' for more information.\n")
+        }
+        let figures = try BilanBinary.run(["figures", "--root", project.path, "--lang", "de"])
+        #expect(figures.status == 2)
+        #expect(figures.stderr.hasPrefix("Error: language 'de' is not in report.yaml (languages: fr, en)\n"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
     }
 
     /// Chromium on the PATH under one of the names bilan looks for (`ChromiumPrinter.names`), or nil.

@@ -125,14 +125,9 @@ public enum FiguresListing {
     /// the diagnostics of the data and figures stages.
     public static func run(projectRoot: URL, languages codes: [String]) -> Result<(report: FiguresReport, diagnostics: [Diagnostic]), DiagnosticError> {
         ReportConfigLoader.load(projectRoot: projectRoot).flatMap { config in
-            let unknown = codes.filter { config.language($0) == nil }
-            if !unknown.isEmpty {
+            if let problem = config.unknownLanguages(codes) {
                 return .failure(
-                    DiagnosticError(
-                        .error(
-                            .unknownLanguage,
-                            "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(config.languages.map(\.code).joined(separator: ", ")))",
-                            at: SourceLocation(file: ReportConfigLoader.path))))
+                    DiagnosticError(.error(.unknownLanguage, problem, at: SourceLocation(file: ReportConfigLoader.path))))
             }
             let stage = FigureStage.run(projectRoot: projectRoot, config: config)
             let languages = config.languages.filter { codes.isEmpty || codes.contains($0.code) }

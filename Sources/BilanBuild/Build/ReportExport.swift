@@ -1,6 +1,6 @@
 public import Foundation
 public import BilanBase
-import BilanInputs
+package import BilanInputs
 import BilanContent
 public import BilanRender
 
@@ -51,6 +51,13 @@ public enum ReportExport {
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } && !written.isEmpty }
     }
 
+    /// Why `--out` cannot be written, or nil: it names one file, so one language.
+    package static func oneFileProblem(_ options: Options, config: ReportConfig) -> String? {
+        let languages = options.languages.isEmpty ? config.languages.map(\.code) : options.languages
+        guard options.out != nil, languages.count > 1 else { return nil }
+        return "--out names one file: choose its language with --lang (\(languages.joined(separator: ", ")))"
+    }
+
     public static func run(_ options: Options) -> Outcome {
         let build = BuildPipeline.run(
             BuildOptions(
@@ -60,18 +67,15 @@ public enum ReportExport {
         let location = SourceLocation(file: ReportConfigLoader.path)
         guard case .success(let config) = ReportConfigLoader.load(projectRoot: options.projectRoot) else { return outcome }
 
-        let unknown = options.languages.filter { config.language($0) == nil }
-        if !unknown.isEmpty {
-            outcome.diagnostics.append(
-                .error(.unknownLanguage, "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(config.languages.map(\.code).joined(separator: ", ")))", at: location))
+        if let problem = config.unknownLanguages(options.languages) {
+            outcome.diagnostics.append(.error(.unknownLanguage, problem, at: location))
+            return outcome
+        }
+        if let problem = oneFileProblem(options, config: config) {
+            outcome.diagnostics.append(.error(.outputRefused, problem, at: location))
             return outcome
         }
         let languages = options.languages.isEmpty ? config.languages.map(\.code) : options.languages
-        if options.out != nil && languages.count > 1 {
-            outcome.diagnostics.append(
-                .error(.outputRefused, "--out names one file: choose its language with --lang (\(languages.joined(separator: ", ")))", at: location))
-            return outcome
-        }
 
         var chromium: URL?
         if options.format == .pdf {

@@ -48,6 +48,15 @@ public struct ReportConfig: Sendable {
     public func language(_ code: String) -> ReportLanguage? {
         languages.first { $0.code == code }
     }
+
+    /// What is wrong with languages asked for on the command line (`--lang`), or nil when
+    /// the report has every one of them.
+    public func unknownLanguages(_ codes: [String]) -> String? {
+        let unknown = codes.filter { language($0) == nil }
+        guard !unknown.isEmpty else { return nil }
+        let known = languages.map(\.code).joined(separator: ", ")
+        return "language '\(unknown.joined(separator: "', '"))' is not in report.yaml (languages: \(known))"
+    }
 }
 
 /// Reads and checks `content/report.yaml`.

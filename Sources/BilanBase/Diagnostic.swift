@@ -53,6 +53,7 @@ extension DiagnosticCode {
     // Warnings (PRODUCT.md)
     public static let missingTranslation: DiagnosticCode = "missing-translation"
     public static let outdatedTranslation: DiagnosticCode = "outdated-translation"
+    public static let mixedStatus: DiagnosticCode = "mixed-status"
     public static let statedMismatch: DiagnosticCode = "stated-mismatch"
     public static let handTypedFigure: DiagnosticCode = "hand-typed-figure"
     public static let missingAlt: DiagnosticCode = "missing-alt"

@@ -55,8 +55,9 @@ public enum TranslationChecker {
         }
     }
 
-    /// `missing-translation` and `outdated-translation` warnings. A file that exists but
-    /// could not be read (`existingFiles`) has its own error, not a missing translation.
+    /// `missing-translation`, `outdated-translation` and `mixed-status` warnings. A file
+    /// that exists but could not be read (`existingFiles`) has its own error, not a missing
+    /// translation.
     public static func diagnostics(_ entries: [TranslationEntry], existingFiles: Set<String>, config: ReportConfig) -> [Diagnostic] {
         var problems = DiagnosticList()
         let source = config.defaultLanguage.code
@@ -82,7 +83,26 @@ public enum TranslationChecker {
                     continue
                 }
             }
+            mixedStatus(entry, config: config, into: &problems)
         }
         return problems.all
+    }
+
+    /// A section that is a draft in some languages and not in others: a build without
+    /// `--drafts` publishes it in the others alone, which nobody sees on a drafts preview.
+    private static func mixedStatus(_ entry: TranslationEntry, config: ReportConfig, into problems: inout DiagnosticList) {
+        let present = config.languages.compactMap { entry.sections[$0.code] }
+        let drafts = present.filter { $0.status == .draft }
+        let published = present.filter { $0.status != .draft }
+        guard !drafts.isEmpty, !published.isEmpty else { return }
+        let publishedNames = published.map { "\($0.language) (\($0.status.rawValue))" }.joined(separator: ", ")
+        for draft in drafts {
+            problems.warning(
+                .mixedStatus,
+                "section '\(entry.key)' is a draft in \(draft.language) but not in \(publishedNames): a build "
+                    + "without --drafts publishes it without its \(draft.language) version; set the same status "
+                    + "in every language",
+                at: SourceLocation(file: draft.file))
+        }
     }
 }

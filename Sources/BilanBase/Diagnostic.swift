@@ -54,6 +54,7 @@ extension DiagnosticCode {
     public static let missingTranslation: DiagnosticCode = "missing-translation"
     public static let outdatedTranslation: DiagnosticCode = "outdated-translation"
     public static let mixedStatus: DiagnosticCode = "mixed-status"
+    public static let splitPart: DiagnosticCode = "split-part"
     public static let statedMismatch: DiagnosticCode = "stated-mismatch"
     public static let handTypedFigure: DiagnosticCode = "hand-typed-figure"
     public static let missingAlt: DiagnosticCode = "missing-alt"

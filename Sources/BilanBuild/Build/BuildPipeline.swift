@@ -427,12 +427,13 @@ public final class BuildPipeline {
     // MARK: - Checks and stage helpers
 
     /// The checks over the whole set of sections: duplicate slugs, the theme's logo,
-    /// missing and outdated translations.
+    /// missing and outdated translations, split parts.
     package static func projectChecks(_ sections: [Section], files: Set<String>, config: ReportConfig, projectRoot: URL) -> [Diagnostic] {
         var problems = duplicateAnchors(sections)
         problems.append(contentsOf: logoProblems(config, projectRoot: projectRoot))
         let translations = TranslationChecker.entries(sections, config: config)
         problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: files, config: config))
+        problems.append(contentsOf: PartCheck.diagnostics(sections))
         return problems
     }
 

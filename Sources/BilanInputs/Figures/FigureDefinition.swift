@@ -31,10 +31,62 @@ public struct FigureDefinition: Sendable, Hashable {
 
 /// A figure's `stated:` value: the number printed in the report, written as displayed
 /// (for a `percent` figure, `stated: 12.5` means 12.5 %).
+///
+/// `stated: 28800` must agree at the figure's display precision; `stated: 28800 ± 50`
+/// (or `+-`) within 50 either way; `stated: ~28800`, "about 28,800", within half a unit of
+/// its last written non-zero digit (±50 here, ±5 for `~30`, ±0.05 for `~12.5`).
 public struct StatedValue: Sendable, Hashable {
     public var value: Decimal
+    /// How far the displayed value may be from `value`, in display units; nil: not at all.
+    public var tolerance: Decimal?
     /// The `stated:` key in figures.yaml, where a `stated-mismatch` warning points.
     public var location: SourceLocation
+
+    public init(value: Decimal, tolerance: Decimal? = nil, location: SourceLocation) {
+        self.value = value
+        self.tolerance = tolerance
+        self.location = location
+    }
+
+    /// Reads `N`, `N ± T`, `N +- T` or `~N`; nil for anything else, or a negative `T`.
+    public init?(text: String, location: SourceLocation) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("~") {
+            let numeral = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard let value = Decimal(numeral: numeral) else { return nil }
+            self.init(value: value, tolerance: Self.halfUnit(ofLastDigitOf: numeral), location: location)
+            return
+        }
+        let parts = trimmed.replacingOccurrences(of: "+-", with: "±").split(separator: "±", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let value = parts.first.flatMap({ Decimal(numeral: $0.trimmingCharacters(in: .whitespaces)) })
+        else { return nil }
+        guard parts.count == 2 else {
+            self.init(value: value, location: location)
+            return
+        }
+        guard let tolerance = Decimal(numeral: parts[1].trimmingCharacters(in: .whitespaces)), tolerance >= 0
+        else { return nil }
+        self.init(value: value, tolerance: tolerance, location: location)
+    }
+
+    /// Half a unit of a numeral's last non-zero digit: 5 for `30`, 50 for `28800`, 0.05 for
+    /// `12.5`, 0.5 for `0` and `7`.
+    static func halfUnit(ofLastDigitOf numeral: String) -> Decimal {
+        let digits = numeral.drop { $0 == "-" || $0 == "+" }
+        var exponent: Int
+        if let point = digits.firstIndex(of: ".") {
+            exponent = -digits[digits.index(after: point)...].count
+        } else {
+            exponent = digits.reversed().prefix { $0 == "0" }.count
+            if exponent == digits.count { exponent = 0 }
+        }
+        return Decimal(sign: .plus, exponent: exponent, significand: 5) / 10
+    }
+
+    /// How the report states it, for messages and listings: `28800`, `28800 ± 50`.
+    public var text: String {
+        tolerance.map { "\(value) ± \($0)" } ?? "\(value)"
+    }
 }
 
 /// Where each character of a figure's expression sits in figures.yaml, so an error in

@@ -183,14 +183,16 @@ private struct FigureReader {
                 }
                 decimals = (count, value.mark)
             case "stated":
-                guard let text = scalar?.string, let number = Decimal(numeral: text) else {
+                guard let text = scalar?.string, let stated = StatedValue(text: text, location: location(key.mark))
+                else {
                     error(
                         .invalidFigure,
                         "'stated' of figure '\(name)' must be a number as the report prints "
-                            + "it, such as 30 or 12.5", at: value.mark)
+                            + "it, such as 30 or 12.5, with a margin if the report rounds it: "
+                            + "28800 ± 50, or ~28800 for about 28,800", at: value.mark)
                     continue
                 }
-                definition.stated = StatedValue(value: number, location: location(key.mark))
+                definition.stated = stated
             case "label", "note":
                 continue
             default:

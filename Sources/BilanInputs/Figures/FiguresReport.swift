@@ -122,7 +122,7 @@ public struct FiguresReport: Sendable {
             var lines = ["\(definition.name) = \(definition.source)"]
             lines.append(line("value", entry.value.map { "\($0)" } ?? "none (error)"))
             lines += entry.formatted.map { line($0.language, $0.text) }
-            if let stated = definition.stated { lines.append(line("stated", "\(stated.value)")) }
+            if let stated = definition.stated { lines.append(line("stated", stated.text)) }
             lines.append(line("status", entry.status.rawValue))
             lines.append(
                 line("sources", entry.sources.isEmpty ? "none" : entry.sources.joined(separator: ", ")))
@@ -152,6 +152,7 @@ public struct FiguresReport: Sendable {
                 ("decimals", definition.display.decimals.map(String.init) ?? "null"),
                 ("formatted", "{\(formatted)}"),
                 ("stated", definition.stated.map { "\($0.value)" } ?? "null"),
+                ("stated_tolerance", definition.stated?.tolerance.map { "\($0)" } ?? "null"),
                 ("status", JSONText.string(entry.status.rawValue)),
                 ("sources", "[" + entry.sources.map { JSONText.string($0) }.joined(separator: ", ") + "]"),
                 ("file", JSONText.string(definition.location.file)),

@@ -14,9 +14,17 @@ public enum StatedValueCheck {
     /// has no `stated`.
     public static func agrees(_ figure: ComputedFigure) -> Bool? {
         guard let stated = figure.definition.stated else { return nil }
-        let display = figure.definition.display
-        return display.displayedValue(of: figure.value)
-            == stated.value.roundedHalfAwayFromZero(decimals: display.precision)
+        return agrees(figure.definition.display.displayedValue(of: figure.value), stated, figure.definition.display)
+    }
+
+    /// Whether a displayed value agrees with a stated one: within its tolerance, else
+    /// equal at the display's precision.
+    static func agrees(_ displayed: Decimal, _ stated: StatedValue, _ display: FigureDisplay) -> Bool {
+        if let tolerance = stated.tolerance {
+            let gap = displayed - stated.value
+            return (gap < 0 ? -gap : gap) <= tolerance
+        }
+        return displayed == stated.value.roundedHalfAwayFromZero(decimals: display.precision)
     }
 
     /// A `stated-mismatch` warning, at the `stated:` key, for each figure (in file
@@ -28,13 +36,17 @@ public enum StatedValueCheck {
                 return nil
             }
             let display = figure.definition.display
+            let displayed = display.displayedValue(of: figure.value)
             let unit = display.format == .percent ? "%" : ""
-            return Diagnostic.warning(
-                .statedMismatch,
-                "figure '\(figure.name)' computes \(display.displayedValue(of: figure.value))\(unit) "
-                    + "but the report states \(stated.value)\(unit)",
-                at: stated.location
-            ).about(figure: figure.name)
+            var message = "figure '\(figure.name)' computes \(displayed)\(unit) but the report states \(stated.text)\(unit)"
+            // A fraction where the report prints percent: say how `stated` is written.
+            var asPercent = stated
+            asPercent.value *= 100
+            asPercent.tolerance = stated.tolerance.map { $0 * 100 }
+            if display.format == .percent, agrees(displayed, asPercent, display) {
+                message += "; 'stated' is written in percent, as the report prints it: stated: \(asPercent.text)"
+            }
+            return Diagnostic.warning(.statedMismatch, message, at: stated.location).about(figure: figure.name)
         }
     }
 }

@@ -45,4 +45,39 @@ import Testing
         #expect(result.agrees == false)
         #expect(result.diagnostics.first?.message == "figure 'f' computes 12.5% but the report states 13%")
     }
+
+    @Test func aFractionForAPercentSaysWhatToWrite() {
+        let result = check("0.347", "  format: percent\n  stated: 0.347")
+        #expect(result.agrees == false)
+        #expect(result.diagnostics.first?.message == "figure 'f' computes 34.7% but the report states 0.347%; "
+            + "'stated' is written in percent, as the report prints it: stated: 34.7")
+    }
+
+    @Test func aMarginAgreesEitherWay() {
+        #expect(check("28812", "  stated: 28800 ± 50").agrees == true)
+        #expect(check("28750", "  stated: 28800 +- 50").agrees == true)
+        #expect(check("28749", "  stated: 28800 ± 50").agrees == false)
+        #expect(check("0.126", "  format: percent\n  stated: 12.5 ± 0.1").agrees == true)
+        let result = check("28900", "  stated: 28800 ± 50")
+        #expect(result.diagnostics.first?.message == "figure 'f' computes 28900 but the report states 28800 ± 50")
+    }
+
+    @Test func aboutAllowsHalfAUnitOfTheLastDigit() {
+        #expect(check("28849", "  stated: ~28800").agrees == true)
+        #expect(check("28851", "  stated: ~28800").agrees == false)
+        #expect(check("34", "  stated: ~30").agrees == true)
+        #expect(check("36", "  stated: ~30").agrees == false)
+        #expect(check("0.1254", "  format: percent\n  decimals: 2\n  stated: ~12.5").agrees == true)
+        #expect(StatedValue.halfUnit(ofLastDigitOf: "28800") == 50)
+        #expect(StatedValue.halfUnit(ofLastDigitOf: "7") == FigureFixtures.decimal("0.5"))
+        #expect(StatedValue.halfUnit(ofLastDigitOf: "0") == FigureFixtures.decimal("0.5"))
+        #expect(StatedValue.halfUnit(ofLastDigitOf: "12.50") == FigureFixtures.decimal("0.005"))
+    }
+
+    @Test func aMarginThatIsNotANumberIsAnError() {
+        for stated in ["28800 ± -5", "~", "28800 ±", "about 28800", "~~3"] {
+            let outcome = FigureFixtures.evaluate("f:\n  value: 1\n  stated: \"\(stated)\"")
+            #expect(outcome.problems == ["3:11 invalid-figure"], "\(stated)")
+        }
+    }
 }

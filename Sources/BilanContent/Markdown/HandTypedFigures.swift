@@ -8,13 +8,30 @@ import BilanInputs
 /// `12.5`). Left alone, so the check stays worth reading: numbers under 10, years
 /// (1900–2100 written without separators), days of a date (a number next to a month's
 /// name: `18 juin`, `June 18`), and digits glued to a word (`H2S`, `COVID-19`).
+///
+/// A number matches a figure only in the figure's unit (`34,7 %` a percent figure,
+/// `25 000 $` or `$25,000` a currency one, a bare number the others), and a number from
+/// 10 to 99, which prose is full of, only a figure that its section also uses.
 package enum HandTypedFigures {
+    /// What a number is written with: a percent sign after it, a currency sign next to
+    /// it, or neither.
+    package enum Unit: Equatable, Sendable {
+        case plain
+        case percent
+        case currency
+    }
+
     /// A number found in prose.
     package struct Token: Equatable {
         package var written: String
         package var normalized: String
         /// Where it starts in the prose, in UTF-8 bytes.
         package var offset: Int = 0
+        package var unit: Unit = .plain
+
+        /// Whether prose is full of numbers like it (a whole number from 10 to 99), so
+        /// that it matches only a figure its section uses.
+        package var isCommon: Bool { Int(normalized).map { $0 < 100 } ?? false }
     }
 
     package static let months: Set<String> = [
@@ -94,10 +111,27 @@ package enum HandTypedFigures {
                     measuredOffset += characters[measured].utf8Count
                     measured += 1
                 }
-                tokens.append(Token(written: written, normalized: normalized, offset: measuredOffset))
+                tokens.append(
+                    Token(
+                        written: written, normalized: normalized, offset: measuredOffset,
+                        unit: unit(characters, start: start, end: end)))
             }
         }
         return tokens
+    }
+
+    /// The unit of the number between `start` and `end`: `%` after it, or a currency sign
+    /// after or before it, spaces allowed between.
+    private static func unit<Element: ProseElement>(_ characters: [Element], start: Int, end: Int) -> Unit {
+        var after = end
+        while after < characters.count, characters[after].isSpaceOrNoBreakSpace { after += 1 }
+        if after < characters.count {
+            if characters[after].isPercentSign { return .percent }
+            if characters[after].isCurrencySign { return .currency }
+        }
+        var before = start - 1
+        while before >= 0, characters[before].isSpaceOrNoBreakSpace { before -= 1 }
+        return before >= 0 && characters[before].isCurrencySign ? .currency : .plain
     }
 
     /// Whether the number between `start` and `end` is the day of a date: a month's
@@ -121,9 +155,23 @@ package enum HandTypedFigures {
         (3...9).contains(letters.count) && months.contains(Element.text(letters).lowercased())
     }
 
-    /// The number inside a formatted figure (`25 000 $` → `25000`), or nil.
-    package static func number(in formatted: String, language: String) -> String? {
-        numbers(in: formatted, language: language).first?.normalized
+    /// The number inside a formatted figure (`25 000 $` → `25000`, currency), or nil.
+    package static func number(in formatted: String, language: String) -> Token? {
+        numbers(in: formatted, language: language).first
+    }
+
+    /// The figure names a section's Markdown refers to (`{{ name }}`, `{{name | …}}`).
+    package static func referencedNames(in body: String) -> Set<String> {
+        var names: Set<String> = []
+        var bytes = body.utf8[...]
+        while let open = bytes.firstRange(of: "{{".utf8) {
+            bytes = bytes[open.upperBound...]
+            let name = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix { byte in
+                byte == 0x5F || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            }
+            if !name.isEmpty { names.insert(String(decoding: name, as: UTF8.self)) }
+        }
+        return names
     }
 
     private static func normalize(_ written: String, language: String) -> String? {
@@ -158,7 +206,11 @@ private protocol ProseElement {
     var isLetter: Bool { get }
     /// A space, no-break space, narrow no-break space, comma or point.
     var isNumberSeparator: Bool { get }
+    /// A space, no-break space or narrow no-break space.
     var isSpaceOrNoBreakSpace: Bool { get }
+    var isPercentSign: Bool { get }
+    /// `$`, `€`, `£` or `¥`.
+    var isCurrencySign: Bool { get }
     var isHyphenOrUnderscore: Bool { get }
     /// Its length in UTF-8.
     var utf8Count: Int { get }
@@ -168,7 +220,9 @@ private protocol ProseElement {
 extension Character: ProseElement {
     package var isDigit: Bool { isASCII && isNumber }
     package var isNumberSeparator: Bool { [" ", "\u{00A0}", "\u{202F}", ",", "."].contains(self) }
-    package var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" }
+    package var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" || self == "\u{202F}" }
+    package var isPercentSign: Bool { self == "%" }
+    package var isCurrencySign: Bool { ["$", "€", "£", "¥"].contains(self) }
     package var isHyphenOrUnderscore: Bool { self == "-" || self == "_" }
     package var utf8Count: Int { utf8.count }
     package static func text(_ elements: ArraySlice<Character>) -> String { String(elements) }
@@ -183,7 +237,9 @@ extension Unicode.Scalar: ProseElement {
     package var isNumberSeparator: Bool {
         value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2C || value == 0x2E
     }
-    package var isSpaceOrNoBreakSpace: Bool { value == 0x20 || value == 0xA0 }
+    package var isSpaceOrNoBreakSpace: Bool { value == 0x20 || value == 0xA0 || value == 0x202F }
+    package var isPercentSign: Bool { value == 0x25 }
+    package var isCurrencySign: Bool { value == 0x24 || value == 0x20AC || value == 0xA3 || value == 0xA5 }
     package var isHyphenOrUnderscore: Bool { value == 0x2D || value == 0x5F }
     package var utf8Count: Int { UTF8.width(self) }
     package static func text(_ elements: ArraySlice<Unicode.Scalar>) -> String {

@@ -52,7 +52,7 @@ public struct SectionRenderer: MarkdownRewriter {
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
     package var charts: [ChartFile] = []
-    package var handTypedCandidates: [(name: String, number: String)] = []
+    package var handTypedCandidates: [(name: String, number: HandTypedFigures.Token)] = []
     /// How many images contain the node being visited (figures in alt text are plain text).
     package var imageDepth = 0
     /// The paragraph or heading being visited, for a node that has no range.
@@ -70,8 +70,11 @@ public struct SectionRenderer: MarkdownRewriter {
         self.section = section
         self.context = context
         self.parsedBody = FigurePlaceholders.protectEscapes(section.body)
+        let used = HandTypedFigures.referencedNames(in: section.body)
         self.handTypedCandidates = context.figures.formattedValues(language: section.language).compactMap { figure in
-            guard let number = HandTypedFigures.number(in: figure.text, language: section.language) else { return nil }
+            guard let number = HandTypedFigures.number(in: figure.text, language: section.language),
+                !number.isCommon || used.contains(figure.name)
+            else { return nil }
             return (figure.name, number)
         }
     }
@@ -195,7 +198,11 @@ public struct SectionRenderer: MarkdownRewriter {
     package mutating func checkHandTyped(_ text: String, _ node: MarkdownNode, offset: Int, in literal: String) {
         guard !handTypedCandidates.isEmpty else { return }
         for token in HandTypedFigures.numbers(in: text, language: section.language) {
-            guard let figure = handTypedCandidates.first(where: { $0.number == token.normalized }) else { continue }
+            guard
+                let figure = handTypedCandidates.first(where: {
+                    $0.number.normalized == token.normalized && $0.number.unit == token.unit
+                })
+            else { continue }
             report(
                 .warning, .handTypedFigure,
                 "'\(token.written)' is typed by hand but equals the figure '\(figure.name)': "

@@ -22,4 +22,19 @@ import Testing
     @Test func aCommaFollowedByASpaceEndsTheNumber() {
         #expect(numbers("en 2023, 22 militantes") == ["22"])
     }
+
+    @Test func theUnitIsTheSignNextToTheNumber() {
+        func units(_ text: String, _ language: String = "fr") -> [HandTypedFigures.Unit] {
+            HandTypedFigures.numbers(in: text, language: language).map(\.unit)
+        }
+        #expect(units("25 000 $, 34,7 %, 34,7\u{202F}%, 12 000 €, 15 personnes") == [
+            .currency, .percent, .percent, .currency, .plain,
+        ])
+        #expect(units("$25,000, 25.6%, £300 and 42 people", "en") == [.currency, .percent, .currency, .plain])
+    }
+
+    @Test func referencedNamesAreTheFiguresASectionUses() {
+        let body = "{{ membres }} et {{fonds | number:0}}, \\{{ pas }}, {{ }} et {{ Ateliers }}"
+        #expect(HandTypedFigures.referencedNames(in: body) == ["membres", "fonds", "pas"])
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import BilanRender
 
 /// A figure table for tests: `membres` is 233 (`233` in both languages), `fonds` is
-/// `25 000 $` / `$25,000`.
+/// `25 000 $` / `$25,000`, `ateliers` is 12.
 struct StubFigures: FigureResolving {
     func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
         if case .failure(let error) = FigureReference.parse(reference) {
@@ -15,6 +15,7 @@ struct StubFigures: FigureResolving {
         let name = reference.trimmingCharacters(in: .whitespaces)
         switch name {
         case "membres": return .success(ResolvedFigure(name: name, text: "233", trace: "membres = 233"))
+        case "ateliers": return .success(ResolvedFigure(name: name, text: "12", trace: "ateliers = 12"))
         case "fonds":
             return .success(ResolvedFigure(name: name, text: language == "fr" ? "25\u{00A0}000\u{00A0}$" : "$25,000", trace: "fonds = sum(f.m)"))
         default: return .failure(FigureReferenceProblem(code: .unknownFigure, message: "unknown figure '\(name)'"))
@@ -22,7 +23,7 @@ struct StubFigures: FigureResolving {
     }
 
     func formattedValues(language: String) -> [(name: String, text: String)] {
-        [("membres", "233"), ("fonds", language == "fr" ? "25\u{00A0}000\u{00A0}$" : "$25,000")]
+        [("membres", "233"), ("fonds", language == "fr" ? "25\u{00A0}000\u{00A0}$" : "$25,000"), ("ateliers", "12")]
     }
 }
 
@@ -104,6 +105,19 @@ struct StubFigures: FigureResolving {
         #expect(result.diagnostics.map(\.code) == [.handTypedFigure, .handTypedFigure])
         #expect(result.diagnostics.map(\.figure) == ["membres", "fonds"])
         #expect(result.diagnostics.first?.location.column == 12)
+    }
+
+    /// A number matches a figure in the figure's unit only, and a number under 100 only a
+    /// figure its section uses.
+    @Test func handTypedFiguresMatchTheirUnitAndCommonNumbersTheirSection() {
+        let units = render("Un fonds de 25 000 personnes, 233 $ de dons, 233 % de hausse.\n")
+        #expect(units.diagnostics.isEmpty)
+        let english = render("A $25,000 fund and 25,000 people.\n", language: "en")
+        #expect(english.diagnostics.map(\.figure) == ["fonds"])
+        #expect(english.diagnostics.first?.location.column == 4)
+        #expect(render("Les 12 mois de l'année.\n").diagnostics.isEmpty)
+        let used = render("{{ ateliers }} ateliers, soit 12 en tout.\n")
+        #expect(used.diagnostics.map(\.figure) == ["ateliers"])
     }
 
     @Test func imagesWithoutAltAreFlagged() {

@@ -36,6 +36,9 @@ import Testing
         let out = project.appendingPathComponent("board/rapport.html")
         let run = try BilanBinary.run(["export", "--single-file", "--lang", "fr", "--drafts", "--out", out.path, "--root", project.path])
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains(
+            "bilan: note: rapport.html: the links to the en version are left out: one file has no other page to "
+                + "point to (export each language, or publish the site)\n"))
         #expect(FileManager.default.fileExists(atPath: out.path))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
         let neither = try BilanBinary.run(["export", "--root", project.path])

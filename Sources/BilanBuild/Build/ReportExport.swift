@@ -100,6 +100,14 @@ public enum ReportExport {
                 }
                 target = output.appendingPathComponent("export/\(language).\(options.format.rawValue)")
             }
+            let others = config.languages.map(\.code).filter { $0 != language }
+            if !others.isEmpty {
+                outcome.notes.append(
+                    SingleFileExport.Note(
+                        reference: target.lastPathComponent,
+                        reason: "the links to the \(others.joined(separator: ", ")) version are left out: one file has "
+                            + "no other page to point to (export each language, or publish the site)"))
+            }
             let written: Result<Void, Diagnostic>
             switch options.format {
             case .html: written = OutputWriter.writeWhole(Data(page.html.utf8), to: target)

@@ -90,6 +90,17 @@ import Testing
         let run = try BilanBinary.run(["build", "--root", folder.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("content/report.yaml: error: no report.yaml"))
+        // A --root that does not exist, or is a file, is said so, at the path given.
+        let missing = folder.appendingPathComponent("nowhere")
+        let none = try BilanBinary.run(["build", "--root", missing.path])
+        #expect(none.status == 1)
+        #expect(none.stderr.hasPrefix("\(missing.path): error: this project folder does not exist: pass --root"))
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data("x".utf8).write(to: file)
+        let asFile = try BilanBinary.run(["check", "--root", file.path])
+        #expect(asFile.status == 1)
+        #expect(asFile.stderr.hasPrefix("\(file.path): error: this is a file, not a project folder"))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 }
 

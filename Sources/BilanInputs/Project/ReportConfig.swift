@@ -69,9 +69,20 @@ public enum ReportConfigLoader {
         case .failure(let diagnostic):
             var diagnostic = diagnostic
             if diagnostic.code == .missingFile {
-                diagnostic.message =
-                    "no report.yaml: this folder is not a bilan project (run `bilan init DIR` "
-                    + "to start one, or pass --root)"
+                var isFolder: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: projectRoot.path, isDirectory: &isFolder) {
+                    diagnostic.location = SourceLocation(file: projectRoot.path)
+                    diagnostic.message =
+                        "this project folder does not exist: pass --root the folder that holds content/ "
+                        + "(or run `bilan init DIR` to start one)"
+                } else if !isFolder.boolValue {
+                    diagnostic.location = SourceLocation(file: projectRoot.path)
+                    diagnostic.message = "this is a file, not a project folder: pass --root the folder that holds content/"
+                } else {
+                    diagnostic.message =
+                        "no report.yaml: this folder is not a bilan project (run `bilan init DIR` "
+                        + "to start one, or pass --root)"
+                }
             }
             return .failure(DiagnosticError(diagnostic))
         case .success(let text):

@@ -2,43 +2,90 @@ public import Foundation
 import Yams
 public import BilanBase
 
-/// The words of the interface around the report (table of contents, draft banner…) in
-/// each language, overridable per language in `content/i18n/<lang>.yaml`.
+/// A word of the interface around the report (table of contents, draft banner…), by the
+/// key a project's `content/i18n/<lang>.yaml` and the templates (`strings.KEY`) use.
+public enum InterfaceWord: String, CaseIterable, Sendable {
+    case contents
+    case draft
+    case skipToContent = "skip_to_content"
+    case languages
+    case languageName = "language_name"
+    case readIn = "read_in"
+    case chooseLanguage = "choose_language"
+    case total
+    case chartData = "chart_data"
+
+    /// The keys in declaration order, for messages.
+    public static var keys: [String] { allCases.map(\.rawValue) }
+
+    /// The word in a language bilan knows (French and English); the switches make a word
+    /// without its translation a compile-time error.
+    package func builtin(_ language: String) -> String? {
+        switch language {
+        case "fr": french
+        case "en": english
+        default: nil
+        }
+    }
+
+    package var french: String {
+        switch self {
+        case .contents: "Table des matières"
+        case .draft: "Brouillon"
+        case .skipToContent: "Aller au contenu"
+        case .languages: "Langues"
+        case .languageName: "Français"
+        case .readIn: "Lire en français"
+        case .chooseLanguage: "Choisir la langue"
+        case .total: "Total"
+        case .chartData: "Données du graphique"
+        }
+    }
+
+    package var english: String {
+        switch self {
+        case .contents: "Contents"
+        case .draft: "Draft"
+        case .skipToContent: "Skip to content"
+        case .languages: "Languages"
+        case .languageName: "English"
+        case .readIn: "Read in English"
+        case .chooseLanguage: "Choose a language"
+        case .total: "Total"
+        case .chartData: "Chart data"
+        }
+    }
+}
+
+/// The words of the interface in each language: the built-in ones, with the project's
+/// overrides for each language in `content/i18n/<lang>.yaml`.
 public struct InterfaceStrings: Sendable {
-    public static let keys = [
-        "contents", "draft", "skip_to_content", "languages", "language_name", "read_in",
-        "choose_language", "total", "chart_data",
-    ]
+    /// Language code → word → text.
+    public var strings: [String: [InterfaceWord: String]]
 
-    package static let builtin: [String: [String: String]] = [
-        "fr": [
-            "contents": "Table des matières", "draft": "Brouillon",
-            "skip_to_content": "Aller au contenu", "languages": "Langues",
-            "language_name": "Français", "read_in": "Lire en français",
-            "choose_language": "Choisir la langue", "total": "Total",
-            "chart_data": "Données du graphique",
-        ],
-        "en": [
-            "contents": "Contents", "draft": "Draft", "skip_to_content": "Skip to content",
-            "languages": "Languages", "language_name": "English", "read_in": "Read in English",
-            "choose_language": "Choose a language", "total": "Total", "chart_data": "Chart data",
-        ],
-    ]
+    public init(strings: [String: [InterfaceWord: String]] = [:]) {
+        self.strings = strings
+    }
 
-    /// Language code → key → text.
-    public var strings: [String: [String: String]]
+    /// A word in a language: the project's, else the built-in one, else English.
+    public func text(_ word: InterfaceWord, language: String) -> String {
+        strings[language]?[word] ?? word.builtin(language) ?? word.english
+    }
 
-    public func text(_ key: String, language: String) -> String {
-        strings[language]?[key] ?? Self.builtin["en"]?[key] ?? key
+    /// Every word of a language by its key, as the templates see them (`strings.contents`).
+    public func table(language: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: InterfaceWord.allCases.map { ($0.rawValue, text($0, language: language)) })
     }
 
     /// The built-in strings, with the project's overrides for each language.
     public static func load(projectRoot: URL, languages: [ReportLanguage]) -> Result<InterfaceStrings, DiagnosticError> {
-        var strings: [String: [String: String]] = [:]
+        var strings: [String: [InterfaceWord: String]] = [:]
         var problems = DiagnosticList()
         for language in languages {
-            var table = builtin[language.code] ?? builtin["en"]!
-            if builtin[language.code] == nil { table["language_name"] = language.code }
+            var table: [InterfaceWord: String] = [:]
+            for word in InterfaceWord.allCases {
+                table[word] = word.builtin(language.code) ?? (word == .languageName ? language.code : word.english)
+            }
             let file = "content/i18n/\(language.code).yaml"
             let url = projectRoot.appendingPathComponent(file)
             if FileManager.default.fileExists(atPath: url.path) {
@@ -47,14 +94,15 @@ public struct InterfaceStrings: Sendable {
                 case .failure(let diagnostic): problems.append(diagnostic)
                 case .success(let root):
                     for entry in root?.orderedEntries ?? [] {
-                        guard keys.contains(entry.key), let value = entry.value.scalar?.string else {
+                        guard let word = InterfaceWord(rawValue: entry.key), let value = entry.value.scalar?.string else {
                             problems.error(
                                 .invalidConfig,
-                                "unknown interface string '\(entry.key)' (known: \(keys.joined(separator: ", ")))",
+                                "unknown interface string '\(entry.key)' (known: "
+                                    + "\(InterfaceWord.keys.joined(separator: ", ")))",
                                 at: reader.location(of: entry.keyNode))
                             continue
                         }
-                        table[entry.key] = value
+                        table[word] = value
                     }
                 }
             }

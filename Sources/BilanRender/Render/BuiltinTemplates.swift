@@ -115,7 +115,9 @@ enum BuiltinTemplates {
 {{/logo}}
 <p class="organization">{{organization}}</p>
 <h1>{{title}}</h1>
-<p class="period">{{period}}</p>
+{{#coverPeriod}}
+<p class="period">{{coverPeriod}}</p>
+{{/coverPeriod}}
 </div>
 </header>
 <nav class="toc" aria-labelledby="toc-title">
@@ -209,8 +211,8 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 
 .toc { background: var(--soft); border-radius: 0.5rem; padding: 1rem 1.25rem 1rem; }
 .toc h2 { margin-top: 0; font-size: 1.2rem; }
-.toc ol { padding-left: 1.25rem; margin: 0; }
-.toc ol ol { list-style: none; padding-left: 0.75rem; }
+.toc ol { list-style: none; padding-left: 0; margin: 0; }
+.toc ol ol { padding-left: 1rem; }
 .toc-part-title { font-weight: 700; display: block; margin-top: 0.5rem; }
 
 main { padding-top: 1rem; padding-bottom: 2rem; }

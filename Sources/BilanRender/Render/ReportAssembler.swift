@@ -253,6 +253,7 @@ public struct ReportAssembler: Sendable {
         ]
         context["accent"] = config.accent
         context["description"] = language.description
+        context["coverPeriod"] = coverPeriod(language)
         if let base = config.baseURL, let url {
             context["canonical"] = url
             context["alternates"] = Sitemap.alternates(baseURL: base, languages: config.languages)
@@ -321,11 +322,19 @@ public struct ReportAssembler: Sendable {
             inliner: inliner)
     }
 
+    /// The period to show under the report's title, or nil when the title already says it
+    /// (`Rapport d'activités 2023-2024` is not followed by `2023-2024` again).
+    package func coverPeriod(_ language: ReportLanguage) -> String? {
+        language.title.contains(config.period) ? nil : config.period
+    }
+
     package func reportMarkdown(
         _ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks
     ) -> [UInt8] {
         var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
-        text += "\(MarkdownEscaping.inline(config.organization)) · \(MarkdownEscaping.inline(config.period))\n\n"
+        text += MarkdownEscaping.inline(config.organization)
+        text += coverPeriod(language).map { " · \(MarkdownEscaping.inline($0))" } ?? ""
+        text += "\n\n"
         text += "## \(MarkdownEscaping.inline(strings.text(.contents, language: language.code)))\n\n"
         var lastPart: String?
         for section in rendered {

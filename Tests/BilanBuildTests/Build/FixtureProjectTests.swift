@@ -59,6 +59,25 @@ import Testing
         #expect(FixtureProjects.contents(of: project.appendingPathComponent("output")) == before)
     }
 
+    /// The cover and the report's Markdown show the period once: under a title that does
+    /// not say it, and not after one that does (the snapshot's titles do).
+    @Test func thePeriodIsShownOnceOnTheCover() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let config = project.appendingPathComponent("content/report.yaml")
+        let yaml = try String(contentsOf: config, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "\"Activity Report 2023-2024\"", with: "\"Activity Report\"")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, write: false))
+        let files = try #require(result.plan?.files)
+        let page = String(decoding: try #require(files["en/index.html"]), as: UTF8.self)
+        #expect(page.contains("<h1>Activity Report</h1>\n<p class=\"period\">2023-2024</p>"))
+        let french = String(decoding: try #require(files["fr/index.html"]), as: UTF8.self)
+        #expect(!french.contains("class=\"period\""))
+        let markdown = String(decoding: try #require(files["en/report.md"]), as: UTF8.self)
+        #expect(markdown.hasPrefix("# Activity Report\n\nGroupe Exemple · 2023-2024\n\n"))
+    }
+
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }

@@ -308,6 +308,17 @@ public enum ChartRenderer {
 
     // MARK: Donut charts
 
+    /// One precision for every share of a donut's legend: whole percents when each share
+    /// is one, else one decimal for all (`5,0 %` beside `4,7 %`, never `5 %`).
+    package static func sharesDisplay(_ values: [Decimal], total: Decimal) -> FigureDisplay {
+        let whole = FigureDisplay(format: .percent, decimals: 0)
+        let tenth = FigureDisplay(format: .percent, decimals: 1)
+        let allWhole = total <= 0 || values.allSatisfy { value in
+            whole.displayedValue(of: value / total) == tenth.displayedValue(of: value / total)
+        }
+        return allWhole ? whole : tenth
+    }
+
     private static func drawDonut(_ model: ChartModel, into document: inout SVGDocument) {
         let count = model.categories.count
         let values = (0..<count).map { model.plotted(model.series.first?.value(at: $0)) }
@@ -321,7 +332,7 @@ public enum ChartRenderer {
         let legendWidth = width - 16 - legendLeft - 20
         var legend: [String] = []
         var legendHeight: Double = 0
-        let percent = FigureDisplay(format: .percent)
+        let percent = sharesDisplay(values.compactMap { $0 }, total: total)
         for (index, value) in values.enumerated() {
             guard let value else { continue }
             let share = total > 0 ? model.formatter.format(value / total, as: percent) : nil

@@ -42,7 +42,7 @@ public enum ChartSummary {
             let values = (0..<count).map { model.plotted(model.series[0].value(at: $0)) }
             let total = values.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
             guard total > 0 else { return words.noData }
-            let percent = FigureDisplay(format: .percent)
+            let percent = ChartRenderer.sharesDisplay(values.compactMap { $0 }, total: total)
             let slices = (0..<count).compactMap { index -> String? in
                 guard let value = values[index] else { return nil }
                 let share = model.formatter.format(value / total, as: percent)

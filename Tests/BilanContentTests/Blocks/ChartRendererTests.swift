@@ -427,6 +427,16 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         #expect(Self.summary("stacked.en") == "Stacked column chart of Phone, Email and In person by year, 2019 to 2024: total highest in 2024 (545), lowest in 2019 (240).")
     }
 
+    /// The legend's shares have one precision: `50.0%` beside `47.4%`, never `50%`.
+    @Test func donutLegendSharesHaveOnePrecision() {
+        let F = ChartFixtures.self
+        let mixed = F.model(.donut, "en", categories: ["a", "b", "c"], series: [.init(label: "S", values: F.values(["500", "474", "26"]))])
+        let svg = ChartRenderer.svg(mixed)
+        #expect(svg.contains("(50.0%)") && svg.contains("(47.4%)") && svg.contains("(2.6%)"))
+        let whole = F.model(.donut, "en", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
+        #expect(ChartRenderer.svg(whole).contains("(75%)"))
+    }
+
     @Test func donutShares() {
         #expect(Self.summary("donut.en") == "Donut chart of Income by source: Government of Quebec (69.3%), Donations (16.2%), Foundations (10.3%), Fundraising events (4.2%).")
         #expect(Self.summary("donut.fr") == "Graphique en anneau de Revenus par source\u{00A0}: Gouvernement du Québec (69,3\u{00A0}%), Dons (16,2\u{00A0}%), Fondations (10,3\u{00A0}%), Activités de financement (4,2\u{00A0}%).")

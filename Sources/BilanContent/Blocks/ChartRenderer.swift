@@ -191,7 +191,9 @@ public enum ChartRenderer {
         if labelLines > 0 {
             document.add(#"<g class="chart-category-labels" fill="\#(textColor)" text-anchor="middle">"#)
             for (index, lines) in labels.enumerated() where index % step == 0 && !lines.isEmpty {
-                document.add(multilineText(lines, x: bandCenter(index), firstBaseline: labelTop + 12), indent: 2)
+                document.add(
+                    multilineText(lines, of: model.categories[index], x: bandCenter(index), firstBaseline: labelTop + 12),
+                    indent: 2)
             }
             document.add("</g>")
         }
@@ -299,7 +301,7 @@ public enum ChartRenderer {
         document.add(#"<g class="chart-category-labels" fill="\#(textColor)" text-anchor="end">"#)
         for (index, lines) in labels.enumerated() where !lines.isEmpty {
             let first = bandCenter(index) - Double(lines.count - 1) * lineHeight / 2 + 4.5
-            document.add(multilineText(lines, x: left - 10, firstBaseline: first), indent: 2)
+            document.add(multilineText(lines, of: model.categories[index], x: left - 10, firstBaseline: first), indent: 2)
         }
         document.add("</g>")
         document.add(contentsOf: legend)
@@ -340,7 +342,7 @@ public enum ChartRenderer {
             let lines = TextMetrics.wrap(text, width: legendWidth, fontSize: fontSize, maximumLines: 3, truncatingWords: true)
             let rowTop = 16 + legendHeight
             legend.append(#"<rect class="chart-series-\#(index)" x="\#(n(legendLeft))" y="\#(n(rowTop + 2))" width="12" height="12" fill="\#(document.fill(index, of: count))"/>"#)
-            legend.append(multilineText(lines, x: legendLeft + 20, firstBaseline: rowTop + 12.5))
+            legend.append(multilineText(lines, of: text, x: legendLeft + 20, firstBaseline: rowTop + 12.5))
             legendHeight += Double(max(lines.count, 1)) * lineHeight + 8
         }
         let height = max(2 * outer + 32, legendHeight + 24)
@@ -447,14 +449,19 @@ public enum ChartRenderer {
     }
 
     /// A `<text>` of one or more lines, the first line's baseline at `firstBaseline`.
-    private static func multilineText(_ lines: [String], x: Double, firstBaseline: Double) -> String {
+    /// `lines` of `text` (wrapped, and cut with "…" when too long), one `<tspan>` a line.
+    /// A cut text keeps its whole words in a `<title>`: the tooltip of a pointer, the name
+    /// assistive technology reads.
+    private static func multilineText(_ lines: [String], of text: String, x: Double, firstBaseline: Double) -> String {
+        let cut = lines.contains { $0.hasSuffix("…") } && !text.hasSuffix("…")
+        let title = cut ? "<title>\(escape(text))</title>" : ""
         if lines.count == 1 {
-            return #"<text x="\#(n(x))" y="\#(n(firstBaseline))">\#(escape(lines[0]))</text>"#
+            return #"<text x="\#(n(x))" y="\#(n(firstBaseline))">\#(title)\#(escape(lines[0]))</text>"#
         }
         let spans = lines.enumerated().map { index, line in
             #"<tspan x="\#(n(x))" y="\#(n(firstBaseline + Double(index) * lineHeight))">\#(escape(line))</tspan>"#
         }
-        return "<text>" + spans.joined() + "</text>"
+        return "<text>" + title + spans.joined() + "</text>"
     }
 
     /// `part / whole` as a Double in 0…1, for coordinates (0 when `whole` is 0).

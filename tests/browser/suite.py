@@ -12,11 +12,13 @@ For every page:
     WCAG 2.0/2.1/2.2 A and AA rules;
   - the language link of each section leads to the same section in the other
     language; each table-of-contents link lands on its heading; each chart exposes an
-    accessible name and its data as a table; the page has no horizontal scrolling at
-    360 px and 1280 px wide, and chart text renders at 9.5 px or more; printed (print media), navigation is hidden, and
-    Chromium's print to PDF gives a PDF.
+    accessible name and its data as a table; at 360, 390 and 1280 px wide the page has
+    no horizontal scrolling, each chart shows exactly one of its layouts (the narrow one
+    on a phone), its text renders at 9.5 px or more and every label and value lies
+    inside the chart; printed (print media), navigation is hidden, and Chromium's print
+    to PDF gives a PDF.
 With --screenshots, the first screen of each language's report page is saved at
-desktop and phone widths.
+desktop and phone widths, and each chart of the example at 360 and 390 px.
 
 Exit status: 0 when every check passes, 1 otherwise (each failure printed).
 """
@@ -36,7 +38,7 @@ from selenium.webdriver.common.by import By
 
 HERE = pathlib.Path(__file__).resolve().parent
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
+WIDTHS = {"phone": (360, 780), "phone-390": (390, 844), "desktop": (1280, 900)}
 
 
 def axe_source() -> str:
@@ -88,14 +90,7 @@ class Suite:
                       .filter(e => e.getBoundingClientRect().right > w + 1)
                       .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');""")
                 self.fail(url, f"scrolls sideways by {overflow}px at {width}px wide ({wide})")
-            # Chart text stays readable: a chart may scroll in its frame, not shrink.
-            small = self.js("""return [...document.querySelectorAll('figure.chart svg')].map(svg => {
-                  const size = parseFloat(svg.getAttribute('font-size') || '13');
-                  const box = svg.viewBox.baseVal;
-                  return [svg.closest('figure').id, box && box.width ? size * svg.getBoundingClientRect().width / box.width : size];
-                }).filter(([, px]) => px < 9.5)""")
-            for figure_id, pixels in small:
-                self.fail(url, f"chart #{figure_id}: its text renders at {pixels:.1f}px at {width}px wide")
+            self.check_chart_layouts(url, width)
         self.check_print(url)
 
     def check_axe(self, url: str) -> None:
@@ -169,6 +164,35 @@ class Suite:
             if not has_table or rows == 0:
                 self.fail(url, f"chart #{figure_id}: its data is not available as a table")
 
+    def check_chart_layouts(self, url: str, width: int) -> None:
+        """At this width each chart shows one layout, readable, with nothing cut off."""
+        charts = self.js("""return [...document.querySelectorAll('figure.chart')].map(f => {
+              const shown = [...f.querySelectorAll('svg')].filter(s => s.getClientRects().length > 0);
+              if (shown.length !== 1) return [f.id, shown.length, 0, [], false];
+              const svg = shown[0];
+              const size = parseFloat(svg.getAttribute('font-size') || '13');
+              const box = svg.viewBox.baseVal;
+              const frame = svg.getBoundingClientRect();
+              const pixels = box && box.width ? size * frame.width / box.width : size;
+              const outside = [...svg.querySelectorAll('text')].filter(t => {
+                  const r = t.getBoundingClientRect();
+                  return r.width > 0 && (r.left < frame.left - 1 || r.right > frame.right + 1
+                                         || r.top < frame.top - 1 || r.bottom > frame.bottom + 1);
+                }).map(t => t.textContent).slice(0, 3);
+              const narrow = !!svg.closest('.chart-narrow');
+              return [f.id, 1, pixels, outside, narrow];
+            })""")
+        for figure_id, shown, pixels, outside, narrow in charts:
+            if shown != 1:
+                self.fail(url, f"chart #{figure_id}: {shown} layouts shown at {width}px wide, not one")
+                continue
+            if pixels < 9.5:
+                self.fail(url, f"chart #{figure_id}: its text renders at {pixels:.1f}px at {width}px wide")
+            if outside:
+                self.fail(url, f"chart #{figure_id}: text outside the chart at {width}px wide: {outside}")
+            if narrow != (width <= 544):
+                self.fail(url, f"chart #{figure_id}: the {'narrow' if narrow else 'wide'} layout at {width}px wide")
+
     def check_print(self, url: str) -> None:
         self.open(url)
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -184,10 +208,23 @@ class Suite:
 
     def screenshot(self, url: str, name: str) -> None:
         for label, (width, height) in WIDTHS.items():
+            if label == "phone-390":
+                continue
             self.open(url, width, height)
             path = self.screenshots / f"{name}-{label}.png"
             self.driver.save_screenshot(str(path))
             print(f"screenshot: {path}")
+
+    def chart_screenshots(self, url: str, name: str) -> None:
+        """Each chart as a phone shows it, at 360 and 390 px."""
+        for width in (360, 390):
+            self.open(url, width, 844)
+            for figure in self.driver.find_elements(By.CSS_SELECTOR, "figure.chart"):
+                (self.screenshots / "charts").mkdir(parents=True, exist_ok=True)
+                path = self.screenshots / "charts" / f"{name}-{figure.get_attribute('id')}-{width}.png"
+                self.js("arguments[0].scrollIntoView()", figure)
+                figure.screenshot(str(path))
+                print(f"screenshot: {path}")
 
     def close(self) -> None:
         self.driver.quit()
@@ -251,6 +288,7 @@ def main() -> int:
                 page = site / language / "index.html"
                 if page.exists():
                     suite.screenshot(page.as_uri(), language)
+                    suite.chart_screenshots(page.as_uri(), language)
     finally:
         suite.close()
     failures += suite.failures

@@ -197,8 +197,10 @@ package struct BlockRenderer {
         let html = """
             <figure class="chart" id="chart-\(id)">
             <figcaption id="chart-\(id)-caption">\(HTMLEscaping.text(spec.title))</figcaption>
-            <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="chart-\(id)-caption">
+            <div class="chart-frame chart-wide">
             \(svg)</div>
+            <div class="chart-frame chart-narrow">
+            \(ChartRenderer.narrowSVG(model))</div>
             <details class="chart-data">
             <summary>\(HTMLEscaping.text(context.word(.chartData)))</summary>
             \(data.html())

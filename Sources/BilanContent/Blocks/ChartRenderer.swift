@@ -26,18 +26,33 @@ package import BilanInputs
 /// - Every number in the output is written with at most 2 decimals by a
 ///   locale-independent routine, so the same model always gives the same bytes.
 public enum ChartRenderer {
-    /// The width of every chart in SVG user units.
+    /// The width of a chart in SVG user units, for a page, a print or a Markdown image.
     public static let width: Double = 640
+    /// The width of a chart laid out for a phone: about one unit a CSS pixel at 360 px,
+    /// so that its text stays at its size instead of shrinking.
+    public static let narrowWidth: Double = 360
 
-    /// The SVG document for `model`, from `<svg` to `</svg>` (no XML declaration).
-    public static func svg(_ model: ChartModel) -> String {
-        var document = SVGDocument(model: model)
+    /// The SVG document for `model`, from `<svg` to `</svg>` (no XML declaration),
+    /// `width` units wide.
+    public static func svg(_ model: ChartModel, width: Double = ChartRenderer.width) -> String {
+        var document = SVGDocument(model: model, width: width)
         switch model.kind {
         case .column, .stacked, .line: drawVertical(model, into: &document)
         case .bar: drawHorizontal(model, into: &document)
         case .donut: drawDonut(model, into: &document)
         }
         return document.text
+    }
+
+    /// The chart laid out for a phone (``narrowWidth`` units): columns become horizontal
+    /// bars, so that every category's label and value has a line of its own; a donut's
+    /// legend goes under the ring. Its ids end in `-narrow`, so both layouts may sit in
+    /// one page.
+    public static func narrowSVG(_ model: ChartModel) -> String {
+        var narrow = model
+        narrow.id += "-narrow"
+        if narrow.kind == .column { narrow.kind = .bar }
+        return svg(narrow, width: narrowWidth)
     }
 
     // MARK: Sizes
@@ -55,6 +70,7 @@ public enum ChartRenderer {
     // MARK: Column, stacked and line charts
 
     private static func drawVertical(_ model: ChartModel, into document: inout SVGDocument) {
+        let width = document.width
         let count = model.categories.count
         let seriesCount = model.series.count
         let stacked = model.kind == .stacked
@@ -204,14 +220,17 @@ public enum ChartRenderer {
     // MARK: Bar charts
 
     private static func drawHorizontal(_ model: ChartModel, into document: inout SVGDocument) {
+        let width = document.width
         let count = model.categories.count
         let seriesCount = model.series.count
         let values = model.series.flatMap { series in (0..<count).compactMap { series.value(at: $0) } }
 
-        // Category labels on the left, wrapped when longer than a third of the width.
-        let labelLimit = (width * 0.35).rounded()
+        // Category labels on the left, wrapped when longer than a third of the width (on a
+        // phone, nearly half of it and one line more: there is no other room for them).
+        let narrow = width < ChartRenderer.width
+        let labelLimit = (width * (narrow ? 0.45 : 0.35)).rounded()
         let labels = model.categories.map {
-            TextMetrics.wrap($0, width: labelLimit, fontSize: fontSize, maximumLines: 3, truncatingWords: true)
+            TextMetrics.wrap($0, width: labelLimit, fontSize: fontSize, maximumLines: narrow ? 4 : 3, truncatingWords: true)
         }
         // 10 % more than the estimate: wide fonts must not be cut at the left edge.
         let labelWidth = (labels.flatMap { $0 }.map { TextMetrics.width($0, fontSize) }.max() ?? 0) * 1.1
@@ -322,6 +341,7 @@ public enum ChartRenderer {
     }
 
     private static func drawDonut(_ model: ChartModel, into document: inout SVGDocument) {
+        let width = document.width
         let count = model.categories.count
         let values = (0..<count).map { model.plotted(model.series.first?.value(at: $0)) }
         let total = values.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
@@ -329,8 +349,10 @@ public enum ChartRenderer {
 
         let outer: Double = 120
         let inner: Double = 72
-        let centerX: Double = 16 + outer
-        let legendLeft = centerX + outer + 40
+        // The legend beside the ring, or under it when the chart is too narrow for both.
+        let under = width - 16 - (16 + 2 * outer + 40) - 20 < 200
+        let centerX: Double = under ? width / 2 : 16 + outer
+        let legendLeft = under ? 16 : centerX + outer + 40
         let legendWidth = width - 16 - legendLeft - 20
         var legend: [String] = []
         var legendHeight: Double = 0
@@ -345,8 +367,9 @@ public enum ChartRenderer {
             legend.append(multilineText(lines, of: text, x: legendLeft + 20, firstBaseline: rowTop + 12.5))
             legendHeight += Double(max(lines.count, 1)) * lineHeight + 8
         }
-        let height = max(2 * outer + 32, legendHeight + 24)
-        let centerY = height / 2
+        let ringHeight = 2 * outer + 32
+        let height = under ? ringHeight + legendHeight + 8 : max(ringHeight, legendHeight + 24)
+        let centerY = under ? ringHeight / 2 : height / 2
 
         document.open(height: height)
         document.definePatterns(count: count)
@@ -371,7 +394,8 @@ public enum ChartRenderer {
             document.add(#"<circle class="chart-empty" cx="\#(n(centerX))" cy="\#(n(centerY))" r="\#(n((outer + inner) / 2))" fill="none" stroke="\#(gridColor)" stroke-width="\#(n(outer - inner))"/>"#)
         }
         if !legend.isEmpty {
-            document.add(#"<g class="chart-legend" fill="\#(textColor)" transform="translate(0 \#(n((height - legendHeight) / 2 - 12)))">"#)
+            let legendTop = under ? ringHeight - 8 : (height - legendHeight) / 2 - 12
+            document.add(#"<g class="chart-legend" fill="\#(textColor)" transform="translate(0 \#(n(legendTop)))">"#)
             for line in legend { document.add(line, indent: 2) }
             document.add("</g>")
         }
@@ -637,9 +661,14 @@ package enum CategoryLabels {
 /// An SVG document being written: the root element, the patterns, one element a line.
 package struct SVGDocument {
     package let model: ChartModel
+    /// The width in user units: ``ChartRenderer/width``, or ``ChartRenderer/narrowWidth``.
+    package let width: Double
     private var lines: [String] = []
 
-    package init(model: ChartModel) { self.model = model }
+    package init(model: ChartModel, width: Double = ChartRenderer.width) {
+        self.model = model
+        self.width = width
+    }
 
     /// The document so far.
     package var text: String { lines.joined(separator: "\n") + "\n" }
@@ -649,7 +678,7 @@ package struct SVGDocument {
         let id = ChartRenderer.escape(model.id)
         let n = ChartRenderer.n
         lines.append(
-            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(ChartRenderer.width)) \#(n(height))" width="100%" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart chart-\#(model.kind.rawValue)" font-family="system-ui, sans-serif" font-size="\#(n(ChartRenderer.fontSize))">"#)
+            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="100%" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart chart-\#(model.kind.rawValue)" font-family="system-ui, sans-serif" font-size="\#(n(ChartRenderer.fontSize))">"#)
         add(#"<title id="\#(id)-title">\#(ChartRenderer.escape(model.title))</title>"#)
         add(#"<desc id="\#(id)-desc">\#(ChartRenderer.escape(ChartSummary.sentence(for: model)))</desc>"#)
     }

@@ -254,9 +254,14 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 
 .chart { margin: 1.75rem 0; }
 .chart svg { display: block; width: 100%; height: auto; max-height: 32rem; font-family: inherit; }
-/* On a phone a chart keeps a readable size and scrolls sideways in its frame. */
-.chart-scroll { overflow-x: auto; }
-.chart-scroll svg { min-width: 34rem; }
+/* On a phone a chart is drawn again for its width (columns as bars, a donut's legend
+   under the ring), so that its text keeps its size and every value shows. */
+.chart-narrow { display: none; }
+@media screen and (max-width: 34rem) {
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  .chart-narrow svg { max-height: none; }
+}
 .chart figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .chart-data { margin-top: 0.5rem; font-size: 0.95rem; }
 .chart-data summary { cursor: pointer; color: var(--accent); }

@@ -427,6 +427,30 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         #expect(Self.summary("stacked.en") == "Stacked column chart of Phone, Email and In person by year, 2019 to 2024: total highest in 2024 (545), lowest in 2019 (240).")
     }
 
+    /// The phone layout: 360 units wide, columns drawn as bars, a donut's legend under
+    /// its ring, its own ids, and every category label whole where the wide one cuts it.
+    @Test func theNarrowLayoutIsDrawnForAPhone() throws {
+        let F = ChartFixtures.self
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                      "novembre", "décembre"]
+        let column = F.model(
+            .column, "fr", id: "mois", categories: months,
+            series: [.init(label: "Visites", values: F.values(months.indices.map { "\(100 + $0 * 37)" }))])
+        let narrow = ChartRenderer.narrowSVG(column)
+        #expect(narrow.contains(#"viewBox="0 0 360 "#) && narrow.contains("class=\"chart chart-bar\""))
+        #expect(narrow.contains(#"id="mois-narrow-title""#) && !narrow.contains(#"id="mois-title""#))
+        // Every month and every value is written, December's included.
+        for month in months { #expect(narrow.contains(">\(month)<"), "\(month)") }
+        #expect(narrow.contains(">507<"))
+        _ = try XMLDocument(data: Data(narrow.utf8))
+
+        let donut = F.model(.donut, "en", id: "d", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
+        let ring = ChartRenderer.narrowSVG(donut)
+        let legendTop = try #require(ring.firstMatch(of: /class="chart-legend" fill="#222222" transform="translate\(0 ([0-9.]+)\)"/))
+        #expect(Double(legendTop.output.1)! >= 2 * 120, "the legend is under the ring")
+        #expect(ring.contains(#"viewBox="0 0 360 "#))
+    }
+
     /// The legend's shares have one precision: `50.0%` beside `47.4%`, never `50%`.
     @Test func donutLegendSharesHaveOnePrecision() {
         let F = ChartFixtures.self

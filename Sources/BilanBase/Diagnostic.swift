@@ -55,6 +55,7 @@ extension DiagnosticCode {
     public static let outdatedTranslation: DiagnosticCode = "outdated-translation"
     public static let mixedStatus: DiagnosticCode = "mixed-status"
     public static let splitPart: DiagnosticCode = "split-part"
+    public static let unsupportedMarkdown: DiagnosticCode = "unsupported-markdown"
     public static let statedMismatch: DiagnosticCode = "stated-mismatch"
     public static let handTypedFigure: DiagnosticCode = "hand-typed-figure"
     public static let missingAlt: DiagnosticCode = "missing-alt"

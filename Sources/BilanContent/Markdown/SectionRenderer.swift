@@ -57,6 +57,8 @@ public struct SectionRenderer: MarkdownRewriter {
     package var imageDepth = 0
     /// The paragraph or heading being visited, for a node that has no range.
     package var blockRange: SourceRange?
+    /// Whether the paragraph being visited is a pipe table: its numbers are not prose.
+    package var inPipeTable = false
 
     public static func render(_ section: Section, context: SectionContext) -> ParsedSection {
         var renderer = SectionRenderer(section: section, context: context)
@@ -83,8 +85,19 @@ public struct SectionRenderer: MarkdownRewriter {
 
     package mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
         switch node.kind {
-        case .paragraph, .heading:
+        case .paragraph:
             blockRange = node.range
+            checkPipeTable(node)
+            return .keep
+        case .heading(let level):
+            blockRange = node.range
+            if level == 1 {
+                report(
+                    .warning, .unsupportedMarkdown,
+                    "a level-1 heading ('#') inside a section: the section's title is the page's heading at that "
+                        + "level; start the section's own headings at '##'",
+                    at: node.range?.start)
+            }
             return .keep
         case .codeBlock(let info, let literal):
             if let kind = BlockKind(info: info), let blocks = context.blocks, let range = node.range {
@@ -98,6 +111,15 @@ public struct SectionRenderer: MarkdownRewriter {
                 info: FigurePlaceholders.restoreInCode(info), literal: FigurePlaceholders.restoreInCode(literal))
             return restored == node.kind ? .keep : .update(restored)
         case .text(let text):
+            if imageDepth == 0 {
+                for offset in UnsupportedMarkdown.footnoteOffsets(text) {
+                    report(
+                        .warning, .unsupportedMarkdown,
+                        "a footnote mark ('[^…]'), which bilan's Markdown (CommonMark) does not have: it would be "
+                            + "published as it is written; put the note in the text, in parentheses or after it",
+                        at: place(node, offset, in: text))
+                }
+            }
             guard let pieces = substitute(text, node) else { return .keep }
             return .replace(pieces)
         case .code(let literal):
@@ -122,7 +144,28 @@ public struct SectionRenderer: MarkdownRewriter {
     }
 
     package mutating func exit(_ node: MarkdownNode) {
-        if case .image = node.kind { imageDepth -= 1 }
+        switch node.kind {
+        case .image: imageDepth -= 1
+        case .paragraph: inPipeTable = false
+        default: break
+        }
+    }
+
+    /// An `unsupported-markdown` warning for a paragraph written as a pipe table, which
+    /// CommonMark reads as a paragraph of `|`, with the `table` block that writes it.
+    package mutating func checkPipeTable(_ node: MarkdownNode) {
+        guard let range = node.range, range.endLine > range.startLine else { return }
+        if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
+        guard let lines = parsedLines, range.startLine >= 1, range.endLine <= lines.count,
+            let table = UnsupportedMarkdown.pipeTable(Array(lines[(range.startLine - 1)..<range.endLine]))
+        else { return }
+        inPipeTable = true
+        report(
+            .warning, .unsupportedMarkdown,
+            "this paragraph is a pipe table, which bilan's Markdown (CommonMark) does not have: it would be "
+                + "published as a paragraph of '|'; write it as a table block: "
+                + UnsupportedMarkdown.tableBlock(header: table.header, rows: table.rows),
+            at: range.start)
     }
 
     /// A `chart`, `table` or `keyfigures` block's output; nil when it has errors
@@ -196,7 +239,7 @@ public struct SectionRenderer: MarkdownRewriter {
     }
 
     package mutating func checkHandTyped(_ text: String, _ node: MarkdownNode, offset: Int, in literal: String) {
-        guard !handTypedCandidates.isEmpty else { return }
+        guard !handTypedCandidates.isEmpty, !inPipeTable else { return }
         for token in HandTypedFigures.numbers(in: text, language: section.language) {
             guard
                 let figure = handTypedCandidates.first(where: {

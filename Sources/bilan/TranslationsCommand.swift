@@ -19,13 +19,26 @@ struct Translations: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @Option(help: "text for a terminal, or json.")
     var format: OutputFormat = .text
-    @Flag(help: "Mark every present translation as up to date with its source.")
+    @Flag(help: "Mark the present translations of the sections named (of every section when none is) as up to date.")
     var stamp = false
+    @Argument(help: ArgumentHelp("With --stamp: the sections to stamp, by key or slug (010-mot-equipe, mot-equipe).",
+                                 valueName: "section"))
+    var sections: [String] = []
+
+    func validate() throws {
+        if !sections.isEmpty && !stamp { throw ValidationError("naming sections needs --stamp") }
+    }
 
     func run() throws {
         var listing = try load()
         if stamp {
-            let changed = try TranslationsListing.stamp(listing.entries, config: listing.config, projectRoot: project.rootURL)
+            let unknown = TranslationsListing.unknownKeys(sections, in: listing.entries)
+            if !unknown.isEmpty {
+                throw ValidationError("no section '\(unknown.joined(separator: "', '"))' (sections are named by key or slug, "
+                    + "as `bilan translations` lists them)")
+            }
+            let changed = try TranslationsListing.stamp(
+                listing.entries, config: listing.config, projectRoot: project.rootURL, keys: Set(sections))
             for file in changed { printError("bilan: stamped \(file)\n") }
             listing = try load()
         }

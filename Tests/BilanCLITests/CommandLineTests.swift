@@ -179,4 +179,37 @@ import Testing
         #expect(build.stderr.contains("content/sections/010-intro.en.md:3:17: warning: this translation was made from version \(sourceHash)"))
         #expect(build.stderr.contains("[outdated-translation]"))
     }
+
+    /// `--stamp KEY` stamps only that section, and a stamp changes the hash's bytes or
+    /// adds one line ended as the file's lines are: a CRLF file with a BOM stays one.
+    @Test func stampNamedSectionsKeepsEveryOtherByte() throws {
+        var files = CommandLineTests.minimalProject
+        files["content/sections/020-suite.fr.md"] = "---\ntitle: Suite\n---\nSuite.\n"
+        files["content/sections/020-suite.en.md"] = "\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"00000000\" # old\r\n---\r\nNext.\r\n"
+        files["content/sections/010-intro.en.md"] = "---\r\ntitle: Intro\r\n---\r\nGifts: {{ dons }}.\r\n"
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let sections = project.appendingPathComponent("content/sections")
+        let listing = try BilanBinary.run(["translations", "--root", project.path, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let hashes = entries.map { (($0["languages"] as? [String: [String: Any]])?["fr"]?["hash"] as? String) ?? "" }
+
+        let one = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "suite"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stderr == "bilan: stamped content/sections/020-suite.en.md\n")
+        let next = try Data(contentsOf: sections.appendingPathComponent("020-suite.en.md"))
+        #expect(next == Data("\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"\(hashes[1])\" # old\r\n---\r\nNext.\r\n".utf8))
+        #expect(try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
+            == "---\r\ntitle: Intro\r\n---\r\nGifts: {{ dons }}.\r\n")
+
+        let all = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "010-intro"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
+            == "---\r\ntitle: Intro\r\ntranslation_of: \(hashes[0])\r\n---\r\nGifts: {{ dons }}.\r\n")
+
+        let unknown = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "nulle-part"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: no section 'nulle-part'"))
+        #expect(try BilanBinary.run(["translations", "--root", project.path, "suite"]).status == 2)
+    }
 }

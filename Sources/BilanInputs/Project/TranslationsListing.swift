@@ -42,35 +42,71 @@ public enum TranslationsListing {
             }) + "\n"
     }
 
-    /// Writes the source's current hash into `translation_of` of every translation whose
-    /// source exists (after the translator has brought it up to date); returns the
-    /// files changed. Only the `translation_of:` line of the front matter is written.
-    public static func stamp(_ entries: [TranslationEntry], config: ReportConfig, projectRoot: URL) throws -> [String] {
+    /// Writes the source's current hash into `translation_of` of each translation whose
+    /// source exists (after the translator has brought it up to date), for the sections
+    /// named in `keys` (by key, `010-mot-equipe`, or slug, `mot-equipe`; every section when
+    /// empty); returns the files changed. Only the hash changes, or one line is added
+    /// before the front matter's closing `---`: every other byte of the file, its line ends
+    /// and byte-order mark included, stays as it was.
+    public static func stamp(
+        _ entries: [TranslationEntry], config: ReportConfig, projectRoot: URL, keys: Set<String> = []
+    ) throws -> [String] {
         var changed: [String] = []
-        for entry in entries {
+        for entry in entries where keys.isEmpty || keys.contains(entry.key) || entry.slugs.contains(where: keys.contains) {
             guard let source = entry.sections[config.defaultLanguage.code] else { continue }
             for (code, section) in entry.sections.sorted(by: { $0.key < $1.key }) where code != config.defaultLanguage.code {
                 guard section.translationOf != source.contentHash else { continue }
                 let url = projectRoot.appendingPathComponent(section.file)
-                let text = SourceText.normalizingLineEnds(try String(contentsOf: url, encoding: .utf8))
-                try stamped(text, hash: source.contentHash).write(to: url, atomically: true, encoding: .utf8)
+                let bytes = [UInt8](try Data(contentsOf: url))
+                try Data(stamped(bytes, section: section, hash: source.contentHash)).write(to: url, options: .atomic)
                 changed.append(section.file)
             }
         }
         return changed
     }
 
-    /// The section text with `translation_of: HASH` in its front matter.
-    package static func stamped(_ text: String, hash: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let closing = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) }) else {
-            return text
-        }
-        if let existing = lines[1..<closing].firstIndex(where: { $0.hasPrefix("translation_of:") }) {
-            lines[existing] = "translation_of: \(hash)"
-        } else {
-            lines.insert("translation_of: \(hash)", at: closing)
-        }
-        return lines.joined(separator: "\n")
+    /// The keys and slugs a `--stamp` may name that match no section.
+    public static func unknownKeys(_ keys: [String], in entries: [TranslationEntry]) -> [String] {
+        keys.filter { key in !entries.contains { $0.key == key || $0.slugs.contains(key) } }
     }
+
+    /// A section file's bytes with `translation_of: HASH`: the hash written over the one
+    /// there (where the section loader found it), or a line added before the closing `---`
+    /// (the line before the body), ended as that line is.
+    package static func stamped(_ bytes: [UInt8], section: Section, hash: String) -> [UInt8] {
+        var lines = lineRanges(bytes)
+        var result = bytes
+        if let line = section.translationOfLocation?.line, line >= 1, line <= lines.count,
+            let old = section.translationOf.map({ Array($0.utf8) }),
+            let found = bytes[lines[line - 1]].firstRange(of: old)
+        {
+            // The old hash on its line, quoted or not: the new one takes its bytes.
+            result.replaceSubrange(found, with: Array(hash.utf8))
+            return result
+        }
+        let closing = section.bodyFirstLine - 1
+        guard closing >= 1, closing <= lines.count else { return bytes }
+        lines = Array(lines.prefix(closing))
+        let fence = lines[closing - 1]
+        let terminator: [UInt8] = fence.count >= 2 && bytes[fence.upperBound - 2] == 13 ? [13, 10] : [10]
+        result.insert(contentsOf: Array("translation_of: \(hash)".utf8) + terminator, at: fence.lowerBound)
+        return result
+    }
+
+    /// Each line's bytes, its line end included.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 10 {
+            ranges.append(start..<(index + 1))
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+}
+
+extension TranslationEntry {
+    /// The section's slugs in its languages (`mot-equipe`), by which `--stamp` may name it.
+    var slugs: Set<String> { Set(sections.values.map(\.slug)) }
 }

@@ -123,7 +123,13 @@ public struct MarkdownNode: Sendable, Equatable {
 
     /// Where the character at `offset` (in UTF-8 bytes) of this text node's literal
     /// stands in the source; nil when the node has no range. Text never spans lines.
-    package func position(ofLiteralOffset offset: Int, in literal: String) -> SourcePosition? {
+    ///
+    /// `known` is a place found before in the same literal, at an offset at most
+    /// `offset`: characters are then counted from there, so that asking for each of
+    /// many places of one long line in order reads the line once.
+    package func position(
+        ofLiteralOffset offset: Int, in literal: String, after known: (offset: Int, position: SourcePosition)? = nil
+    ) -> SourcePosition? {
         guard let range else { return nil }
         var anchorOffset = 0
         var column = range.startColumn
@@ -132,6 +138,9 @@ public struct MarkdownNode: Sendable, Equatable {
                 anchorOffset = Int(anchor.offset)
                 column = Int(anchor.column)
             }
+        }
+        if let known, known.offset >= anchorOffset, known.offset <= offset {
+            (anchorOffset, column) = (known.offset, known.position.column)
         }
         let utf8 = literal.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: min(anchorOffset, utf8.count))

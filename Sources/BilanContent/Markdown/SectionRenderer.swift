@@ -46,9 +46,13 @@ public struct SectionRenderer: MarkdownRewriter {
     package let context: SectionContext
     /// The body as cmark read it: with each `\{{` protected (see ``FigurePlaceholders``).
     package let parsedBody: String
-    /// The parsed body's lines, split only when a position must be moved past a
-    /// protected `\{` (which stands for two characters of the file).
-    package var parsedLines: [Substring]?
+    /// For each line of the parsed body, the columns (from 1) of its protected `\{`s
+    /// (each stands for two characters of the file), in order; found only when a
+    /// position must be moved past them.
+    package var escapedBraceColumns: [[Int]]?
+    /// The last place ``place(_:_:in:)`` found, in the text node at `range`: places in
+    /// one node are asked in order, and counted from the one before.
+    package var lastPlace: (range: SourceRange?, offset: Int, position: SourcePosition)?
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
     package var charts: [ChartFile] = []
@@ -205,8 +209,11 @@ public struct SectionRenderer: MarkdownRewriter {
     }
 
     /// Where the byte at `offset` of a text node's literal stands in the source.
-    package func place(_ node: MarkdownNode, _ offset: Int, in literal: String) -> SourcePosition? {
-        node.position(ofLiteralOffset: offset, in: literal)
+    package mutating func place(_ node: MarkdownNode, _ offset: Int, in literal: String) -> SourcePosition? {
+        let known = lastPlace.flatMap { $0.range == node.range ? ($0.offset, $0.position) : nil }
+        let position = node.position(ofLiteralOffset: offset, in: literal, after: known)
+        if let position { lastPlace = (node.range, offset, position) }
+        return position
     }
 
     // MARK: - Links and images
@@ -308,12 +315,21 @@ public struct SectionRenderer: MarkdownRewriter {
         let place = position ?? blockRange?.start
         var column = place?.column
         if let place, parsedBody.utf8.count != section.body.utf8.count {
-            if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
-            if let lines = parsedLines, place.line >= 1, place.line <= lines.count {
-                let protected = lines[place.line - 1].prefix(place.column - 1).filter {
-                    $0 == FigurePlaceholders.escapedBrace
+            if escapedBraceColumns == nil {
+                escapedBraceColumns = Self.lines(parsedBody).map { line in
+                    line.enumerated().compactMap { $0.element == FigurePlaceholders.escapedBrace ? $0.offset + 1 : nil }
                 }
-                column = place.column + protected.count
+            }
+            if let lines = escapedBraceColumns, place.line >= 1, place.line <= lines.count {
+                // The escaped braces before the column, found by halving: a long line with
+                // many problems is not read once per problem.
+                let braces = lines[place.line - 1]
+                var (low, high) = (0, braces.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if braces[middle] < place.column { low = middle + 1 } else { high = middle }
+                }
+                column = place.column + low
             }
         }
         let location = SourceLocation(

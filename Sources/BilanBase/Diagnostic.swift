@@ -80,6 +80,9 @@ extension DiagnosticCode {
     public static let invalidSectionName: DiagnosticCode = "invalid-section-name"
     public static let duplicateSection: DiagnosticCode = "duplicate-section"
     public static let unknownLanguage: DiagnosticCode = "unknown-language"
+    /// A language's `locale:` in report.yaml that Foundation does not know, or of
+    /// another language.
+    public static let unknownLocale: DiagnosticCode = "unknown-locale"
 
     // Errors: data tables
     public static let csvSyntax: DiagnosticCode = "csv-syntax"

@@ -109,15 +109,19 @@ package struct BlockGrouping: Sendable {
 
     /// One folded cell: the aggregate of the values (for `count`, their number).
     private func cell(of values: [Decimal], column: Folded) -> Swift.Result<CellValue, Diagnostic> {
-        let summary = function == .count ? Decimal(values.count) : function.summary(of: values)
-        guard let summary else { return .success(.missing) }
-        guard !summary.isNaN else {
+        let summary = function == .count ? .success(Decimal(values.count)) : function.summary(of: values)
+        switch summary {
+        case nil: return .success(.missing)
+        case .success(let value)?: return .success(.number(value))
+        case .failure(let limit)?:
             return .failure(
                 .error(
                     .invalidBlock,
-                    "the \(function.rawValue) of column '\(column.name)' is too large to compute exactly",
+                    "the \(function.rawValue) of column '\(column.name)' "
+                        + (limit == .tooLarge
+                            ? "is too large to compute exactly"
+                            : "needs more than 38 significant digits to compute exactly"),
                     at: column.location))
         }
-        return .success(.number(summary))
     }
 }

@@ -122,7 +122,15 @@ package struct BlockRenderer {
                         row[position] = plans[position].text(overall, formatter: context.formatter)
                         continue
                     }
-                    guard let sum = numbers(selection, column: plans[position].index, name: column.name.value, at: location)?.reduce(0, +) else { continue }
+                    guard let values = numbers(selection, column: plans[position].index, name: column.name.value, at: location)
+                    else { continue }
+                    guard case .success(let sum) = Decimal.exactSum(values) else {
+                        problems.error(
+                            .invalidBlock,
+                            "the total of column '\(column.name.value)' needs more digits than exact arithmetic holds "
+                                + "(38 significant digits, up to about 10^165)", at: location)
+                        continue
+                    }
                     row[position] = plans[position].text(.number(sum), formatter: context.formatter)
                 }
                 if row[0].isEmpty { row[0] = context.word(.total) }

@@ -36,7 +36,8 @@ public enum CommonMarkConverter {
     /// Renders blocks back to CommonMark text (no line wrapping). Unless `allowRawHTML`,
     /// raw HTML is left out and dangerous link schemes dropped, as in ``renderHTML``.
     public static func renderCommonMark(_ blocks: [MarkdownBlock], allowRawHTML: Bool) -> String {
-        render(allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks), markdown: true) { root in
+        let blocks = MarkdownBlock.withNestedImagesFlattened(allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks))
+        return render(blocks, markdown: true) { root in
             cmark_render_commonmark(root, CMARK_OPT_UNSAFE, 0)
         }
     }

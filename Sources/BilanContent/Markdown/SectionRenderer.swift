@@ -46,8 +46,15 @@ public struct SectionRenderer: MarkdownRewriter {
     package let context: SectionContext
     /// The body as cmark read it: with each `\{{` protected (see ``FigurePlaceholders``).
     package let parsedBody: String
-    /// The parsed body's lines, split only when a position must be moved past a
-    /// protected `\{` (which stands for two characters of the file).
+    /// For each line of the parsed body, the columns (from 1) of its protected `\{`s
+    /// (each stands for two characters of the file), in order; found only when a
+    /// position must be moved past them.
+    package var escapedBraceColumns: [[Int]]?
+    /// The last place ``place(_:_:in:)`` found, in the text node at `range`: places in
+    /// one node are asked in order, and counted from the one before.
+    package var lastPlace: (range: SourceRange?, offset: Int, position: SourcePosition)?
+    /// The parsed body's lines, split the first time a paragraph of several lines may be
+    /// a pipe table.
     package var parsedLines: [Substring]?
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
@@ -154,7 +161,8 @@ public struct SectionRenderer: MarkdownRewriter {
     /// An `unsupported-markdown` warning for a paragraph written as a pipe table, which
     /// CommonMark reads as a paragraph of `|`, with the `table` block that writes it.
     package mutating func checkPipeTable(_ node: MarkdownNode) {
-        guard let range = node.range, range.endLine > range.startLine else { return }
+        guard let range = node.range, range.endLine > range.startLine, parsedBody.utf8.contains(UInt8(ascii: "|"))
+        else { return }
         if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
         guard let lines = parsedLines, range.startLine >= 1, range.endLine <= lines.count,
             let table = UnsupportedMarkdown.pipeTable(Array(lines[(range.startLine - 1)..<range.endLine]))
@@ -255,8 +263,11 @@ public struct SectionRenderer: MarkdownRewriter {
     }
 
     /// Where the byte at `offset` of a text node's literal stands in the source.
-    package func place(_ node: MarkdownNode, _ offset: Int, in literal: String) -> SourcePosition? {
-        node.position(ofLiteralOffset: offset, in: literal)
+    package mutating func place(_ node: MarkdownNode, _ offset: Int, in literal: String) -> SourcePosition? {
+        let known = lastPlace.flatMap { $0.range == node.range ? ($0.offset, $0.position) : nil }
+        let position = node.position(ofLiteralOffset: offset, in: literal, after: known)
+        if let position { lastPlace = (node.range, offset, position) }
+        return position
     }
 
     // MARK: - Links and images
@@ -358,12 +369,21 @@ public struct SectionRenderer: MarkdownRewriter {
         let place = position ?? blockRange?.start
         var column = place?.column
         if let place, parsedBody.utf8.count != section.body.utf8.count {
-            if parsedLines == nil { parsedLines = Self.lines(parsedBody) }
-            if let lines = parsedLines, place.line >= 1, place.line <= lines.count {
-                let protected = lines[place.line - 1].prefix(place.column - 1).filter {
-                    $0 == FigurePlaceholders.escapedBrace
+            if escapedBraceColumns == nil {
+                escapedBraceColumns = Self.lines(parsedBody).map { line in
+                    line.enumerated().compactMap { $0.element == FigurePlaceholders.escapedBrace ? $0.offset + 1 : nil }
                 }
-                column = place.column + protected.count
+            }
+            if let lines = escapedBraceColumns, place.line >= 1, place.line <= lines.count {
+                // The escaped braces before the column, found by halving: a long line with
+                // many problems is not read once per problem.
+                let braces = lines[place.line - 1]
+                var (low, high) = (0, braces.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if braces[middle] < place.column { low = middle + 1 } else { high = middle }
+                }
+                column = place.column + low
             }
         }
         let location = SourceLocation(

@@ -2,7 +2,8 @@ public import Foundation
 public import BilanBase
 
 extension DiagnosticCode {
-    /// A figure whose value leaves the range of exact decimal arithmetic (about 10^165).
+    /// A figure whose value leaves the range of exact decimal arithmetic: past about
+    /// 10^165, or more than 38 significant digits.
     public static let figureOverflow: DiagnosticCode = "figure-overflow"
 }
 
@@ -122,15 +123,23 @@ public struct FigureEvaluator: Sendable {
         var failed: Set<String> = []
         for name in ordering.order {
             guard let definition = byName[name], let expression = definition.expression,
-                !blocked.contains(name),
-                expression.figureReferences.allSatisfy({ computed[$0.text] != nil })
+                !blocked.contains(name)
             else {
+                failed.insert(name)
+                continue
+            }
+            // Only the figures it uses: a run holding `computed` itself would make the
+            // next insertion copy the whole dictionary, once per figure (quadratic).
+            let references = expression.figureReferences
+            var used: [String: ComputedFigure] = [:]
+            for reference in references { used[reference.text] = computed[reference.text] }
+            guard references.allSatisfy({ used[$0.text] != nil }) else {
                 failed.insert(name)
                 continue
             }
             var run = ExpressionRun(
                 definition: definition, tables: tables, unreadableTables: unreadableTables,
-                figures: computed)
+                figures: used)
             do {
                 let value = try run.value(of: expression)
                 computed[name] = ComputedFigure(
@@ -155,7 +164,8 @@ private struct DependencyOrder {
     package var cyclic: Set<String> = []
 
     package init(_ definitions: [FigureDefinition], byName: [String: FigureDefinition]) {
-        enum Visit { case inProgress, done }
+        /// A figure on the walk's path (at this index of it), or one whose walk is over.
+        enum Visit { case inProgress(Int), done }
         struct Step {
             var definition: FigureDefinition
             var references: [FigureExpression.Name]
@@ -168,7 +178,7 @@ private struct DependencyOrder {
         var visits: [String: Visit] = [:]
         for root in definitions where visits[root.name] == nil {
             var path = [Step(root)]
-            visits[root.name] = .inProgress
+            visits[root.name] = .inProgress(0)
             while let step = path.last {
                 guard step.next < step.references.count else {
                     path.removeLast()
@@ -181,17 +191,16 @@ private struct DependencyOrder {
                 guard let target = byName[reference.text] else { continue }
                 switch visits[target.name] {
                 case nil:
-                    visits[target.name] = .inProgress
+                    visits[target.name] = .inProgress(path.count)
                     path.append(Step(target))
-                case .inProgress:
-                    let start = path.firstIndex { $0.definition.name == target.name } ?? 0
-                    let chain = path[start...].map(\.definition.name) + [target.name]
+                case .inProgress(let start):
+                    let chain = path[start...].map(\.definition.name)
                     cyclic.formUnion(chain)
                     diagnostics.append(
                         Diagnostic.error(
                             .figureCycle,
                             "figure '\(step.definition.name)': figures depend on each other in "
-                                + "a cycle: " + chain.joined(separator: " → "),
+                                + "a cycle: " + Self.described(cycle: chain),
                             at: step.definition.positions.location(at: reference.range.lowerBound)
                         ).about(figure: step.definition.name))
                 case .done:
@@ -199,6 +208,21 @@ private struct DependencyOrder {
                 }
             }
         }
+    }
+}
+
+extension DependencyOrder {
+    /// The most figures a `figure-cycle` message names before it says how many more
+    /// the cycle has.
+    package static let namedInCycle = 6
+
+    /// A cycle as its message writes it, back to its first figure: `a → b → a`; a long
+    /// one names its first figures only: `f0 → … → f5 → … 99,994 more … → f0`.
+    package static func described(cycle: [String]) -> String {
+        guard let first = cycle.first else { return "" }
+        guard cycle.count > namedInCycle + 1 else { return (cycle + [first]).joined(separator: " → ") }
+        let more = cycle.count - namedInCycle
+        return (cycle.prefix(namedInCycle) + ["… \(more) more …", first]).joined(separator: " → ")
     }
 }
 
@@ -234,9 +258,9 @@ private struct ExpressionRun {
         case .binary(let op, let left, let right):
             let (leftValue, rightValue) = try values(of: left, right)
             switch op {
-            case .add: return try checked(leftValue + rightValue, expression)
-            case .subtract: return try checked(leftValue - rightValue, expression)
-            case .multiply: return try checked(leftValue * rightValue, expression)
+            case .add: return try checked(Decimal.exactly(leftValue, +, rightValue), expression)
+            case .subtract: return try checked(Decimal.exactly(leftValue, -, rightValue), expression)
+            case .multiply: return try checked(Decimal.exactly(leftValue, *, rightValue), expression)
             case .divide:
                 guard rightValue != 0 else {
                     throw failure(
@@ -251,7 +275,8 @@ private struct ExpressionRun {
                     .divisionByZero, "division by zero: change from \(quoted(old)), which is 0",
                     at: old.range)
             }
-            return try checked((newValue - oldValue) / oldValue, expression)
+            let difference = try checked(Decimal.exactly(newValue, -, oldValue), expression)
+            return try checked(difference / oldValue, expression)
         case .aggregate(let aggregate):
             return try value(of: aggregate, in: expression)
         }
@@ -270,13 +295,30 @@ private struct ExpressionRun {
         return (firstValue, secondValue)
     }
 
+    /// A quotient, which `Decimal` rounds to 38 significant digits as any decimal
+    /// quotient must be rounded, unless it overflows.
     private func checked(_ result: Decimal, _ expression: FigureExpression) throws(FigureFailure)
         -> Decimal
     {
-        guard result.isNaN else { return result }
-        throw failure(
-            .figureOverflow, "\(quoted(expression)) is too large to compute exactly",
-            at: expression.range)
+        try checked(result.isNaN ? .failure(.tooLarge) : .success(result), expression)
+    }
+
+    /// An exact result, or the `figure-overflow` error of a value `Decimal` cannot hold
+    /// exactly: never a rounded sum, difference or product.
+    private func checked(_ result: Result<Decimal, WideDecimal.Limit>, _ expression: FigureExpression)
+        throws(FigureFailure) -> Decimal
+    {
+        switch result {
+        case .success(let value): return value
+        case .failure(.tooLarge):
+            throw failure(
+                .figureOverflow, "\(quoted(expression)) is too large to compute exactly", at: expression.range)
+        case .failure(.tooPrecise):
+            throw failure(
+                .figureOverflow,
+                "\(quoted(expression)) needs more than 38 significant digits to compute exactly",
+                at: expression.range)
+        }
     }
 
     // MARK: Aggregates

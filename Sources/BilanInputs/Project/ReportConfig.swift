@@ -159,6 +159,9 @@ public enum ReportConfigLoader {
                 let locale = entry.value.value(forKey: "locale")?.scalar?.string
                 let title = entry.value.value(forKey: "title")?.scalar?.string
                 if locale == nil || locale!.isEmpty { fail("language '\(code)' needs a 'locale' such as fr-CA", entry.value) }
+                if let locale, !locale.isEmpty, let problem = LocaleCheck.problem(locale: locale, language: code) {
+                    problems.error(.unknownLocale, problem, at: reader.location(of: entry.value.value(forKey: "locale")))
+                }
                 if title == nil || title!.isEmpty { fail("language '\(code)' needs a 'title'", entry.value) }
                 var description: String?
                 if let node = entry.value.value(forKey: "description") {

@@ -24,6 +24,11 @@ enum FuzzTarget: String, CaseIterable {
     /// A workbook (`TableLoader`, workbooks): the first byte picks `.xlsx` (even) or
     /// `.ods` (odd), the rest is the file.
     case workbook
+    /// A section's Markdown body through the whole Markdown stage: parsing, figures,
+    /// links, images and blocks (`SectionRenderer`), then every output (page HTML in
+    /// each render variant, the section's Markdown file, report.md). The first byte
+    /// picks the language (even: fr) and whether raw HTML is allowed (bit 1).
+    case markdown
 
     nonisolated(unsafe) static var selected = FuzzTarget.csv
 
@@ -36,6 +41,7 @@ enum FuzzTarget: String, CaseIterable {
         case .blocks: Self.blocks(bytes)
         case .build: Self.build(bytes)
         case .workbook: Self.workbook(bytes)
+        case .markdown: Self.markdown(bytes)
         }
     }
 
@@ -102,6 +108,33 @@ enum FuzzTarget: String, CaseIterable {
         let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: first & 0x80 == 0 ? "fr" : "en"))
         checkLocated(rendered.diagnostics)
         for chart in rendered.charts { checkNoExecutableMarkup(chart.svg, in: "chart \(chart.id)") }
+    }
+
+    static func markdown(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let language = first % 2 == 0 ? "fr" : "en"
+        let allowRawHTML = first & 2 != 0
+        let body = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let text = "---\ntitle: Section\n---\n" + body
+        guard
+            case .success(let section) = SectionLoader.parse(
+                fileName: "010-a.\(language).md", text: text, config: Fixture.shared.config)
+        else { return }
+        var context = Fixture.shared.context(language: language)
+        context.allowRawHTML = allowRawHTML
+        let parsed = SectionRenderer.render(section, context: context)
+        checkLocated(parsed.diagnostics)
+        let links = OutputLinks(
+            pageAnchors: ["020-b": "b", section.key: "a"], markdownAnchors: ["020-b": "b", section.key: "a"],
+            language: language)
+        let sideBySide = RenderVariant.sideBySide(siteRoot: "/")
+        let rendered = RenderedSection(parsed, links: links, variants: [.site, sideBySide], allowRawHTML: allowRawHTML)
+        if !allowRawHTML {
+            checkNoExecutableMarkup(rendered.output.html, in: "the section's page HTML")
+            checkNoExecutableMarkup(rendered.html(in: sideBySide)?.html ?? "", in: "the side-by-side HTML")
+        }
+        for chart in rendered.charts { checkNoExecutableMarkup(chart.svg, in: "chart \(chart.id)") }
+        precondition(rendered.output.markdownStart <= rendered.output.sectionFile.count, "a front matter past its file")
     }
 
     static func build(_ bytes: [UInt8]) {

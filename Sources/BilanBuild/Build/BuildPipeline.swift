@@ -327,7 +327,13 @@ public final class BuildPipeline {
         config: ReportConfig, problems: inout DiagnosticList, work: inout BuildWork
     ) -> [Section] {
         let root = options.projectRoot
-        let names = SectionLoader.fileNames(projectRoot: root)
+        let names: [String]
+        switch SectionLoader.fileNames(projectRoot: root) {
+        case .success(let listed): names = listed
+        case .failure(let diagnostic):
+            names = []
+            problems.append(diagnostic)
+        }
         let stale = names.filter { loadedByFile[$0] == nil }
         let counter = ProgressCounter(stage: .project, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { name in

@@ -94,7 +94,7 @@ public enum ReportExport {
                 target = out
             } else {
                 let output = options.projectRoot.appendingPathComponent("output")
-                if let refusal = prepareOutputFolder(output) {
+                if let refusal = prepareOutputFolder(output, projectRoot: options.projectRoot) {
                     outcome.diagnostics.append(refusal)
                     return outcome
                 }
@@ -125,8 +125,8 @@ public enum ReportExport {
 
     /// Makes sure `output/` may hold an export: a folder bilan made, or a new one made
     /// now with bilan's mark. Returns why not otherwise.
-    public static func prepareOutputFolder(_ output: URL) -> Diagnostic? {
-        if let refusal = OutputWriter.refusal(output, displayName: "output") { return refusal }
+    public static func prepareOutputFolder(_ output: URL, projectRoot: URL) -> Diagnostic? {
+        if let refusal = OutputWriter.refusal(output, projectRoot: projectRoot, displayName: "output") { return refusal }
         let fileManager = FileManager.default
         let marker = output.appendingPathComponent(OutputWriter.markerName)
         guard !fileManager.fileExists(atPath: marker.path) else { return nil }

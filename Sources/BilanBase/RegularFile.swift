@@ -60,7 +60,8 @@ package final class RegularFile {
             if read < 0 {
                 if errno == EINTR { continue }
                 let reason = Self.describe(errno)
-                return .failure(.error(.unreadableFile, "cannot read this file: \(reason)", at: SourceLocation(file: file)))
+                let location = SourceLocation(file: file)
+                return .failure(.error(.unreadableFile, "cannot read this file: \(reason)", at: location))
             }
             if read == 0 { break }
             count += read
@@ -96,7 +97,8 @@ package final class RegularFile {
         case EACCES, EPERM:
             return .error(
                 .unreadableFile,
-                "permission denied: bilan may not read this file (check the permissions of the file and of its folders)",
+                "permission denied: bilan may not read this file (check the permissions of the file and of its "
+                    + "folders)",
                 at: location)
         default:
             return .error(.unreadableFile, "cannot read this file: \(describe(code))", at: location)

@@ -20,6 +20,20 @@ public enum SourceText {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
+        if let nul = body.firstIndex(of: 0) {
+            // Valid UTF-8, but not text: most often UTF-16 saved without its byte-order mark.
+            let before = body[..<nul]
+            let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            let column = nul - ((before.lastIndex(of: 10) ?? (start - 1)) + 1) + 1
+            let sample = body.prefix(64)
+            let nulCount = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            let message =
+                nulCount * 3 >= sample.count
+                ? "this looks like UTF-16 text without a byte-order mark (every other byte is NUL), which bilan "
+                    + "does not read: save it again as \"UTF-8\" in your text editor"
+                : "this file holds a NUL byte, so it is not text: save it again as \"UTF-8\" text"
+            return .failure(.error(.invalidUTF8, message, at: SourceLocation(file: file, line: line, column: column)))
+        }
         if let text = String(validating: body, as: UTF8.self) {
             return .success(text)
         }

@@ -14,14 +14,17 @@ import Glibc
     /// A copy of the valid fixture project in a new temporary folder.
     static func project() throws -> URL {
         let root = BilanBinary.temporaryFolder()
-        try FileManager.default.copyItem(at: FixtureProjects.valid.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: FixtureProjects.valid.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
         return root
     }
 
     /// Runs bilan, killed after 60 s (`timeout` exits 124 then).
     static func run(_ arguments: [String], as user: String? = nil) throws -> BilanBinary.Run {
         var command = ["60", BilanBinary.url.path] + arguments
-        if let user { command = ["60", "setpriv", "--reuid=\(user)", "--regid=nogroup", "--clear-groups"] + command.dropFirst() }
+        if let user {
+            command = ["60", "setpriv", "--reuid=\(user)", "--regid=nogroup", "--clear-groups"] + command.dropFirst()
+        }
         return try BilanBinary.run(executable: URL(fileURLWithPath: "/usr/bin/timeout"), command)
     }
 
@@ -31,7 +34,8 @@ import Glibc
     }
 
     static let fifoPlaces = [
-        "content/sections/040-tuyau.fr.md", "content/data/tuyau.csv", "content/figures.yaml", "content/assets/tuyau.png",
+        "content/sections/040-tuyau.fr.md", "content/data/tuyau.csv", "content/figures.yaml",
+        "content/assets/tuyau.png",
     ]
 
     @Test(arguments: fifoPlaces)
@@ -72,15 +76,23 @@ import Glibc
         }
         // The other user may enter the temporary folders and owns the project.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
-        if asRoot { #expect(try BilanBinary.run(executable: URL(fileURLWithPath: "/bin/chown"), ["-R", "nobody:nogroup", root.path]).status == 0) }
+        if asRoot {
+            let chown = try BilanBinary.run(
+                executable: URL(fileURLWithPath: "/bin/chown"), ["-R", "nobody:nogroup", root.path])
+            #expect(chown.status == 0)
+        }
         #expect(try Self.run(["build", "--root", root.path, "--quiet"], as: user).status == 0)
         let before = FixtureProjects.contents(of: root.appendingPathComponent("output"))
 
         try Self.chmod(root, "content/sections", 0)
         let sections = try Self.run(["build", "--root", root.path], as: user)
         #expect(sections.status == 1)
-        #expect(sections.stderr.contains("content/sections: error: permission denied: bilan may not list this folder"), "\(sections.stderr)")
-        #expect(FixtureProjects.contents(of: root.appendingPathComponent("output")) == before, "an empty report replaced the good one")
+        #expect(
+            sections.stderr.contains("content/sections: error: permission denied: bilan may not list this folder"),
+            "\(sections.stderr)")
+        #expect(
+            FixtureProjects.contents(of: root.appendingPathComponent("output")) == before,
+            "an empty report replaced the good one")
         try Self.chmod(root, "content/sections", 0o755)
 
         try Self.chmod(root, "content", 0)
@@ -101,15 +113,18 @@ import Glibc
     }
 
     static func chmod(_ root: URL, _ path: String, _ mode: Int) throws {
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: root.appendingPathComponent(path).path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: mode], ofItemAtPath: root.appendingPathComponent(path).path)
     }
 
     @Test func aLoopOfSymbolicLinksIsCalledALoop() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let assets = root.appendingPathComponent("content/assets")
-        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("a.png").path, withDestinationPath: "b.png")
-        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("b.png").path, withDestinationPath: "a.png")
+        for (name, target) in [("a.png", "b.png"), ("b.png", "a.png")] {
+            try FileManager.default.createSymbolicLink(
+                atPath: assets.appendingPathComponent(name).path, withDestinationPath: target)
+        }
         let section = root.appendingPathComponent("content/sections/010-accueil.fr.md")
         try (try String(contentsOf: section, encoding: .utf8) + "\n![Boucle](../assets/a.png)\n")
             .write(to: section, atomically: true, encoding: .utf8)
@@ -118,7 +133,9 @@ import Glibc
         let run = try Self.run(["check", "--root", root.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("content/assets/a.png is a loop of symbolic links"), "\(run.stderr)")
-        #expect(run.stderr.contains("content/sections/050-boucle.fr.md: error: this is a loop of symbolic links"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("content/sections/050-boucle.fr.md: error: this is a loop of symbolic links"),
+            "\(run.stderr)")
     }
 
     @Test func anOutputAmongTheInputsIsRefused() throws {

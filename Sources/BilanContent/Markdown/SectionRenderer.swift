@@ -248,7 +248,8 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path + (fragment.map { "#" + $0 } ?? "")
         case .notFound:
-            let reason = ProjectPaths.unreachableReason(destination, writtenIn: section.file, projectRoot: context.projectRoot)
+            let reason = ProjectPaths.unreachableReason(
+                destination, writtenIn: section.file, projectRoot: context.projectRoot)
             report(
                 .warning, .brokenLink,
                 reason.map { "'\(destination)' cannot be read: \($0)" }
@@ -294,7 +295,8 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
-            let reason = ProjectPaths.unreachableReason(source, writtenIn: section.file, projectRoot: context.projectRoot)
+            let reason = ProjectPaths.unreachableReason(
+                source, writtenIn: section.file, projectRoot: context.projectRoot)
             report(
                 .error, .missingImage,
                 reason.map { "image '\(source)' cannot be read: \($0)" }

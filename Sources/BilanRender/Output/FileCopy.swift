@@ -55,7 +55,9 @@ package enum FileCopy {
         }
     }
 
-    private static func failure(_ action: String, _ path: String, _ code: Int32, _ location: SourceLocation) -> DiagnosticError {
+    private static func failure(
+        _ action: String, _ path: String, _ code: Int32, _ location: SourceLocation
+    ) -> DiagnosticError {
         DiagnosticError(OutputFailure.diagnostic(action, path, code, displayName: location.file))
     }
 
@@ -76,7 +78,10 @@ package enum FileCopy {
             guard let count = readFully(input.descriptor, into: &mine), readFully(descriptor, into: &theirs) == count
             else { return false }
             if count == 0 { break }
-            guard mine.withUnsafeBytes({ a in theirs.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, count) } }) == 0
+            let difference = mine.withUnsafeBytes { a in
+                theirs.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, count) }
+            }
+            guard difference == 0
             else { return false }
         }
         return link(previous, destination) == 0

@@ -12,7 +12,9 @@ import Darwin
 package enum OutputFailure {
     /// "could not `action` `path`: `reason`", located at the output's display name.
     package static func diagnostic(_ action: String, _ path: String, _ code: Int32, displayName: String) -> Diagnostic {
-        .error(.outputFailed, "could not \(action) \(path): \(reason(code, path: path))", at: SourceLocation(file: displayName))
+        .error(
+            .outputFailed, "could not \(action) \(path): \(reason(code, path: path))",
+            at: SourceLocation(file: displayName))
     }
 
     /// Why an operation on `path` failed with `code`, with what to do where it is clear.

@@ -43,7 +43,8 @@ package enum OutputSwap {
     }
 
     /// `renameat2(2)`'s signature.
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// `renameat2`, looked up in the C library at run time (the Swift overlay does not
     /// declare it); nil where the library has none.

@@ -50,7 +50,8 @@ public enum OutputWriter {
         let staging = parent.appendingPathComponent(OutputLock.stagingName(of: output, "new", pid: pid))
         do {
             if mkdir(staging.path, 0o777) != 0 {
-                throw DiagnosticError(OutputFailure.diagnostic("create the folder", staging.path, errno, displayName: displayName))
+                throw DiagnosticError(
+                    OutputFailure.diagnostic("create the folder", staging.path, errno, displayName: displayName))
             }
             if let failure = writeFile(Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path, location: location) {
                 throw failure
@@ -72,7 +73,8 @@ public enum OutputWriter {
             for folder in folders.sorted() {
                 let path = staging.appendingPathComponent(folder).path
                 if mkdir(path, 0o777) != 0 {
-                    throw DiagnosticError(OutputFailure.diagnostic("create the folder", path, errno, displayName: displayName))
+                    throw DiagnosticError(
+                        OutputFailure.diagnostic("create the folder", path, errno, displayName: displayName))
                 }
             }
             // The files are independent: written on every core, each with one write and
@@ -226,7 +228,8 @@ public enum OutputWriter {
             return .error(
                 .outputRefused,
                 "\(displayName) is inside the project's \(inputs)/, which bilan reads: the next build would read this "
-                    + "output back as input; choose an --output outside \(inputs)/ (the default is output/ in the project)",
+                    + "output back as input; choose an --output outside \(inputs)/ (the default is output/ in the "
+                    + "project)",
                 at: location)
         }
         return nil
@@ -248,13 +251,21 @@ public enum OutputWriter {
 
     /// Writes a file whole: to a temporary name beside it, then renamed into place.
     package static func writeWhole(_ data: Data, to target: URL) -> Result<Void, Diagnostic> {
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: target, options: .atomic)
-            return .success(())
-        } catch {
-            return .failure(.error(.outputFailed, "could not write \(target.path): \(error.localizedDescription)", at: SourceLocation(file: target.path)))
+        let display = target.path
+        let folder = target.deletingLastPathComponent()
+        if let failure = OutputFailure.makeFolders(folder.path, displayName: display) { return .failure(failure) }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).bilan-new-\(pid)").path
+        if let failure = writeFile([UInt8](data), to: temporary, location: SourceLocation(file: display)) {
+            unlink(temporary)
+            return .failure(failure.diagnostics[0])
         }
+        guard rename(temporary, target.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return .failure(OutputFailure.diagnostic("put in place", target.path, code, displayName: display))
+        }
+        return .success(())
     }
 }
 

@@ -1,5 +1,11 @@
 public import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a link or image target written in a section points at.
 public enum ReferenceTarget: Equatable, Sendable {
     /// A URL with a scheme (`https:`, `mailto:`): left as written, never fetched.
@@ -53,10 +59,9 @@ public enum ProjectPaths {
         path = path.removingPercentEncoding ?? path
         if path.isEmpty { return fragment.map { .fragment($0) } ?? .notFound(target) }
 
-        let folder = (file as NSString).deletingLastPathComponent
         var sawOutside = false
-        for base in [folder, "content"] {
-            guard let relative = normalize(base + "/" + path) else {
+        for candidate in candidates(path, writtenIn: file) {
+            guard let relative = candidate else {
                 sawOutside = true
                 continue
             }
@@ -67,6 +72,38 @@ public enum ProjectPaths {
             return .file(path: relative, fragment: fragment)
         }
         return sawOutside ? .outside(target) : .notFound(target)
+    }
+
+    /// Where a relative `path` written in `file` may be, in the order looked at: beside
+    /// the file, then in `content/`; nil for a place above the project folder.
+    private static func candidates(_ path: String, writtenIn file: String) -> [String?] {
+        let folder = (file as NSString).deletingLastPathComponent
+        return [folder, "content"].map { normalize($0 + "/" + path) }
+    }
+
+    /// Why a target that ``resolve(_:writtenIn:projectRoot:)`` found no file for cannot
+    /// be reached, when something is in its way: a loop of symbolic links, a link to
+    /// nothing, or a folder bilan may not look into; nil when there is simply no file.
+    public static func unreachableReason(_ target: String, writtenIn file: String, projectRoot: URL) -> String? {
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncoding ?? path
+        guard !path.isEmpty, !path.hasPrefix("/") else { return nil }
+        for case let relative? in candidates(path, writtenIn: file) {
+            let full = projectRoot.appendingPathComponent(relative).path
+            var status = stat()
+            guard stat(full, &status) != 0 else { continue }
+            switch errno {
+            case ELOOP: return "\(relative) is a loop of symbolic links (they lead back to one another): fix the links"
+            case EACCES, EPERM:
+                return "permission denied on the way to \(relative): bilan may not look into one of its folders "
+                    + "(check their permissions)"
+            case ENOENT where lstat(full, &status) == 0:
+                return "\(relative) is a symbolic link to a file that does not exist: fix or remove the link"
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Folds `.` and `..` in a relative path; nil when it climbs above the project folder.

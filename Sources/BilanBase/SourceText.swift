@@ -20,6 +20,20 @@ public enum SourceText {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
+        if let nul = body.firstIndex(of: 0) {
+            // Valid UTF-8, but not text: most often UTF-16 saved without its byte-order mark.
+            let before = body[..<nul]
+            let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            let column = nul - ((before.lastIndex(of: 10) ?? (start - 1)) + 1) + 1
+            let sample = body.prefix(64)
+            let nulCount = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            let message =
+                nulCount * 3 >= sample.count
+                ? "this looks like UTF-16 text without a byte-order mark (every other byte is NUL), which bilan "
+                    + "does not read: save it again as \"UTF-8\" in your text editor"
+                : "this file holds a NUL byte, so it is not text: save it again as \"UTF-8\" text"
+            return .failure(.error(.invalidUTF8, message, at: SourceLocation(file: file, line: line, column: column)))
+        }
         if let text = String(validating: body, as: UTF8.self) {
             return .success(text)
         }
@@ -37,30 +51,24 @@ public enum SourceText {
         readBytes(url, as: file).flatMap { decode($0, file: file) }
     }
 
-    /// Reads a file's bytes, refusing files over ``maximumFileSize``.
+    /// Reads a file's bytes, refusing files over ``maximumFileSize`` and anything that is
+    /// not an ordinary file (see ``RegularFile``).
     public static func readBytes(_ url: URL, as file: String) -> Result<[UInt8], Diagnostic> {
-        let location = SourceLocation(file: file)
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            return .failure(
-                .error(
-                    exists ? .unreadableFile : .missingFile,
-                    exists ? "cannot read this file" : "file not found", at: location))
+        let opened: RegularFile
+        switch RegularFile.open(url.path, as: file) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let file): opened = file
         }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        if size > UInt64(maximumFileSize) {
-            return .failure(
-                .error(
-                    .tooLarge,
-                    "this file is \(size / 1_048_576) MiB; bilan reads files of at most "
-                        + "\(maximumFileSize / 1_048_576) MiB", at: location))
+        func tooLarge(_ size: Int) -> Diagnostic {
+            .error(
+                .tooLarge,
+                "this file is \(size / 1_048_576) MiB; bilan reads files of at most "
+                    + "\(maximumFileSize / 1_048_576) MiB", at: SourceLocation(file: file))
         }
-        try? handle.seek(toOffset: 0)
-        guard let data = try? handle.readToEnd() else {
-            return .success([])
+        if opened.size > maximumFileSize { return .failure(tooLarge(opened.size)) }
+        return opened.readAll(as: file).flatMap { bytes in
+            bytes.count > maximumFileSize ? .failure(tooLarge(bytes.count)) : .success(bytes)
         }
-        return .success([UInt8](data))
     }
 
     /// Text with CRLF and lone CR line ends turned into LF.

@@ -45,7 +45,8 @@ struct Build: ParsableCommand {
         let progressLine = ProgressLine.make(quiet: quiet)
         let options = BuildOptions(
             projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
-            sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter)
+            sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter,
+            waiting: quiet ? nil : waitingNote)
         let result = BuildPipeline.run(options)
         progressLine?.finish()
         report(result.diagnostics, format: format)
@@ -94,6 +95,11 @@ struct Check: ParsableCommand {
         printError("bilan: \(problemCounts(result))\(strictNote(result, strict: strict))\n")
         if result.failed(strict: strict) { throw ExitCode(1) }
     }
+}
+
+/// Said when a build waits for another one writing beside the same output folder.
+@Sendable func waitingNote() {
+    printError("bilan: another build is writing beside this output folder; waiting for it to finish\n")
 }
 
 /// "1 error, 2 warnings (1 accepted)": the end of every build and check summary.

@@ -24,10 +24,14 @@ public struct BuildOptions: Sendable {
     /// `bilan export` (``BuildResult/singleFilePages``), `.sideBySide` for the reviewers'
     /// view of `bilan serve` (each ``RenderedSection`` then holds its HTML for it).
     public var variants: [RenderVariant]
+    /// Told once when another build is writing beside the output folder and this one
+    /// waits for it to finish (``OutputLock``), for the command line to say so.
+    public var waiting: (@Sendable () -> Void)?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
-        sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = []
+        sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = [],
+        waiting: (@Sendable () -> Void)? = nil
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -37,6 +41,7 @@ public struct BuildOptions: Sendable {
         self.sourceDateEpoch = sourceDateEpoch
         self.progress = progress
         self.variants = variants
+        self.waiting = waiting
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -296,7 +301,9 @@ public final class BuildPipeline {
         guard options.write else { return finish() }
         options.progress?(BuildProgress(stage: .write, total: assembly.plan.files.count + assembly.plan.copies.count))
         let display = options.output == nil ? "output" : options.outputURL.path
-        switch OutputWriter.write(assembly.plan, to: options.outputURL, projectRoot: root, displayName: display) {
+        switch OutputWriter.write(
+            assembly.plan, to: options.outputURL, projectRoot: root, displayName: display, waiting: options.waiting)
+        {
         case .success: result.wrote = true
         case .failure(let diagnostic):
             result.diagnostics = DiagnosticList(result.diagnostics + [diagnostic]).sorted
@@ -327,7 +334,13 @@ public final class BuildPipeline {
         config: ReportConfig, problems: inout DiagnosticList, work: inout BuildWork
     ) -> [Section] {
         let root = options.projectRoot
-        let names = SectionLoader.fileNames(projectRoot: root)
+        let names: [String]
+        switch SectionLoader.fileNames(projectRoot: root) {
+        case .success(let listed): names = listed
+        case .failure(let diagnostic):
+            names = []
+            problems.append(diagnostic)
+        }
         let stale = names.filter { loadedByFile[$0] == nil }
         let counter = ProgressCounter(stage: .project, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { name in

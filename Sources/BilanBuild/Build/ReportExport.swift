@@ -94,7 +94,7 @@ public enum ReportExport {
                 target = out
             } else {
                 let output = options.projectRoot.appendingPathComponent("output")
-                if let refusal = prepareOutputFolder(output) {
+                if let refusal = prepareOutputFolder(output, projectRoot: options.projectRoot) {
                     outcome.diagnostics.append(refusal)
                     return outcome
                 }
@@ -125,16 +125,16 @@ public enum ReportExport {
 
     /// Makes sure `output/` may hold an export: a folder bilan made, or a new one made
     /// now with bilan's mark. Returns why not otherwise.
-    public static func prepareOutputFolder(_ output: URL) -> Diagnostic? {
-        if let refusal = OutputWriter.refusal(output, displayName: "output") { return refusal }
-        let fileManager = FileManager.default
+    public static func prepareOutputFolder(_ output: URL, projectRoot: URL) -> Diagnostic? {
+        if let refusal = OutputWriter.refusal(output, projectRoot: projectRoot, displayName: "output") {
+            return refusal
+        }
         let marker = output.appendingPathComponent(OutputWriter.markerName)
-        guard !fileManager.fileExists(atPath: marker.path) else { return nil }
-        do {
-            try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
-            try Data(OutputWriter.markerText.utf8).write(to: marker)
-        } catch {
-            return .error(.outputFailed, "could not create output/: \(error.localizedDescription)", at: SourceLocation(file: "output"))
+        guard !FileManager.default.fileExists(atPath: marker.path) else { return nil }
+        if let failure = OutputFailure.makeFolders(output.path, displayName: "output") { return failure }
+        let location = SourceLocation(file: "output")
+        if let failure = OutputWriter.writeFile(Array(OutputWriter.markerText.utf8), to: marker.path, location: location) {
+            return failure.diagnostics[0]
         }
         return nil
     }

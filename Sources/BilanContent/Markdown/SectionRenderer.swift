@@ -302,8 +302,12 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path + (fragment.map { "#" + $0 } ?? "")
         case .notFound:
+            let reason = ProjectPaths.unreachableReason(
+                destination, writtenIn: section.file, projectRoot: context.projectRoot)
             report(
-                .warning, .brokenLink, "'\(destination)' names no file (looked beside the section and in content/)",
+                .warning, .brokenLink,
+                reason.map { "'\(destination)' cannot be read: \($0)" }
+                    ?? "'\(destination)' names no file (looked beside the section and in content/)",
                 at: position)
             return destination
         case .outside where destination.hasPrefix("/") && !destination.hasPrefix("//"):
@@ -345,8 +349,12 @@ public struct SectionRenderer: MarkdownRewriter {
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
+            let reason = ProjectPaths.unreachableReason(
+                source, writtenIn: section.file, projectRoot: context.projectRoot)
             report(
-                .error, .missingImage, "image '\(source)' not found (looked beside the section and in content/)",
+                .error, .missingImage,
+                reason.map { "image '\(source)' cannot be read: \($0)" }
+                    ?? "image '\(source)' not found (looked beside the section and in content/)",
                 at: position)
             return source
         case .outside:

@@ -50,21 +50,19 @@ public struct DataLoader: Sendable {
 
     private func readFolder(into reading: inout DataReading, _ diagnostics: inout DiagnosticList) {
         let folderURL = projectFolder.appendingPathComponent(Self.folder, isDirectory: true)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else { return }
+        let names: [String]
+        switch FolderListing.names(atPath: folderURL.path, as: Self.folder) {
+        case .success(nil): return
+        case .success(let listed?): names = listed
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return
+        }
         guard ProjectPaths.escapingLink(folderURL, projectRoot: projectFolder, file: Self.folder) == nil else {
             diagnostics.error(
                 .pathOutsideProject,
                 "this folder is a link that leads outside the project folder: move the data "
                     + "files into the project", at: SourceLocation(file: Self.folder))
-            return
-        }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)
-        else {
-            diagnostics.error(
-                .unreadableFile, "cannot list this folder", at: SourceLocation(file: Self.folder))
             return
         }
 

@@ -50,7 +50,8 @@ public enum FiguresLoader {
     /// Reads the project's figures.yaml; a project without one has no figures.
     public static func load(projectFolder: URL) -> FiguresFile {
         let url = projectFolder.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return FiguresFile() }
+        // Looked at without following a link: a broken link or a loop is reported, not taken for no file.
+        guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { return FiguresFile() }
         switch SourceText.read(url, as: path) {
         case .success(let text): return parse(text, file: path)
         case .failure(let diagnostic): return FiguresFile(diagnostics: [diagnostic], unreadable: true)

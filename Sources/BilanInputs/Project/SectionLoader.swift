@@ -11,10 +11,16 @@ public enum SectionLoader {
     public static func load(
         projectRoot: URL, config: ReportConfig, progress: ProgressHandler? = nil
     ) -> (sections: [Section], files: Set<String>, diagnostics: [Diagnostic]) {
-        let names = fileNames(projectRoot: projectRoot)
+        let names: [String]
+        var problems = DiagnosticList()
+        switch fileNames(projectRoot: projectRoot) {
+        case .success(let listed): names = listed
+        case .failure(let diagnostic):
+            names = []
+            problems.append(diagnostic)
+        }
         let counter = ProgressCounter(stage: .project, total: names.count, report: progress)
         var sections: [Section] = []
-        var problems = DiagnosticList()
         // Files are read and parsed on every core, then taken in name order.
         let outcomes = ParallelMap.map(names) { name in
             defer { counter.step() }
@@ -29,12 +35,13 @@ public enum SectionLoader {
         return (sections, Set(names.map { folder + "/" + $0 }), problems.all)
     }
 
-    /// The names of the section files (`.md`, not hidden), sorted.
-    public static func fileNames(projectRoot: URL) -> [String] {
+    /// The names of the section files (`.md`, not hidden), sorted; none when there is no
+    /// `content/sections/`, an `unreadable-file` error when it is there but cannot be listed.
+    public static func fileNames(projectRoot: URL) -> Result<[String], Diagnostic> {
         let folderURL = projectRoot.appendingPathComponent(folder)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+        return FolderListing.names(atPath: folderURL.path, as: folder).map { names in
+            (names ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        }
     }
 
     /// Reads and parses one section file of `content/sections/`, named `name`.
@@ -56,8 +63,10 @@ public enum SectionLoader {
                 DiagnosticError(
                     .error(
                         .invalidSectionName,
-                        "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md), "
-                            + "with a lowercase slug", at: SourceLocation(file: file))))
+                        "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md): NNN "
+                            + "digits, a slug of ASCII letters a-z, digits, '-' and '_' (no capitals, accents or "
+                            + "spaces) starting with a letter or a digit, and a language code of 2 or 3 letters a-z",
+                        at: SourceLocation(file: file))))
         }
         let language = String(languageText)
         guard config.language(language) != nil else {

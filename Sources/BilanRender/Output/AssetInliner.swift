@@ -14,10 +14,8 @@ public struct AssetInliner: Sendable {
     /// be read or leads out of the project.
     package func bytes(ofProjectFile path: String) -> [UInt8]? {
         let url = projectRoot.appendingPathComponent(path)
-        guard ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: path) == nil,
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return [UInt8](data)
+        guard ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: path) == nil else { return nil }
+        return try? SourceText.readBytes(url, as: path).get()
     }
 
     /// A project file as a `data:` URI, typed by its name; nil when it cannot be read.

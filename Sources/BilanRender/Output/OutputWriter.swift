@@ -13,25 +13,46 @@ public import Darwin
 /// only when complete, so a failed build leaves the previous output as it was.
 ///
 /// bilan marks every output folder it makes with ``markerName``; it replaces only a
-/// folder that carries the mark (or an empty one) and never writes outside it.
+/// folder that carries the mark (or an empty one) and never writes outside it. One build
+/// at a time writes beside an output folder (``OutputLock``: a second one waits); the
+/// new folder takes the old one's place in one atomic exchange where the file system
+/// allows it (``OutputSwap``), so `output/` is never missing, even to a reader between
+/// two renames or after a kill.
 public enum OutputWriter {
     public static let markerName = ".bilan-output"
     package static let markerText = "This folder is written by bilan; each build replaces it whole.\n"
 
-    /// Writes `plan` to `output`, reading copied files from `projectRoot`.
-    public static func write(_ plan: OutputPlan, to output: URL, projectRoot: URL, displayName: String) -> Result<Void, Diagnostic> {
+    /// Writes `plan` to `output`, reading copied files from `projectRoot`; `waiting` is
+    /// called when another build is writing there and this one waits for it.
+    public static func write(
+        _ plan: OutputPlan, to output: URL, projectRoot: URL, displayName: String,
+        waiting: (@Sendable () -> Void)? = nil
+    ) -> Result<Void, Diagnostic> {
         let fileManager = FileManager.default
         let location = SourceLocation(file: displayName)
-        if let refusal = refusal(output, displayName: displayName) { return .failure(refusal) }
-
+        if let refusal = refusal(output, projectRoot: projectRoot, displayName: displayName) {
+            return .failure(refusal)
+        }
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
+        if let failure = OutputFailure.makeFolders(parent.path, displayName: displayName) { return .failure(failure) }
+        let lock: OutputLock
+        switch OutputLock.acquire(parent.path, displayName: displayName, waiting: waiting) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let held): lock = held
+        }
+        // Under the lock: the folder may have changed while this build waited.
+        if let refusal = refusal(output, projectRoot: projectRoot, displayName: displayName) {
+            return .failure(refusal)
+        }
+        lock.removeStaleFolders(beside: output)
+
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).bilan-new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).bilan-old-\(pid)")
+        let staging = parent.appendingPathComponent(OutputLock.stagingName(of: output, "new", pid: pid))
         do {
-            try? fileManager.removeItem(at: staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            if mkdir(staging.path, 0o777) != 0 {
+                throw DiagnosticError(
+                    OutputFailure.diagnostic("create the folder", staging.path, errno, displayName: displayName))
+            }
             if let failure = writeFile(Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path, location: location) {
                 throw failure
             }
@@ -50,7 +71,11 @@ public enum OutputWriter {
                 }
             }
             for folder in folders.sorted() {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: false)
+                let path = staging.appendingPathComponent(folder).path
+                if mkdir(path, 0o777) != 0 {
+                    throw DiagnosticError(
+                        OutputFailure.diagnostic("create the folder", path, errno, displayName: displayName))
+                }
             }
             // The files are independent: written on every core, each with one write and
             // no fsync (the swap below is what keeps a failed build from showing).
@@ -58,50 +83,31 @@ public enum OutputWriter {
             // rather than written again: no new inode, nothing for the disk to write.
             let stagingPath = staging.path
             let previousPath = fileManager.fileExists(atPath: output.path) ? output.path : nil
-            @Sendable func write(_ bytes: [UInt8], _ path: String, _ destination: String) -> DiagnosticError? {
-                if let previousPath, linkUnchanged(bytes, from: previousPath + "/" + path, to: destination) { return nil }
-                return writeFile(bytes, to: destination, location: location)
-            }
             let failures = ParallelMap.map(paths) { path -> DiagnosticError? in
                 let destination = stagingPath + "/" + path
+                let previous = previousPath.map { $0 + "/" + path }
                 if let bytes = plan.files[path] {
-                    return write(bytes, path, destination)
+                    if let previous, linkUnchanged(bytes, from: previous, to: destination) { return nil }
+                    return writeFile(bytes, to: destination, location: location)
                 }
                 guard let source = plan.copies[path] else { return nil }
                 let url = projectRoot.appendingPathComponent(source)
                 if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: source) {
                     return DiagnosticError(escape)
                 }
-                do {
-                    return write([UInt8](try Data(contentsOf: url)), path, destination)
-                } catch {
-                    return DiagnosticError(
-                        .error(.outputFailed, "could not write the output: \(error.localizedDescription)", at: location))
-                }
+                return FileCopy.copy(url.path, as: source, to: destination, previous: previous, location: location)
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         } catch {
-            try? fileManager.removeItem(at: staging)
+            OutputLock.removeMarkedFolder(staging)
             if let error = error as? DiagnosticError, let first = error.diagnostics.first { return .failure(first) }
-            return .failure(.error(.outputFailed, "could not write the output: \(error.localizedDescription)", at: location))
+            return .failure(.error(.outputFailed, "could not write the output: \(error)", at: location))
         }
 
-        do {
-            if fileManager.fileExists(atPath: output.path) {
-                try fileManager.moveItem(at: output, to: retired)
-                do {
-                    try fileManager.moveItem(at: staging, to: output)
-                } catch {
-                    try? fileManager.moveItem(at: retired, to: output)
-                    throw error
-                }
-                try? fileManager.removeItem(at: retired)
-            } else {
-                try fileManager.moveItem(at: staging, to: output)
-            }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            return .failure(.error(.outputFailed, "could not put the new output in place: \(error.localizedDescription)", at: location))
+        let retired = parent.appendingPathComponent(OutputLock.stagingName(of: output, "old", pid: pid))
+        if let failure = OutputSwap.replace(output, with: staging, retired: retired, displayName: displayName) {
+            OutputLock.removeMarkedFolder(staging)
+            return .failure(failure)
         }
         return .success(())
     }
@@ -110,8 +116,7 @@ public enum OutputWriter {
     /// system writes less); nil when done, else why not.
     package static func writeFile(_ bytes: [UInt8], to path: String, location: SourceLocation) -> DiagnosticError? {
         func failure() -> DiagnosticError {
-            let reason = String(cString: strerror(errno))
-            return DiagnosticError(.error(.outputFailed, "could not write the output: \(path): \(reason)", at: location))
+            DiagnosticError(OutputFailure.diagnostic("write", path, errno, displayName: location.file))
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return failure() }
@@ -168,20 +173,28 @@ public enum OutputWriter {
         }
     }
 
-    /// Why `output` may not be replaced, or nil: it is not a folder, or it is a
-    /// non-empty folder without bilan's mark.
-    public static func refusal(_ output: URL, displayName: String) -> Diagnostic? {
+    /// Why `output` may not be replaced, or nil: it is not a folder, it is a mount point,
+    /// it is a non-empty folder without bilan's mark, or it holds or lies among the
+    /// project's inputs (see ``inputsRefusal(_:projectRoot:displayName:)``).
+    public static func refusal(_ output: URL, projectRoot: URL, displayName: String) -> Diagnostic? {
         let fileManager = FileManager.default
         let location = SourceLocation(file: displayName)
-        if let attributes = try? fileManager.attributesOfItem(atPath: output.path),
-            attributes[.type] as? FileAttributeType == .typeSymbolicLink
-        {
+        if let overlap = inputsRefusal(output, projectRoot: projectRoot, displayName: displayName) { return overlap }
+        var status = stat()
+        guard lstat(output.path, &status) == 0 else { return nil }
+        if status.st_mode & S_IFMT == S_IFLNK {
             return .error(.outputRefused, "\(displayName) is a symbolic link; bilan writes only into folders it made", at: location)
         }
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else {
+        guard status.st_mode & S_IFMT == S_IFDIR else {
             return .error(.outputRefused, "\(displayName) exists and is not a folder; remove it or choose another --output", at: location)
+        }
+        var parent = stat()
+        if stat(output.deletingLastPathComponent().path, &parent) == 0, parent.st_dev != status.st_dev {
+            return .error(
+                .outputRefused,
+                "\(displayName) is a mount point (another file system is mounted there): bilan builds a new folder "
+                    + "beside the output and swaps the two, which a mount point cannot take part in; pass --output "
+                    + "with a folder inside it (such as \(output.appendingPathComponent("site").path))", at: location)
         }
         let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
         if contents.isEmpty || contents.contains(markerName) { return nil }
@@ -191,19 +204,72 @@ public enum OutputWriter {
             at: location)
     }
 
+    /// Why `output` may not be where it is: it is the project folder or holds it, or lies
+    /// inside `content/` or `templates/` (the next build would read the output as input,
+    /// and each build would copy the last one). Links are followed; nil when it is elsewhere.
+    public static func inputsRefusal(_ output: URL, projectRoot: URL, displayName: String) -> Diagnostic? {
+        guard let root = ProjectPaths.realPath(projectRoot.path) else { return nil }
+        let target = resolvedPath(output.standardizedFileURL.path)
+        func within(_ folder: String) -> Bool { target == folder || target.hasPrefix(folder + "/") }
+        let location = SourceLocation(file: displayName)
+        if target == root {
+            return .error(
+                .outputRefused,
+                "\(displayName) is the project folder itself: each build replaces its output folder whole; choose "
+                    + "another --output (the default is output/ in the project)", at: location)
+        }
+        if target == "/" || root.hasPrefix(target + "/") {
+            return .error(
+                .outputRefused,
+                "\(displayName) holds the project folder: each build replaces its output folder whole, the project "
+                    + "with it; choose another --output (the default is output/ in the project)", at: location)
+        }
+        for inputs in ["content", "templates"] where within(root + "/" + inputs) {
+            return .error(
+                .outputRefused,
+                "\(displayName) is inside the project's \(inputs)/, which bilan reads: the next build would read this "
+                    + "output back as input; choose an --output outside \(inputs)/ (the default is output/ in the "
+                    + "project)",
+                at: location)
+        }
+        return nil
+    }
+
+    /// `path` with the links of its existing part resolved, and the rest as written.
+    private static func resolvedPath(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while !existing.isEmpty, existing != "/" {
+            if let real = ProjectPaths.realPath(existing) {
+                return ([real == "/" ? "" : real] + rest.reversed()).joined(separator: "/")
+            }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return "/" + rest.reversed().joined(separator: "/")
+    }
+
     /// Writes a file whole: to a temporary name beside it, then renamed into place.
     package static func writeWhole(_ data: Data, to target: URL) -> Result<Void, Diagnostic> {
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: target, options: .atomic)
-            return .success(())
-        } catch {
-            return .failure(.error(.outputFailed, "could not write \(target.path): \(error.localizedDescription)", at: SourceLocation(file: target.path)))
+        let display = target.path
+        let folder = target.deletingLastPathComponent()
+        if let failure = OutputFailure.makeFolders(folder.path, displayName: display) { return .failure(failure) }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).bilan-new-\(pid)").path
+        if let failure = writeFile([UInt8](data), to: temporary, location: SourceLocation(file: display)) {
+            unlink(temporary)
+            return .failure(failure.diagnostics[0])
         }
+        guard rename(temporary, target.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return .failure(OutputFailure.diagnostic("put in place", target.path, code, displayName: display))
+        }
+        return .success(())
     }
 }
 
 /// The system's `write(2)` (inside ``OutputWriter``, `write` names its own method).
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
 }

@@ -92,7 +92,9 @@ import Testing
         let foreign = project.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: foreign.appendingPathComponent("output"), withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: foreign.appendingPathComponent("output/notes.txt"))
-        #expect(ReportExport.prepareOutputFolder(foreign.appendingPathComponent("output"))?.code == .outputRefused)
+        #expect(
+            ReportExport.prepareOutputFolder(foreign.appendingPathComponent("output"), projectRoot: foreign)?.code
+                == .outputRefused)
     }
 
     @Test func pdfWithoutChromiumSaysHowToGetIt() {

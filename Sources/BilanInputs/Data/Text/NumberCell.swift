@@ -48,6 +48,16 @@ package enum NumberCell {
         return digits.value(of: field)
     }
 
+    /// Whether a field is written as a number but holds more significant digits (or a
+    /// larger exponent) than an exact `Decimal` holds, which ``parse(_:convention:)`` reads
+    /// as text.
+    package static func isTooPrecise(_ field: String, convention: NumberConvention) -> Bool {
+        Array(field.utf8).withUnsafeBufferPointer { bytes in
+            guard let digits = scan(bytes, convention: convention) else { return false }
+            return digits.value(of: bytes) == nil
+        }
+    }
+
     /// Checks the syntax of a field and finds its digits, or nil when it is not a number.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, convention: NumberConvention) -> DecimalDigits? {
         let count = bytes.count

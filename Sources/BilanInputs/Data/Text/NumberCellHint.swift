@@ -15,6 +15,10 @@ extension NumberCell {
     /// this file writes numbers as digits only, with a comma before any decimals: write it as
     /// 412350,75", for the caller to put after its own words.
     package static func hint(for text: String, convention: NumberConvention) -> String {
+        if isTooPrecise(text, convention: convention) {
+            return "it is written as a number, but with more than 38 significant digits, more than bilan computes with "
+                + "exactly: round it, or write it in a larger unit such as thousands or millions"
+        }
         guard parse(text, convention: convention) == nil, DateCell.shape(of: text) == nil,
             let formatted = FormattedNumber(text)
         else { return "" }

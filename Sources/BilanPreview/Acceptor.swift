@@ -84,7 +84,7 @@ final class ConnectionCount: @unchecked Sendable {
 
 /// Accepts the connections of `bilan serve` and runs each in a task of its own, at most
 /// `maxConnections` at once: past that, a connection is answered 503 at once and closed,
-/// never left waiting. When `accept` fails for want of file descriptors or memory
+/// never left waiting (and past twice that, closed without a word). When `accept` fails for want of file descriptors or memory
 /// (EMFILE, ENFILE, ENOBUFS, ENOMEM), the server says so once, waits a little and tries
 /// again: it never stops listening, and serves the waiting connections once descriptors
 /// are free.
@@ -97,6 +97,9 @@ struct Acceptor: Sendable {
     let hub: ReloadHub
     let log: @Sendable (String) -> Void
     let connections = ConnectionCount()
+    /// The connections over the bound being answered 503 (at most `maxConnections` too;
+    /// past that, closed at once).
+    let refusals = ConnectionCount()
 
     /// Accepts until cancelled; the connections end with it.
     func run() async {
@@ -123,7 +126,15 @@ struct Acceptor: Sendable {
                     starved = false
                 }
                 guard connections.take(limit: maxConnections) else {
-                    Self.refuseBusy(client)
+                    guard refusals.take(limit: maxConnections) else {
+                        try? client.close()
+                        continue
+                    }
+                    let connection = PreviewConnection(socket: client, limits: limits, reply: reply)
+                    group.addTask { [refusals] in
+                        await connection.refuse(Self.busy)
+                        refusals.release()
+                    }
                     continue
                 }
                 let connection = PreviewConnection(socket: client, limits: limits, reply: reply)
@@ -147,18 +158,8 @@ struct Acceptor: Sendable {
         }
     }
 
-    /// Answers a connection over the bound with 503, in one write that never waits,
-    /// and closes it.
-    static func refuseBusy(_ client: AsyncSocket) {
-        let message = "bilan serve has too many open connections; try again in a moment.\n"
-        var head = "HTTP/1.1 503 Service Unavailable\r\n"
-        for header in PreviewResponse.common("text/plain; charset=utf-8") + [("Retry-After", "1")] {
-            head += "\(header.name): \(header.value)\r\n"
-        }
-        head += "Content-Length: \(message.utf8.count)\r\nConnection: close\r\n\r\n" + message
-        _ = try? client.socket.write(Data(head.utf8))
-        try? client.close()
-    }
+    static let busy = RequestRefusal(
+        status: 503, reason: "bilan serve has too many open connections; try again in a moment.")
 
     static func isShortOfResources(_ number: Int32) -> Bool {
         [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(number)

@@ -1,6 +1,12 @@
 import FlyingSocks
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the server sends for one request: an answer, or the event stream of reloads.
 enum PreviewReply: Sendable {
     case answer(PreviewResponse)
@@ -48,9 +54,12 @@ struct PreviewConnection: Sendable {
                     return
                 case .answer(let response):
                     let keepAlive = head.keepsAlive && !head.hasBody
-                    guard (try? await send(response, keepAlive: keepAlive, minorVersion: head.minorVersion)) != nil,
-                        keepAlive
+                    guard (try? await send(response, keepAlive: keepAlive, minorVersion: head.minorVersion)) != nil
                     else { return }
+                    guard keepAlive else {
+                        if head.hasBody { await closeGently() }
+                        return
+                    }
                     reader.startNextRequest()
                 }
             }
@@ -138,9 +147,34 @@ struct PreviewConnection: Sendable {
         try await within(limits.writeTimeout) { try await socket.write(data) }
     }
 
-    /// Answers a refused request with its reason; the connection is closed after.
+    /// Answers a refused request with its reason; the connection is then closed.
     func send(_ refusal: RequestRefusal) async throws {
-        try await send(PreviewResponse.text(refusal.status, refusal.reason + "\n"), keepAlive: false, minorVersion: 1)
+        let retry: [(name: String, value: String)] = refusal.status == 503 ? [("Retry-After", "1")] : []
+        let response = PreviewResponse.text(refusal.status, refusal.reason + "\n", extra: retry)
+        try await send(response, keepAlive: false, minorVersion: 1)
+        await closeGently()
+    }
+
+    /// Answers the connection with `refusal` before reading anything, and closes it.
+    func refuse(_ refusal: RequestRefusal) async {
+        defer { try? socket.close() }
+        try? await send(refusal)
+    }
+
+    /// Before closing a connection the client may still be sending on (the end of an
+    /// oversize head, a body): stops writing, then reads and drops what comes for up to
+    /// a second and 1 MiB, so that closing does not reset the connection before the
+    /// client has read the answer.
+    func closeGently() async {
+        shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        let deadline = ContinuousClock.now + .seconds(1)
+        let socket = self.socket
+        var dropped = 0
+        while dropped < 1024 * 1024,
+            let chunk = try? await within(deadline - ContinuousClock.now, { try await socket.read(atMost: 4096) })
+        {
+            dropped += chunk.count
+        }
     }
 
     static func phrase(_ status: Int) -> String {

@@ -84,10 +84,10 @@ final class ConnectionCount: @unchecked Sendable {
 
 /// Accepts the connections of `bilan serve` and runs each in a task of its own, at most
 /// `maxConnections` at once: past that, a connection is answered 503 at once and closed,
-/// never left waiting (and past twice that, closed without a word). When `accept` fails for want of file descriptors or memory
-/// (EMFILE, ENFILE, ENOBUFS, ENOMEM), the server says so once, waits a little and tries
-/// again: it never stops listening, and serves the waiting connections once descriptors
-/// are free.
+/// never left waiting (and past twice that, closed without a word). When `accept` fails
+/// for want of file descriptors or memory (EMFILE, ENFILE, ENOBUFS, ENOMEM), the server
+/// says so once, waits a little and tries again: it never stops listening, and serves
+/// the waiting connections once descriptors are free.
 struct Acceptor: Sendable {
     let listener: AsyncSocket
     let maxConnections: Int

@@ -67,7 +67,8 @@ struct HostCheck: Sendable {
     /// Whether `name` is a literal IPv4 address or a bracketed IPv6 one.
     static func isAddress(_ name: Substring) -> Bool {
         if name.hasPrefix("[") {
-            return name.hasSuffix("]") && name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+            let inside = name.dropFirst().dropLast()
+            return name.hasSuffix("]") && inside.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4

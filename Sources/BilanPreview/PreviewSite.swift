@@ -135,9 +135,12 @@ public actor PreviewSite {
         guard case .file(let path) = SitePath.resolve(target) else { return notFound() }
         if path == String(Self.sideBySidePath.dropLast()) { return redirect("/" + Self.sideBySidePath) }
         guard let plan = built.result.plan else {
-            return page(500, ErrorPage.html(built.result.diagnostics, projectName: built.config?.organization ?? "bilan"))
+            let projectName = built.config?.organization ?? "bilan"
+            return page(500, ErrorPage.html(built.result.diagnostics, projectName: projectName))
         }
-        if path.hasPrefix(Self.sideBySidePath) { return sideBySidePage(String(path.dropFirst(Self.sideBySidePath.count))) }
+        if path.hasPrefix(Self.sideBySidePath) {
+            return sideBySidePage(String(path.dropFirst(Self.sideBySidePath.count)))
+        }
         if path.hasPrefix("_bilan/") { return notFound() }
         if let bytes = plan.files[path] { return file(path, bytes) }
         if let source = plan.copies[path] {

@@ -87,7 +87,9 @@ actor Finished {
 
 extension RunningServer {
     /// A server with small limits, so that tests reach them quickly.
-    static func startLimited(maxConnections: Int = 4, headTimeout: Duration = .seconds(1)) async throws -> RunningServer {
+    static func startLimited(
+        maxConnections: Int = 4, headTimeout: Duration = .seconds(1)
+    ) async throws -> RunningServer {
         let project = try FixtureProjects.copy()
         try Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7) })
             .write(to: project.appendingPathComponent("content/assets/big.bin"))
@@ -117,7 +119,8 @@ extension RunningServer {
     @Test func refusesOversizeHeadsAndKeepsServing() async throws {
         let running = try await RunningServer.startLimited()
         let host = running.http.host
-        let longLine = try await running.raw("GET /\(String(repeating: "a", count: 9000)) HTTP/1.1\r\nHost: \(host)\r\n\r\n")
+        let target = "/" + String(repeating: "a", count: 9000)
+        let longLine = try await running.raw("GET \(target) HTTP/1.1\r\nHost: \(host)\r\n\r\n")
         #expect(longLine.hasPrefix("HTTP/1.1 414 URI Too Long\r\n"))
         #expect(longLine.contains("Connection: close"))
         let megabyte = String(repeating: "h", count: 1 << 20)
@@ -189,7 +192,8 @@ extension RunningServer {
         let host = http.host
         // Two requests pipelined on one connection, answered in order on it.
         let both = try await running.raw(
-            "GET /style.css HTTP/1.1\r\nHost: \(host)\r\n\r\nHEAD /fr/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            "GET /style.css HTTP/1.1\r\nHost: \(host)\r\n\r\n"
+                + "HEAD /fr/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
         #expect(both.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(both.components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 3)
         #expect(both.hasSuffix("\r\n\r\n"), "HEAD has no body")

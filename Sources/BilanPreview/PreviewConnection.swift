@@ -78,6 +78,11 @@ struct PreviewConnection: Sendable {
             do {
                 chunk = try await within(deadline - ContinuousClock.now) { try await socket.read(atMost: 4096) }
             } catch is ConnectionTimeout {
+                // The time may have run out on this side (a machine so busy that the
+                // connection ran late) with the head already there: what has arrived
+                // is read first, and only a head still incomplete is the client's fault.
+                let outcome = reader.read(arrivedBytes())
+                if outcome != .incomplete { return outcome }
                 if reader.hasPendingBytes {
                     try? await send(RequestRefusal(status: 408, reason: "The request took too long to arrive."))
                 }
@@ -88,6 +93,14 @@ struct PreviewConnection: Sendable {
             let outcome = reader.read(chunk)
             if outcome != .incomplete { return outcome }
         }
+    }
+
+    /// The bytes already received, read without waiting (at most the head's limits).
+    func arrivedBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        let limit = RequestHeadReader.requestLineLimit + RequestHeadReader.fieldsLimit + 4096
+        while bytes.count < limit, let chunk = try? socket.socket.read(atMost: 4096) { bytes += chunk }
+        return bytes
     }
 
     /// Sends an answer: its head, then its body from memory or from its file in chunks.

@@ -74,6 +74,7 @@ public final class PreviewServer: Sendable {
     let address: ListeningAddress
     let listener = ListenerBox()
     let tasks = TaskBox()
+    let executor = PreviewExecutor()
 
     /// Builds the report once and prepares the server (it listens on ``start()``).
     /// Throws when `configuration.host` is not an IP address.
@@ -98,14 +99,15 @@ public final class PreviewServer: Sendable {
         let pool = SocketPool.make(maxEvents: 64)
         try await pool.prepare()
         let listening = try AsyncSocket(socket: socket, pool: pool)
-        tasks.add(Task { try? await pool.run() })
+        let executor = self.executor
+        tasks.add(Task(executorPreference: executor) { try? await pool.run() })
         let accepting = Acceptor(
             listener: listening, maxConnections: configuration.maxConnections,
             limits: ConnectionLimits(headTimeout: configuration.headTimeout, writeTimeout: configuration.writeTimeout),
             hosts: HostCheck(listeningOn: configuration.host, port: port), site: site, hub: hub, log: configuration.log)
-        tasks.add(Task { await accepting.run() })
-        tasks.add(Task { [weak self] in await self?.watch() }, awaited: false)
-        tasks.add(Task { [hub] in
+        tasks.add(Task(executorPreference: executor) { await accepting.run() })
+        tasks.add(Task(executorPreference: executor) { [weak self] in await self?.watch() }, awaited: false)
+        tasks.add(Task(executorPreference: executor) { [hub] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(10))
                 await hub.ping()

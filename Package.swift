@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only its socket layer (FlyingSocks); FlyingFox's HTTP part imports FoundationNetworking.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
@@ -57,14 +58,15 @@ let package = Package(
             dependencies: ["BilanBase", "BilanInputs", "BilanContent", "BilanRender"],
             swiftSettings: strictSettings
         ),
-        // The preview server of `bilan serve`: the only target that needs an HTTP stack.
+        // The preview server of `bilan serve`: the only target with an HTTP stack (its own,
+        // on FlyingSocks' non-blocking sockets).
         .target(
             name: "BilanPreview",
             dependencies: [
                 "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "bilan",

@@ -1,8 +1,5 @@
-import BilanBase
-import BilanInputs
-import BilanContent
-import BilanRender
-import BilanBuild
+public import BilanBase
+import Foundation
 
 /// The page `bilan serve` shows while the last rebuild failed: a banner listing each
 /// diagnostic (`file:line:column: message [code]`), HTML-escaped. It listens for reloads

@@ -1,18 +1,27 @@
 import BilanBase
 import BilanInputs
-import BilanContent
 import BilanRender
 import BilanBuild
-import FlyingFox
 import FlyingSocks
-import Foundation
+public import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `bilan serve`: the report built in memory and served over HTTP, rebuilt when a file
 /// of `content/` or `templates/` changes, with open pages reloaded through server-sent
 /// events (`/_bilan/events`).
 ///
-/// This is the only file that knows the HTTP library (FlyingFox); what is served is
-/// decided by ``PreviewSite``.
+/// The HTTP layer is bilan's own, on FlyingSocks' non-blocking sockets (no
+/// FoundationNetworking, so the binary links statically): ``RequestHeadReader`` reads
+/// each request head within its limits, ``HostCheck`` refuses foreign host names,
+/// ``PreviewConnection`` sends the answers. What is served is decided by ``PreviewSite``.
+/// At most ``Configuration/maxConnections`` connections are open at once (the next
+/// ones are answered 503 and closed); when the process runs out of file descriptors,
+/// the server waits and accepts again as soon as some are closed.
 public final class PreviewServer: Sendable {
     public struct Configuration: Sendable {
         public var projectRoot: URL
@@ -27,12 +36,20 @@ public final class PreviewServer: Sendable {
         /// How long the files must stay unchanged before a rebuild (an editor saving
         /// several files, or writing one in steps).
         public var debounce: Duration
+        /// The most connections open at once, event streams included.
+        public var maxConnections: Int
+        /// How long a connection may take to send a request head, or stay idle between
+        /// two requests.
+        public var headTimeout: Duration
+        /// How long one write may wait for a client that does not read.
+        public var writeTimeout: Duration
         /// Where the server says what it does (the URL, each rebuild).
         public var log: @Sendable (String) -> Void
 
         public init(
             projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, drafts: Bool = true,
             pollInterval: Duration = .milliseconds(300), debounce: Duration = .milliseconds(150),
+            maxConnections: Int = 128, headTimeout: Duration = .seconds(10), writeTimeout: Duration = .seconds(30),
             log: @escaping @Sendable (String) -> Void = { _ in }
         ) {
             self.projectRoot = projectRoot
@@ -41,6 +58,9 @@ public final class PreviewServer: Sendable {
             self.drafts = drafts
             self.pollInterval = pollInterval
             self.debounce = debounce
+            self.maxConnections = maxConnections
+            self.headTimeout = headTimeout
+            self.writeTimeout = writeTimeout
             self.log = log
         }
 
@@ -51,60 +71,54 @@ public final class PreviewServer: Sendable {
     public let configuration: Configuration
     public let site: PreviewSite
     let hub = ReloadHub()
-    let server: HTTPServer
+    let address: ListeningAddress
+    let listener = ListenerBox()
     let tasks = TaskBox()
+    let executor = PreviewExecutor()
 
     /// Builds the report once and prepares the server (it listens on ``start()``).
+    /// Throws when `configuration.host` is not an IP address.
     public init(_ configuration: Configuration) throws {
         self.configuration = configuration
-        let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
-        let address: any SocketAddress =
-            host.contains(":")
-            ? try sockaddr_in6.inet6(ip6: host, port: configuration.port)
-            : try sockaddr_in.inet(ip4: host, port: configuration.port)
-        server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 30, logger: .disabled))
+        address = try ListeningAddress(host: configuration.host, port: configuration.port)
         site = PreviewSite(
             options: BuildOptions(projectRoot: configuration.projectRoot, drafts: configuration.drafts, write: false))
     }
 
-    /// Starts listening and watching; returns the port listened on.
+    /// Starts listening and watching; returns the port listened on. Throws a
+    /// `SocketError` when the address cannot be listened on (a port in use).
     @discardableResult
     public func start() async throws -> UInt16 {
-        let site = self.site
-        let hub = self.hub
-        await server.appendRoute("*") { request in
-            await Self.respond(to: request, site: site, hub: hub)
+        let socket = try address.listen()
+        let port: UInt16
+        switch try socket.sockname() {
+        case .ip4(_, let bound), .ip6(_, let bound): port = bound
+        case .unix: port = configuration.port
         }
-        let server = self.server
-        let failure = FailureBox()
-        tasks.add(Task {
-            do { try await server.run() } catch { failure.error = error }
-        })
-        // Listening, or the reason it could not (a port in use), whichever comes first.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !(await server.isListening) {
-            if let error = failure.error { throw error }
-            guard ContinuousClock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        tasks.add(Task { [weak self] in await self?.watch() })
-        tasks.add(Task { [hub] in
+        listener.set(socket, port: port)
+        let pool = SocketPool.make(maxEvents: 64)
+        try await pool.prepare()
+        let listening = try AsyncSocket(socket: socket, pool: pool)
+        let executor = self.executor
+        tasks.add(Task(executorPreference: executor) { try? await pool.run() })
+        let accepting = Acceptor(
+            listener: listening, maxConnections: configuration.maxConnections,
+            limits: ConnectionLimits(headTimeout: configuration.headTimeout, writeTimeout: configuration.writeTimeout),
+            hosts: HostCheck(listeningOn: configuration.host, port: port), site: site, hub: hub, log: configuration.log)
+        tasks.add(Task(executorPreference: executor) { await accepting.run() })
+        tasks.add(Task(executorPreference: executor) { [weak self] in await self?.watch() }, awaited: false)
+        tasks.add(Task(executorPreference: executor) { [hub] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(10))
                 await hub.ping()
             }
         })
-        return await port
+        return port
     }
 
     /// The port listened on (useful with port 0).
     public var port: UInt16 {
-        get async {
-            switch await server.listeningAddress {
-            case .ip4(_, let port), .ip6(_, let port): return port
-            default: return configuration.port
-            }
-        }
+        get async { listener.port ?? configuration.port }
     }
 
     /// The address to open in a browser.
@@ -115,11 +129,11 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Stops watching, ends the event streams and closes the server.
+    /// Stops watching, ends the event streams and the connections, closes the socket.
     public func stop() async {
-        tasks.cancelAll()
         await hub.finishAll()
-        await server.stop(timeout: 1)
+        await tasks.cancelAndWait()
+        listener.close()
     }
 
     /// Looks at the project's files every `pollInterval`; once a change has settled for
@@ -161,95 +175,28 @@ public final class PreviewServer: Sendable {
         }
         return "bilan: rebuilt \(what) in \(time) (\(rebuild.warnings) warnings)"
     }
-
-    // MARK: - Requests
-
-    static func respond(to request: HTTPRequest, site: PreviewSite, hub: ReloadHub) async -> HTTPResponse {
-        let target = request.target.path()
-        if target == ReloadScript.eventsPath, request.method == .GET {
-            let stream = await hub.subscribe(version: await site.version)
-            var headers = HTTPHeaders()
-            headers[.contentType] = "text/event-stream; charset=utf-8"
-            headers[.cacheControl] = "no-store"
-            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: stream)))
-        }
-        let answer = await site.response(method: request.method.rawValue, target: target)
-        var headers = HTTPHeaders()
-        for header in answer.headers { headers[HTTPHeader(header.name)] = header.value }
-        return HTTPResponse(
-            statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)), headers: headers,
-            body: Data(answer.body))
-    }
-
-    static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 301: "Moved Permanently"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 500: "Internal Server Error"
-        default: "Status"
-        }
-    }
-}
-
-/// The bytes of an event stream, as FlyingFox sends a body of unknown length (chunked):
-/// each event is written as soon as it is yielded.
-struct EventBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: [UInt8] = []
-
-        mutating func next() async throws -> UInt8? {
-            guard let buffer = try await nextBuffer(suggested: 1) else { return nil }
-            return buffer.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
-            if pending.isEmpty {
-                guard let chunk = await base.next() else { return nil }
-                pending = chunk
-            }
-            let taken = Array(pending.prefix(Swift.max(count, 1)))
-            pending.removeFirst(taken.count)
-            return taken
-        }
-    }
-}
-
-/// The error that ended the server's task, read by ``PreviewServer/start()``.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var error: (any Error)? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
 }
 
 /// The server's background tasks, cancelled together on stop.
 final class TaskBox: @unchecked Sendable {
+    // Sendable by hand: `tasks` is only read and written while `lock` is held.
     private let lock = NSLock()
-    private var tasks: [Task<Void, Never>] = []
+    private var tasks: [(task: Task<Void, Never>, awaited: Bool)] = []
 
-    func add(_ task: Task<Void, Never>) {
-        lock.lock()
-        tasks.append(task)
-        lock.unlock()
+    /// `awaited`: whether ``cancelAndWait()`` waits for it to end. The watcher is not
+    /// waited for: it may be waiting for a rebuild that never ends (a FIFO's `open`).
+    func add(_ task: Task<Void, Never>, awaited: Bool = true) {
+        lock.withLock { tasks.append((task, awaited)) }
     }
 
-    func cancelAll() {
-        lock.lock()
-        let all = tasks
-        tasks = []
-        lock.unlock()
-        for task in all { task.cancel() }
+    /// Cancels every task, then waits for the awaited ones to end.
+    func cancelAndWait() async {
+        let all = lock.withLock {
+            defer { tasks = [] }
+            return tasks
+        }
+        for entry in all { entry.task.cancel() }
+        for entry in all where entry.awaited { await entry.task.value }
     }
 }
 

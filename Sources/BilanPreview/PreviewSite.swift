@@ -1,15 +1,17 @@
-import BilanBase
+public import BilanBase
 import BilanInputs
-import BilanContent
 import BilanRender
-import BilanBuild
+public import BilanBuild
 import Foundation
 
-/// An HTTP answer, independent of the server library.
+/// An HTTP answer, independent of the server: status, headers and a body in memory, or
+/// a project file sent in chunks (``file``, then `body` is empty).
 public struct PreviewResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// A file larger than ``PreviewSite/inlineLimit``, opened, to send after the headers.
+    var file: AssetFile?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
@@ -20,6 +22,23 @@ public struct PreviewResponse: Sendable {
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
+
+    /// The answer to HEAD: the length of the body that GET sends, which it leaves out.
+    var headLength: Int?
+
+    /// A short plain-text answer.
+    static func text(_ status: Int, _ message: String, extra: [(name: String, value: String)] = []) -> PreviewResponse {
+        PreviewResponse(status: status, headers: common("text/plain; charset=utf-8") + extra, body: Array(message.utf8))
+    }
+
+    /// The headers of every answer: its type, never cached, never sniffed.
+    static func common(_ type: String) -> [(name: String, value: String)] {
+        [("Content-Type", type), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+    }
+
+    /// The `Content-Length` sent: the file's size, or the bytes in memory (for HEAD,
+    /// those of GET).
+    public var contentLength: Int { headLength ?? file?.size ?? body.count }
 }
 
 /// The site `bilan serve` shows: the report built in memory (drafts included), rebuilt
@@ -29,10 +48,16 @@ public struct PreviewResponse: Sendable {
 /// project files only when the plan lists them, read from inside the project (a
 /// symbolic link that leads out is refused). While the last rebuild failed, every page
 /// is the error page listing its diagnostics.
+///
+/// Rebuilds run on the ``SiteBuilder``'s threads, outside the actor: while one runs
+/// (however long), requests are answered from the last build.
 public actor PreviewSite {
     public static let sideBySidePath = "_bilan/side-by-side/"
+    /// Project files up to this size are read at once; larger ones are sent in chunks.
+    public static let inlineLimit = AssetFile.chunkSize
 
-    let build: IncrementalBuild
+    let builder: SiteBuilder
+    private var built: BuiltSite
     let projectRoot: URL
     /// Changes with each rebuild; a page compares it with the one it was served with.
     public private(set) var version: String
@@ -44,7 +69,8 @@ public actor PreviewSite {
     /// `options.drafts` is false.
     public init(options: BuildOptions) {
         self.projectRoot = options.projectRoot
-        self.build = IncrementalBuild(options: options)
+        builder = SiteBuilder(options: options)
+        built = builder.initial
         self.version = "\(session)-0"
     }
 
@@ -61,22 +87,26 @@ public actor PreviewSite {
 
     /// The first build's outcome, or the last one's.
     public var lastBuild: Rebuild {
-        Rebuild(
-            scope: build.lastScope, seconds: build.result.timings.reduce(0) { $0 + $1.seconds },
-            errors: build.result.errorCount, warnings: build.result.warningCount, succeeded: build.result.plan != nil,
-            diagnostics: build.result.diagnostics)
+        let result = built.result
+        return Rebuild(
+            scope: built.scope, seconds: result.timings.reduce(0) { $0 + $1.seconds },
+            errors: result.errorCount, warnings: result.warningCount, succeeded: result.plan != nil,
+            diagnostics: result.diagnostics)
     }
 
-    public var diagnostics: [Diagnostic] { build.result.diagnostics }
+    public var diagnostics: [Diagnostic] { built.result.diagnostics }
 
-    /// Whether a file changed since the last build.
-    public func hasChanges() -> Bool { !build.changedFiles().isEmpty }
+    /// Whether a file changed since the last build (looked at on the builder's thread).
+    public func hasChanges() async -> Bool {
+        await builder.perform { !$0.changedFiles().isEmpty }
+    }
 
-    /// Rebuilds what changed on disk; nil when nothing changed.
-    public func update() -> Rebuild? {
+    /// Rebuilds what changed on disk; nil when nothing changed. The rebuild runs on the
+    /// builder's thread: requests that arrive meanwhile are answered from the last build.
+    public func update() async -> Rebuild? {
         let start = DispatchTime.now()
-        let scope = build.update()
-        guard scope != .none else { return nil }
+        guard let next = await builder.perform({ $0.update() == .none ? nil : BuiltSite($0) }) else { return nil }
+        built = next
         generation += 1
         version = "\(session)-\(generation)"
         var rebuild = lastBuild
@@ -89,35 +119,49 @@ public actor PreviewSite {
     /// The answer to `method` on the raw (percent-encoded) request target.
     public func response(method: String, target: String) -> PreviewResponse {
         guard method == "GET" || method == "HEAD" else {
-            return text(405, "Method not allowed: bilan serve answers GET and HEAD only.\n", extra: [("Allow", "GET, HEAD")])
+            let message = "Method not allowed: bilan serve answers GET and HEAD only.\n"
+            return PreviewResponse.text(405, message, extra: [("Allow", "GET, HEAD")])
         }
         var response = answer(target)
-        if method == "HEAD" { response.body = [] }
+        if method == "HEAD" {
+            response.headLength = response.contentLength
+            response.body = []
+            response.file = nil
+        }
         return response
     }
 
     func answer(_ target: String) -> PreviewResponse {
         guard case .file(let path) = SitePath.resolve(target) else { return notFound() }
         if path == String(Self.sideBySidePath.dropLast()) { return redirect("/" + Self.sideBySidePath) }
-        guard let plan = build.result.plan else {
-            return page(500, ErrorPage.html(build.result.diagnostics, projectName: build.config?.organization ?? "bilan"))
+        guard let plan = built.result.plan else {
+            let projectName = built.config?.organization ?? "bilan"
+            return page(500, ErrorPage.html(built.result.diagnostics, projectName: projectName))
         }
-        if path.hasPrefix(Self.sideBySidePath) { return sideBySidePage(String(path.dropFirst(Self.sideBySidePath.count))) }
+        if path.hasPrefix(Self.sideBySidePath) {
+            return sideBySidePage(String(path.dropFirst(Self.sideBySidePath.count)))
+        }
         if path.hasPrefix("_bilan/") { return notFound() }
         if let bytes = plan.files[path] { return file(path, bytes) }
         if let source = plan.copies[path] {
-            guard let bytes = copiedFile(source) else { return notFound() }
-            return file(path, bytes)
+            guard let copied = copiedFile(source) else { return notFound() }
+            guard copied.size > Self.inlineLimit else {
+                guard let bytes = copied.readAll() else { return notFound() }
+                return file(path, bytes)
+            }
+            var response = PreviewResponse(status: 200, headers: PreviewResponse.common(MediaTypes.type(ofPath: path)))
+            response.file = copied
+            return response
         }
         if plan.files[path + "/index.html"] != nil { return redirect("/" + path + "/") }
         return notFound()
     }
 
     func sideBySidePage(_ name: String) -> PreviewResponse {
-        guard let config = build.config else { return notFound() }
+        guard let config = built.config else { return notFound() }
         if sideBySide?.generation != generation {
             sideBySide = (generation, SideBySide(
-                config: config, strings: build.strings, sections: build.sections, rendered: build.rendered,
+                config: config, strings: built.strings, sections: built.sections, rendered: built.rendered,
                 basePath: "/" + Self.sideBySidePath, siteRoot: "/"))
         }
         let view = sideBySide!.view
@@ -130,17 +174,14 @@ public actor PreviewSite {
         }
     }
 
-    /// A copied project file, read only when it stays inside the project once symbolic
-    /// links are followed, and only when it is a regular file.
-    func copiedFile(_ source: String) -> [UInt8]? {
+    /// A copied project file, opened only when it stays inside the project once symbolic
+    /// links are followed, and only when it is a regular file (never a FIFO or a device,
+    /// whose `open` or `read` could wait for ever).
+    func copiedFile(_ source: String) -> AssetFile? {
         guard ProjectPaths.normalize(source) == source else { return nil }
         let url = projectRoot.appendingPathComponent(source)
         guard ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: source) == nil else { return nil }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return [UInt8](data)
+        return AssetFile(path: url.path)
     }
 
     func file(_ path: String, _ bytes: [UInt8]) -> PreviewResponse {
@@ -148,27 +189,21 @@ public actor PreviewSite {
         if type.hasPrefix("text/html") {
             return page(200, String(decoding: bytes, as: UTF8.self))
         }
-        return PreviewResponse(status: 200, headers: Self.common(type), body: bytes)
+        return PreviewResponse(status: 200, headers: PreviewResponse.common(type), body: bytes)
     }
 
     func page(_ status: Int, _ html: String) -> PreviewResponse {
         let html = ReloadScript.inject(into: html, version: version)
-        return PreviewResponse(status: status, headers: Self.common("text/html; charset=utf-8"), body: Array(html.utf8))
+        let headers = PreviewResponse.common("text/html; charset=utf-8")
+        return PreviewResponse(status: status, headers: headers, body: Array(html.utf8))
     }
 
     func redirect(_ location: String) -> PreviewResponse {
-        var response = text(301, "Moved to \(location)\n")
+        var response = PreviewResponse.text(301, "Moved to \(location)\n")
         response.headers.append(("Location", location))
         return response
     }
 
-    func notFound() -> PreviewResponse { text(404, "Not found.\n") }
+    func notFound() -> PreviewResponse { PreviewResponse.text(404, "Not found.\n") }
 
-    func text(_ status: Int, _ message: String, extra: [(name: String, value: String)] = []) -> PreviewResponse {
-        PreviewResponse(status: status, headers: Self.common("text/plain; charset=utf-8") + extra, body: Array(message.utf8))
-    }
-
-    static func common(_ type: String) -> [(name: String, value: String)] {
-        [("Content-Type", type), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the target of an HTTP request into a path of the built site, refusing
 /// everything that could name a file outside it.
 ///

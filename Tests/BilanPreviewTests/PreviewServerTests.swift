@@ -111,7 +111,7 @@ struct RunningServer {
         let http = running.http
         let events = try await offPool { () -> Int32 in
             let fd = try http.connect(timeout: 10)
-            try http.send(fd, "GET /_bilan/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            try http.send(fd, "GET /_bilan/events HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
             let hello = String(decoding: http.read(fd) { String(decoding: $0, as: UTF8.self).contains("event: hello") }, as: UTF8.self)
             guard hello.contains("text/event-stream") else { throw RawHTTP.Failure.malformed(hello) }
             return fd

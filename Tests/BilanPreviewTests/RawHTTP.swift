@@ -21,6 +21,9 @@ struct RawHTTP {
 
     let port: UInt16
 
+    /// The `Host` field the server accepts: the loopback address with the port.
+    var host: String { "127.0.0.1:\(port)" }
+
     /// Connects to 127.0.0.1 with a receive timeout: generous, since the server shares two
     /// cores with the rest of the suite (a 50 MB build can hold both for seconds).
     func connect(timeout seconds: Int = 30) throws -> Int32 {
@@ -72,7 +75,7 @@ struct RawHTTP {
     func request(_ method: String, _ target: String) throws -> Response {
         let fd = try connect()
         defer { close(fd) }
-        try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
         let data = read(fd) { data in
             guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return false }
             let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)

@@ -46,10 +46,12 @@ public final class IncrementalBuild {
     }
 
     /// Looks at the project's files and rebuilds what changed since the last build.
-    /// Returns what was re-run (`.none` when no file changed).
+    /// Returns what was re-run (`.none` when no file changed, or when the project could
+    /// not be looked at whole: out of file descriptors, folders would look empty).
     @discardableResult
     public func update() -> Scope {
         let newer = ProjectSnapshot.take(projectRoot: options.projectRoot)
+        guard newer.isComplete else { return .none }
         let changed = snapshot.changes(to: newer)
         snapshot = newer
         guard !changed.isEmpty else { return .none }
@@ -59,7 +61,8 @@ public final class IncrementalBuild {
 
     /// The files added, removed or changed since the last build, without rebuilding.
     public func changedFiles() -> [String] {
-        snapshot.changes(to: ProjectSnapshot.take(projectRoot: options.projectRoot))
+        let newer = ProjectSnapshot.take(projectRoot: options.projectRoot)
+        return newer.isComplete ? snapshot.changes(to: newer) : []
     }
 
     /// Rebuilds everything from scratch (the snapshot is taken again).

@@ -16,8 +16,15 @@ public struct ProjectSnapshot: Equatable, Sendable {
 
     /// Path relative to the project (`content/sections/010-mot.fr.md`) → stamp.
     public var files: [String: Stamp]
+    /// False when a folder could not be listed for want of file descriptors or memory
+    /// (EMFILE, ENFILE, ENOMEM): its files are then missing from ``files`` though they
+    /// are still there, so such a look tells nothing about what changed.
+    public var isComplete: Bool
 
-    public init(files: [String: Stamp] = [:]) { self.files = files }
+    public init(files: [String: Stamp] = [:], isComplete: Bool = true) {
+        self.files = files
+        self.isComplete = isComplete
+    }
 
     /// The folders a build reads.
     public static let folders = ["content", TemplateSet.folder]
@@ -26,9 +33,22 @@ public struct ProjectSnapshot: Equatable, Sendable {
     /// hundred microseconds for a report's hundred files).
     public static func take(projectRoot: URL) -> ProjectSnapshot {
         var files: [String: Stamp] = [:]
+        var isComplete = true
         let root = projectRoot.path
         func walk(_ relative: String, depth: Int) {
-            guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative) else { return }
+            guard depth < 32 else { return }
+            guard let folder = opendir(root + "/" + relative) else {
+                if [EMFILE, ENFILE, ENOMEM].contains(errno) { isComplete = false }
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+                }
+                names.append(name)
+            }
+            closedir(folder)
             for name in names where !name.hasPrefix(".") {
                 let path = relative + "/" + name
                 var info = stat()
@@ -43,7 +63,7 @@ public struct ProjectSnapshot: Equatable, Sendable {
             }
         }
         for folder in folders { walk(folder, depth: 0) }
-        return ProjectSnapshot(files: files)
+        return ProjectSnapshot(files: files, isComplete: isComplete)
     }
 
     /// The paths added, removed or changed between `self` (older) and `newer`, sorted.

@@ -206,13 +206,22 @@ import Glibc
         try Self.writeLargeAsset(root, seed: 0)
         #expect(try Self.run(["build", "--root", root.path, "--quiet"]).status == 0)
         var killedWhileWriting = 0
-        for (index, delay) in [0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3, 0.45].enumerated() {
+        // Kills at 8 moments, and a last one as soon as the new output folder appears, so
+        // that one kill surely comes while the build is writing, however loaded the machine.
+        for (index, delay) in [0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3, 0.45, nil].enumerated() {
             try Self.writeLargeAsset(root, seed: UInt64(index + 1))
             let process = Process()
             process.executableURL = BilanBinary.url
             process.arguments = ["build", "--root", root.path, "--quiet"]
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            if let delay {
+                Thread.sleep(forTimeInterval: delay)
+            } else {
+                let deadline = Date().addingTimeInterval(60)
+                while try Self.leftovers(root).isEmpty, process.isRunning, Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.001)
+                }
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/fr/index.html").path))

@@ -92,48 +92,34 @@ public enum SectionLoader {
             return .failure(DiagnosticError(.error(.frontMatter, "the front matter must be a map with at least a title: …", at: SourceLocation(file: file, line: 1, column: 1))))
         }
 
-        var problems = DiagnosticList()
-        func fail(_ message: String, _ node: Node) { problems.error(.frontMatter, message, at: reader.location(of: node)) }
+        var schema = YAMLSchemaReader(reader, code: .frontMatter)
         let known = ["title", "status", "weight", "part", "translation_of", "description"]
-        for entry in root.orderedEntries where !known.contains(entry.key) {
-            fail("unknown front matter key '\(entry.key)' (known: \(known.joined(separator: ", ")))", entry.keyNode)
+        let frontMatter = schema.map(root, known: known) {
+            "unknown front matter key '\($0.key)' (known: \(known.joined(separator: ", ")))"
         }
-        func textValue(_ key: String) -> String? {
-            guard let node = root.value(forKey: key) else { return nil }
-            guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-                fail("'\(key)' must be a line of text", node)
-                return nil
-            }
-            return value
+        func line(_ key: String) -> String? {
+            schema.text(key, in: frontMatter, .nonBlank, invalid: "'\(key)' must be a line of text")
         }
-        let title = textValue("title")
-        if root.value(forKey: "title") == nil { fail("the front matter needs a title: …", root) }
-        var status = SectionStatus.final
-        if let node = root.value(forKey: "status") {
-            if let value = node.scalar?.string, let parsed = SectionStatus(rawValue: value) {
-                status = parsed
-            } else {
-                fail("status must be draft, review or final", node)
-            }
-        }
-        var weight: Int?
-        if let node = root.value(forKey: "weight") {
-            if let value = node.int { weight = value } else { fail("weight must be a whole number", node) }
-        }
+        let title = line("title")
+        schema.required("title", in: frontMatter, missing: "the front matter needs a title: …")
+        let status = frontMatter["status"].map {
+            schema.choice($0) { _ in "status must be draft, review or final" } ?? SectionStatus.final
+        } ?? .final
+        let weight = frontMatter["weight"].flatMap { schema.int($0, invalid: "weight must be a whole number") }
         var translationOf: String?
         var translationOfLocation: SourceLocation?
-        if let node = root.value(forKey: "translation_of") {
+        if let node = frontMatter["translation_of"] {
             let value = node.scalar?.string ?? ""
             if value.range(of: "^[0-9a-f]{8}$", options: .regularExpression) == nil {
-                fail("translation_of holds the 8-digit hash that `bilan translations` prints", node)
+                schema.fail("translation_of holds the 8-digit hash that `bilan translations` prints", at: node)
             } else {
                 translationOf = value
                 translationOfLocation = reader.location(of: node)
             }
         }
-        let part = textValue("part")
-        let description = textValue("description")
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
+        let part = line("part")
+        let description = line("description")
+        if schema.problems.hasErrors { return .failure(DiagnosticError(schema.problems.all)) }
 
         let body = String(split.body)
         return .success(

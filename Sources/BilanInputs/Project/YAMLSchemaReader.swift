@@ -114,6 +114,7 @@ package struct YAMLSchemaReader {
 
     /// The value of a key the map must have, or nil with `missing` reported at `place`
     /// (the map's node when nil).
+    @discardableResult
     package mutating func required(_ key: String, in map: YAMLMap, missing: String, at place: Node? = nil) -> Node? {
         guard let value = map[key] else {
             fail(missing, at: place ?? map.node)

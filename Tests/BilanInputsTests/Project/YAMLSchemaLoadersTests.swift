@@ -24,10 +24,19 @@ import BilanTestSupport
 
     @Test func reportYAML() {
         let cases: [(name: String, yaml: String)] = [
-            ("unknown settings", "organisation: O\nperiod: P\nlanguages: { fr: { locale: fr-CA, title: T } }\nextra: 1"),
+            (
+                "unknown settings",
+                "organisation: O\nperiod: P\nlanguages: { fr: { locale: fr-CA, title: T } }\nextra: 1"
+            ),
             ("missing everything", "currency: CAD"),
-            ("texts of the wrong type", "organization: [O]\nperiod: ''\nbase_url: ftp://x\ncurrency: cad\nlanguages: {}"),
-            ("raw html not a bool", "organization: O\nperiod: P\nallow_raw_html: oui\nlanguages: { fr: { locale: fr-CA, title: T } }"),
+            (
+                "texts of the wrong type",
+                "organization: [O]\nperiod: ''\nbase_url: ftp://x\ncurrency: cad\nlanguages: {}"
+            ),
+            (
+                "raw html not a bool",
+                "organization: O\nperiod: P\nallow_raw_html: oui\nlanguages: { fr: { locale: fr-CA, title: T } }"
+            ),
             ("languages not a map", "organization: O\nperiod: P\nlanguages: [fr, en]"),
             (
                 "language settings",
@@ -46,12 +55,14 @@ import BilanTestSupport
             (
                 "accept items",
                 "organization: O\nperiod: P\nlanguages: { fr: { locale: fr-CA, title: T } }\n"
-                    + "accept:\n  - { code: totals-row }\n  - { code: x, reason: '' }\n  - x\n  - { code: x, reason: r, z: 1 }"
+                    + "accept:\n  - { code: totals-row }\n  - { code: x, reason: '' }\n  - x\n"
+                    + "  - { code: x, reason: r, z: 1 }"
             ),
             (
                 "data",
                 "organization: O\nperiod: P\nlanguages: { fr: { locale: fr-CA, title: T } }\n"
-                    + "data:\n  dates: jour-mois\n  format: x\n  tables:\n    a: { dates: { c: x, d: day-month }, e: 1 }\n"
+                    + "data:\n  dates: jour-mois\n  format: x\n  tables:\n"
+                    + "    a: { dates: { c: x, d: day-month }, e: 1 }\n"
                     + "    b: month-day\n    c: { dates: [x] }"
             ),
             (
@@ -85,9 +96,10 @@ import BilanTestSupport
             ("not a map", "- title: T"),
         ]
         let text = Self.transcript(cases) { yaml in
-            switch SectionLoader.parse(fileName: "010-a.fr.md", text: "---\n\(yaml)\n---\nBody\n", config: Self.config) {
-            case .success: []
-            case .failure(let error): error.diagnostics
+            let text = "---\n\(yaml)\n---\nBody\n"
+            switch SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Self.config) {
+            case .success: return []
+            case .failure(let error): return error.diagnostics
             }
         }
         assertSnapshot(text, matches: Self.snapshots.appendingPathComponent("front-matter.txt"))
@@ -97,7 +109,10 @@ import BilanTestSupport
         let cases: [(name: String, yaml: String)] = [
             ("unknown and missing keys", "a:\n  valeur: 1\n  label: L\n  note: N\nb:\n  value: 1\n  formt: number"),
             ("value not an expression", "a:\n  value: [1]"),
-            ("format and decimals", "a:\n  value: 1\n  format: [x]\n  decimals: x\nb:\n  value: 1\n  format: integer\n  decimals: 1"),
+            (
+                "format and decimals",
+                "a:\n  value: 1\n  format: [x]\n  decimals: x\nb:\n  value: 1\n  format: integer\n  decimals: 1"
+            ),
             ("stated", "a:\n  value: 1\n  stated: {}"),
             ("not an expression or a map", "a: [1]\n'Bad': 1"),
             ("not a map", "- a"),

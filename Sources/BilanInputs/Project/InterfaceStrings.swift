@@ -78,7 +78,7 @@ public struct InterfaceStrings: Sendable {
     }
 
     /// The built-in strings, with the project's overrides for each language.
-    public static func load(projectRoot: URL, languages: [ReportLanguage]) -> Result<InterfaceStrings, DiagnosticError> {
+    public static func load(projectRoot: URL, languages: [ReportLanguage]) throws(DiagnosticError) -> InterfaceStrings {
         var strings: [String: [InterfaceWord: String]] = [:]
         var problems = DiagnosticList()
         for language in languages {
@@ -112,7 +112,7 @@ public struct InterfaceStrings: Sendable {
             }
             strings[language.code] = table
         }
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
-        return .success(InterfaceStrings(strings: strings))
+        if problems.hasErrors { throw DiagnosticError(problems.all) }
+        return InterfaceStrings(strings: strings)
     }
 }

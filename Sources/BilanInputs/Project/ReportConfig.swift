@@ -63,7 +63,7 @@ public struct ReportConfig: Sendable {
 public enum ReportConfigLoader {
     public static let path = "content/report.yaml"
 
-    public static func load(projectRoot: URL) -> Result<ReportConfig, DiagnosticError> {
+    public static func load(projectRoot: URL) throws(DiagnosticError) -> ReportConfig {
         let url = projectRoot.appendingPathComponent(path)
         switch SourceText.read(url, as: path) {
         case .failure(let diagnostic):
@@ -84,26 +84,19 @@ public enum ReportConfigLoader {
                         + "to start one, or pass --root)"
                 }
             }
-            return .failure(DiagnosticError(diagnostic))
+            throw DiagnosticError(diagnostic)
         case .success(let text):
-            return parse(SourceText.normalizingLineEnds(text))
+            return try parse(SourceText.normalizingLineEnds(text))
         }
     }
 
-    package static func parse(_ text: String) -> Result<ReportConfig, DiagnosticError> {
+    package static func parse(_ text: String) throws(DiagnosticError) -> ReportConfig {
         let reader = YAMLReader(file: path)
-        let root: Node
-        switch reader.compose(text) {
-        case .failure(let diagnostic): return .failure(DiagnosticError(diagnostic))
-        case .success(let node):
-            guard let node, node.mapping != nil else {
-                return .failure(
-                    DiagnosticError(
-                        .error(
-                            .invalidConfig, "report.yaml must be a map of settings (key: value)",
-                            at: reader.location(of: nil))))
-            }
-            root = node
+        guard let root = try reader.compose(text).orThrow(), root.mapping != nil else {
+            throw DiagnosticError(
+                .error(
+                    .invalidConfig, "report.yaml must be a map of settings (key: value)",
+                    at: reader.location(of: nil)))
         }
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
@@ -166,7 +159,7 @@ public enum ReportConfigLoader {
         var accepted: [AcceptedWarning] = []
         if let node = settings["accept"] {
             guard let items = schema.list(node, invalid: "'accept' must be a list of { code, reason } entries") else {
-                return .failure(DiagnosticError(schema.problems.all))
+                throw DiagnosticError(schema.problems.all)
             }
             for item in items.map(YAMLMap.init) {
                 guard let code = item["code"]?.scalar?.string,
@@ -184,13 +177,13 @@ public enum ReportConfigLoader {
 
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
 
-        if schema.problems.hasErrors { return .failure(DiagnosticError(schema.problems.all)) }
+        if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
             organization: organization, period: period, baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
-        return .success(config)
+        return config
     }
 
     /// The `languages:` map: each code to `{ locale, title, description }`.

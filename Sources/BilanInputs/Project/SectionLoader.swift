@@ -18,7 +18,7 @@ public enum SectionLoader {
         // Files are read and parsed on every core, then taken in name order.
         let outcomes = ParallelMap.map(names) { name in
             defer { counter.step() }
-            return loadFile(name, projectRoot: projectRoot, config: config)
+            return Result { () throws(DiagnosticError) in try loadFile(name, projectRoot: projectRoot, config: config) }
         }
         for outcome in outcomes {
             switch outcome {
@@ -38,58 +38,53 @@ public enum SectionLoader {
     }
 
     /// Reads and parses one section file of `content/sections/`, named `name`.
-    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) -> Result<Section, DiagnosticError> {
+    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) throws(DiagnosticError) -> Section {
         let file = folder + "/" + name
         let url = projectRoot.appendingPathComponent(folder).appendingPathComponent(name)
         if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
-            return .failure(DiagnosticError(escape))
+            throw DiagnosticError(escape)
         }
-        return SourceText.read(url, as: file).mapError { DiagnosticError($0) }
-            .flatMap { parse(fileName: name, text: $0, config: config) }
+        return try parse(fileName: name, text: SourceText.read(url, as: file).orThrow(), config: config)
     }
 
     /// Parses one section file's name and text.
-    public static func parse(fileName: String, text: String, config: ReportConfig) -> Result<Section, DiagnosticError> {
+    public static func parse(fileName: String, text: String, config: ReportConfig) throws(DiagnosticError) -> Section {
         let file = folder + "/" + fileName
         guard let (prefixText, slugText, languageText) = nameParts(fileName) else {
-            return .failure(
-                DiagnosticError(
-                    .error(
-                        .invalidSectionName,
-                        "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md), "
-                            + "with a lowercase slug", at: SourceLocation(file: file))))
+            throw DiagnosticError(
+                .error(
+                    .invalidSectionName,
+                    "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md), "
+                        + "with a lowercase slug", at: SourceLocation(file: file)))
         }
         let language = String(languageText)
         guard config.language(language) != nil else {
             let known = config.languages.map(\.code).joined(separator: ", ")
-            return .failure(
-                DiagnosticError(
-                    .error(
-                        .unknownLanguage,
-                        "language '\(language)' is not in report.yaml (languages: \(known))",
-                        at: SourceLocation(file: file))))
+            throw DiagnosticError(
+                .error(
+                    .unknownLanguage, "language '\(language)' is not in report.yaml (languages: \(known))",
+                    at: SourceLocation(file: file)))
         }
 
         let normalized = SourceText.normalizingLineEnds(text)
         let frontMatterHelp = "a section starts with front matter: a line ---, then title: …, then a line ---"
         guard case .some(let split) = FrontMatter.split(normalized) else {
-            return .failure(DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1))))
+            throw DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard let split else {
-            return .failure(
-                DiagnosticError(
-                    .error(.frontMatter, "the front matter is never closed: add a line --- after it", at: SourceLocation(file: file, line: 1, column: 1))))
+            throw DiagnosticError(
+                .error(
+                    .frontMatter, "the front matter is never closed: add a line --- after it",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let closing = split.closingLine
         let yaml = String(split.yaml)
         let reader = YAMLReader(file: file, lineOffset: 1)
-        let root: Node?
-        switch reader.compose(yaml) {
-        case .failure(let diagnostic): return .failure(DiagnosticError(diagnostic))
-        case .success(let node): root = node
-        }
-        guard let root, root.mapping != nil else {
-            return .failure(DiagnosticError(.error(.frontMatter, "the front matter must be a map with at least a title: …", at: SourceLocation(file: file, line: 1, column: 1))))
+        guard let root = try reader.compose(yaml).orThrow(), root.mapping != nil else {
+            throw DiagnosticError(
+                .error(
+                    .frontMatter, "the front matter must be a map with at least a title: …",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
 
         var schema = YAMLSchemaReader(reader, code: .frontMatter)
@@ -119,16 +114,15 @@ public enum SectionLoader {
         }
         let part = line("part")
         let description = line("description")
-        if schema.problems.hasErrors { return .failure(DiagnosticError(schema.problems.all)) }
+        if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
 
         let body = String(split.body)
-        return .success(
-            Section(
-                key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
-                language: language, file: file, title: title ?? "", status: status, weight: weight,
-                part: part, translationOf: translationOf,
-                translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
-                description: description))
+        return Section(
+            key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
+            language: language, file: file, title: title ?? "", status: status, weight: weight,
+            part: part, translationOf: translationOf,
+            translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
+            description: description)
     }
 }
 

@@ -20,7 +20,7 @@ import BilanTestSupport
 
     static let config = try! ReportConfigLoader.parse(
         "organization: O\nperiod: P\nlanguages:\n  fr: { locale: fr-CA, title: T }\n  en: { locale: en-CA, title: T }\n"
-    ).get()
+    )
 
     @Test func reportYAML() {
         let cases: [(name: String, yaml: String)] = [
@@ -75,7 +75,7 @@ import BilanTestSupport
             ),
         ]
         let text = Self.transcript(cases) { yaml in
-            switch ReportConfigLoader.parse(yaml) {
+            switch Result(catching: { () throws(DiagnosticError) in try ReportConfigLoader.parse(yaml) }) {
             case .success: []
             case .failure(let error): error.diagnostics
             }
@@ -97,7 +97,10 @@ import BilanTestSupport
         ]
         let text = Self.transcript(cases) { yaml in
             let text = "---\n\(yaml)\n---\nBody\n"
-            switch SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Self.config) {
+            let outcome = Result { () throws(DiagnosticError) in
+                try SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Self.config)
+            }
+            switch outcome {
             case .success: return []
             case .failure(let error): return error.diagnostics
             }
@@ -133,7 +136,10 @@ import BilanTestSupport
         ]
         let text = Self.transcript(cases) { yaml in
             try? yaml.write(to: folder.appendingPathComponent("fr.yaml"), atomically: true, encoding: .utf8)
-            switch InterfaceStrings.load(projectRoot: project, languages: Self.config.languages) {
+            let outcome = Result { () throws(DiagnosticError) in
+                try InterfaceStrings.load(projectRoot: project, languages: Self.config.languages)
+            }
+            switch outcome {
             case .success: return []
             case .failure(let error): return error.diagnostics
             }

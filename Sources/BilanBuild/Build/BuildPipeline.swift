@@ -335,7 +335,9 @@ public final class BuildPipeline {
         let counter = ProgressCounter(stage: .project, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { name in
             defer { counter.step() }
-            return Result { () throws(DiagnosticError) in try SectionLoader.loadFile(name, projectRoot: root, config: config) }
+            return Result { () throws(DiagnosticError) in
+                try SectionLoader.loadFile(name, projectRoot: root, config: config)
+            }
         }.makeIterator()
         work.sectionsLoaded += stale.count
         var outcomes: [String: Result<Section, DiagnosticError>] = [:]

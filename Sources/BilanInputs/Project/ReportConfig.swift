@@ -195,7 +195,8 @@ public enum ReportConfigLoader {
         return codes.entries.map { entry in
             let code = entry.key
             if code.range(of: "^[a-z]{2,3}$", options: .regularExpression) == nil {
-                schema.fail("language code '\(code)' must be two or three lowercase letters (fr, en)", at: entry.keyNode)
+                schema.fail(
+                    "language code '\(code)' must be two or three lowercase letters (fr, en)", at: entry.keyNode)
             }
             let language = schema.map(entry.value, known: ["locale", "title", "description"]) {
                 "unknown setting '\($0.key)' for language '\(code)' (known: description, locale, title)"
@@ -205,7 +206,8 @@ public enum ReportConfigLoader {
             if locale.isEmpty { schema.fail("language '\(code)' needs a 'locale' such as fr-CA", at: entry.value) }
             if title.isEmpty { schema.fail("language '\(code)' needs a 'title'", at: entry.value) }
             let description = schema.text(
-                "description", in: language, .nonEmpty, invalid: "language '\(code)': 'description' must be a text value")
+                "description", in: language, .nonEmpty,
+                invalid: "language '\(code)': 'description' must be a text value")
             return ReportLanguage(code: code, locale: locale, title: title, description: description)
         }
     }

@@ -38,7 +38,9 @@ public enum SectionLoader {
     }
 
     /// Reads and parses one section file of `content/sections/`, named `name`.
-    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) throws(DiagnosticError) -> Section {
+    public static func loadFile(
+        _ name: String, projectRoot: URL, config: ReportConfig
+    ) throws(DiagnosticError) -> Section {
         let file = folder + "/" + name
         let url = projectRoot.appendingPathComponent(folder).appendingPathComponent(name)
         if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
@@ -69,7 +71,8 @@ public enum SectionLoader {
         let normalized = SourceText.normalizingLineEnds(text)
         let frontMatterHelp = "a section starts with front matter: a line ---, then title: …, then a line ---"
         guard case .some(let split) = FrontMatter.split(normalized) else {
-            throw DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1)))
+            throw DiagnosticError(
+                .error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard let split else {
             throw DiagnosticError(

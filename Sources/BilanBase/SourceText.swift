@@ -7,6 +7,17 @@ public struct DiagnosticError: Error, Sendable {
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 }
 
+extension Result where Failure == Diagnostic {
+    /// The value, or the diagnostic thrown as a ``DiagnosticError``: how a stage or a
+    /// loader uses a reader of one file, which fails with exactly one diagnostic.
+    public func orThrow() throws(DiagnosticError) -> Success {
+        switch self {
+        case .success(let value): value
+        case .failure(let diagnostic): throw DiagnosticError(diagnostic)
+        }
+    }
+}
+
 /// Turns a file's bytes into text the way every bilan input is read: UTF-8, with an
 /// optional byte-order mark, and a located error for anything else.
 public enum SourceText {

@@ -64,7 +64,7 @@ struct ProjectOptions: ParsableArguments {
     /// report does not have, or what `problem` finds, is a bad command line (exit status 2).
     /// A report.yaml that does not load is left to the command, which reports it located.
     func validate(languages: [String], problem: (ReportConfig) -> String? = { _ in nil }) throws {
-        guard case .success(let config) = ReportConfigLoader.load(projectRoot: rootURL) else { return }
+        guard let config = try? ReportConfigLoader.load(projectRoot: rootURL) else { return }
         if let message = config.unknownLanguages(languages) ?? problem(config) { throw ValidationError(message) }
     }
 }
@@ -77,6 +77,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Writes to standard error (progress, summaries, text diagnostics).
 func printError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// What a stage gives, or its diagnostics on standard error and exit status 1 when it
+/// cannot go on.
+func reported<Value>(_ stage: () throws(DiagnosticError) -> Value) throws -> Value {
+    do throws(DiagnosticError) {
+        return try stage()
+    } catch {
+        printError(DiagnosticReport.text(error.diagnostics))
+        throw ExitCode(1)
+    }
 }
 
 /// Prints diagnostics in the chosen format: JSON on standard output, text on standard error.

@@ -23,14 +23,11 @@ struct Figures: ParsableCommand {
 
     func run() throws {
         try project.validate(languages: languages)
-        switch FiguresListing.run(projectRoot: project.rootURL, languages: languages) {
-        case .failure(let error):
-            printError(DiagnosticReport.text(error.diagnostics))
-            throw ExitCode(1)
-        case .success(let listing):
-            printError(DiagnosticReport.text(listing.diagnostics))
-            print(format == .json ? listing.report.json : listing.report.text, terminator: "")
-            if listing.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        let listing = try reported { () throws(DiagnosticError) in
+            try FiguresListing.run(projectRoot: project.rootURL, languages: languages)
         }
+        printError(DiagnosticReport.text(listing.diagnostics))
+        print(format == .json ? listing.report.json : listing.report.text, terminator: "")
+        if listing.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -34,13 +34,10 @@ struct Init: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
-        switch ProjectTemplate.create(at: folder, displayName: directory) {
-        case .failure(let error):
-            printError(DiagnosticReport.text(error.diagnostics))
-            throw ExitCode(1)
-        case .success(let files):
-            printError("bilan: created a new report in \(directory) (\(files.count) files)\n")
-            printError("Next: cd \(directory) && bilan build, then open output/index.html\n")
+        let files = try reported { () throws(DiagnosticError) in
+            try ProjectTemplate.create(at: folder, displayName: directory)
         }
+        printError("bilan: created a new report in \(directory) (\(files.count) files)\n")
+        printError("Next: cd \(directory) && bilan build, then open output/index.html\n")
     }
 }

@@ -50,12 +50,6 @@ struct Translations: ParsableCommand {
     }
 
     func load() throws -> (config: ReportConfig, entries: [TranslationEntry], diagnostics: [Diagnostic]) {
-        switch TranslationsListing.run(projectRoot: project.rootURL) {
-        case .failure(let error):
-            printError(DiagnosticReport.text(error.diagnostics))
-            throw ExitCode(1)
-        case .success(let listing):
-            return listing
-        }
+        try reported { () throws(DiagnosticError) in try TranslationsListing.run(projectRoot: project.rootURL) }
     }
 }

@@ -32,10 +32,9 @@ public struct DataProjectFolder {
     /// Loads the tables, the diagnostics as `file[:line:column] [code]`, and the names
     /// of the tables whose file could not be read.
     public func load() -> (tables: [String: DataTable], problems: [String], unreadable: Set<String>) {
-        var diagnostics = DiagnosticList()
-        var unreadable = Set<String>()
-        let tables = DataLoader(projectFolder: root).loadTables(into: &diagnostics, unreadable: &unreadable)
-        return (tables, diagnostics.sorted.map { "\($0.location) [\($0.code)]" }, unreadable)
+        let reading = DataLoader(projectFolder: root).read()
+        let problems = DiagnosticList(reading.diagnostics).sorted
+        return (reading.tables, problems.map { "\($0.location) [\($0.code)]" }, reading.unreadable)
     }
 
     public func remove() {

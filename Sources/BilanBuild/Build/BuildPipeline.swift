@@ -233,17 +233,20 @@ public final class BuildPipeline {
             figures = nil
             contexts = nil
             renderedByFile = [:]
-            switch ReportConfigLoader.load(projectRoot: root) {
-            case .failure(let error):
+            do throws(DiagnosticError) {
+                let config = try ReportConfigLoader.load(projectRoot: root)
+                project = ProjectInputs(
+                    config: config,
+                    strings: Result { () throws(DiagnosticError) in
+                        try InterfaceStrings.load(projectRoot: root, languages: config.languages)
+                    },
+                    templates: Result { () throws(DiagnosticError) in try TemplateSet.load(projectRoot: root) })
+                result.work.projectLoads += 1
+            } catch {
                 sections = []
                 rendered = [:]
                 result.diagnostics = DiagnosticList(error.diagnostics).sorted
                 return finish()
-            case .success(let config):
-                project = ProjectInputs(
-                    config: config, strings: InterfaceStrings.load(projectRoot: root, languages: config.languages),
-                    templates: TemplateSet.load(projectRoot: root))
-                result.work.projectLoads += 1
             }
         }
         guard let project else { return finish() }
@@ -345,7 +348,9 @@ public final class BuildPipeline {
         let counter = ProgressCounter(stage: .project, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { name in
             defer { counter.step() }
-            return SectionLoader.loadFile(name, projectRoot: root, config: config)
+            return Result { () throws(DiagnosticError) in
+                try SectionLoader.loadFile(name, projectRoot: root, config: config)
+            }
         }.makeIterator()
         work.sectionsLoaded += stale.count
         var outcomes: [String: Result<Section, DiagnosticError>] = [:]

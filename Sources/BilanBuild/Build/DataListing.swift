@@ -36,7 +36,7 @@ public struct DataListing: Sendable {
 
     /// Reads the project's data folder (report.yaml is read for its `accept:` entries).
     public static func run(projectRoot: URL) -> DataListing {
-        let loaded = ReportConfigLoader.load(projectRoot: projectRoot)
+        let loaded = Result { () throws(DiagnosticError) in try ReportConfigLoader.load(projectRoot: projectRoot) }
         let config = try? loaded.get()
         // report.yaml's problems are shown: a bad `data:` would otherwise read as no declaration.
         var configProblems: [Diagnostic] = []

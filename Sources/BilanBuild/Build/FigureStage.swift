@@ -20,8 +20,9 @@ public struct FigureStage: Sendable {
         var problems = DiagnosticList()
         // In figures, a column `X_fr` of the default language can also be read as `X`, so
         // a figure has one value in every language.
-        var unreadable = Set<String>()
-        let raw = DataLoader(projectFolder: projectRoot, dates: config.dates).loadTables(into: &problems, unreadable: &unreadable)
+        let reading = DataLoader(projectFolder: projectRoot, dates: config.dates).read()
+        problems.append(contentsOf: reading.diagnostics)
+        let (raw, unreadable) = (reading.tables, reading.unreadable)
         // Once per table, not per language: a language's view has the same rows.
         let totalsRows = TotalsRowCheck(languages: config.languages.map(\.code))
         for table in raw.values.sorted(by: { $0.name < $1.name }) {
@@ -123,19 +124,19 @@ public struct FigureTable: FigureResolving {
 public enum FiguresListing {
     /// The report of the project's figures, in the languages asked (all when empty), and
     /// the diagnostics of the data and figures stages.
-    public static func run(projectRoot: URL, languages codes: [String]) -> Result<(report: FiguresReport, diagnostics: [Diagnostic]), DiagnosticError> {
-        ReportConfigLoader.load(projectRoot: projectRoot).flatMap { config in
-            if let problem = config.unknownLanguages(codes) {
-                return .failure(
-                    DiagnosticError(.error(.unknownLanguage, problem, at: SourceLocation(file: ReportConfigLoader.path))))
-            }
-            let stage = FigureStage.run(projectRoot: projectRoot, config: config)
-            let languages = config.languages.filter { codes.isEmpty || codes.contains($0.code) }
-                .map { FiguresReport.Language(code: $0.code, locale: $0.locale) }
-            let report = FiguresReport(
-                definitions: stage.definitions, evaluation: stage.resolver.evaluation, languages: languages,
-                currencyCode: config.currency)
-            return .success((report, AcceptedWarnings.apply(config.accepted, to: stage.diagnostics, reportUnused: false)))
+    public static func run(
+        projectRoot: URL, languages codes: [String]
+    ) throws(DiagnosticError) -> (report: FiguresReport, diagnostics: [Diagnostic]) {
+        let config = try ReportConfigLoader.load(projectRoot: projectRoot)
+        if let problem = config.unknownLanguages(codes) {
+            throw DiagnosticError(.error(.unknownLanguage, problem, at: SourceLocation(file: ReportConfigLoader.path)))
         }
+        let stage = FigureStage.run(projectRoot: projectRoot, config: config)
+        let languages = config.languages.filter { codes.isEmpty || codes.contains($0.code) }
+            .map { FiguresReport.Language(code: $0.code, locale: $0.locale) }
+        let report = FiguresReport(
+            definitions: stage.definitions, evaluation: stage.resolver.evaluation, languages: languages,
+            currencyCode: config.currency)
+        return (report, AcceptedWarnings.apply(config.accepted, to: stage.diagnostics, reportUnused: false))
     }
 }

@@ -65,7 +65,7 @@ public enum ReportExport {
         var outcome = Outcome(diagnostics: build.diagnostics)
         guard build.plan != nil else { return outcome }
         let location = SourceLocation(file: ReportConfigLoader.path)
-        guard case .success(let config) = ReportConfigLoader.load(projectRoot: options.projectRoot) else { return outcome }
+        guard let config = try? ReportConfigLoader.load(projectRoot: options.projectRoot) else { return outcome }
 
         if let problem = config.unknownLanguages(options.languages) {
             outcome.diagnostics.append(.error(.unknownLanguage, problem, at: location))

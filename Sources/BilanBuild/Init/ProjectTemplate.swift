@@ -21,30 +21,30 @@ public enum ProjectTemplate {
     /// `.gitignore` already there keeps its lines and gets the starter's after them, unless
     /// it already ignores `output/`.
     /// `displayName` is how messages name the folder (as the user typed it).
-    public static func create(at folder: URL, displayName: String) -> Result<[String], DiagnosticError> {
+    public static func create(at folder: URL, displayName: String) throws(DiagnosticError) -> [String] {
         let manager = FileManager.default
         let location = SourceLocation(file: displayName)
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                return .failure(DiagnosticError(.error(
-                    .outputRefused, "\(displayName) is a file: give bilan init a new or empty folder", at: location)))
+                throw DiagnosticError(.error(
+                    .outputRefused, "\(displayName) is a file: give bilan init a new or empty folder", at: location))
             }
             let entries: [String]
             do {
                 entries = try manager.contentsOfDirectory(atPath: folder.path)
             } catch {
-                return .failure(DiagnosticError(.error(
-                    .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location)))
+                throw DiagnosticError(.error(
+                    .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location))
             }
             let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
             if !visible.isEmpty {
                 let shown = visible.prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
-                return .failure(DiagnosticError(.error(
+                throw DiagnosticError(.error(
                     .outputRefused,
                     "\(displayName) is not empty (\(shown)): bilan init writes a new project only into a new "
                         + "or empty folder, so that nothing is overwritten",
-                    at: location)))
+                    at: location))
             }
         }
         var written: [String] = []
@@ -62,11 +62,11 @@ public enum ProjectTemplate {
                 written.append(file.path)
             }
         } catch {
-            return .failure(DiagnosticError(.error(
+            throw DiagnosticError(.error(
                 .outputFailed, "cannot write the new project into \(displayName): \(error.localizedDescription)",
-                at: location)))
+                at: location))
         }
-        return .success(written)
+        return written
     }
 
     /// Whether a `.gitignore` already has a line that ignores the `output/` folder.

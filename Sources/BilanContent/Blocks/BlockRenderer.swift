@@ -77,7 +77,7 @@ package struct BlockRenderer {
     ) -> (block: GeneratedBlock?, diagnostics: [Diagnostic]) {
         var parser = BlockParser(reader: reader, fence: fence)
         let spec = parser.parse(kind, yaml: yaml)
-        guard let spec, !parser.problems.hasErrors else { return (nil, parser.problems.all) }
+        guard let spec, !parser.schema.problems.hasErrors else { return (nil, parser.schema.problems.all) }
         var renderer = BlockRenderer(context: context, fence: fence)
         let block: GeneratedBlock?
         switch spec {

@@ -111,25 +111,24 @@ package struct BlockParser {
     /// The most rows a `table` block may give inline.
     package static let maximumInlineRows = 1000
 
-    package let reader: YAMLReader
-    /// The fence line: where a problem with no better place is reported.
-    package let fence: SourceLocation
-    package var problems = DiagnosticList()
+    /// Reads the block's maps; a problem with no better place is reported at the fence line.
+    package var schema: YAMLSchemaReader
 
     package init(reader: YAMLReader, fence: SourceLocation) {
-        self.reader = reader
-        self.fence = fence
+        schema = YAMLSchemaReader(reader, code: .invalidBlock, fallback: fence)
     }
 
-    /// The block, or nil with `problems` saying why.
+    /// The block, or nil with `schema.problems` saying why.
     package mutating func parse(_ kind: BlockKind, yaml: String) -> BlockSpec? {
         let root: Node
-        switch reader.compose(yaml) {
+        switch schema.yaml.compose(yaml) {
         case .failure(let diagnostic):
-            problems.append(diagnostic)
+            schema.append(contentsOf: [diagnostic])
             return nil
         case .success(nil):
-            fail("this \(kind.rawValue) block is empty: write its settings between the fences, starting at the fence's indentation (\(kind.example))", at: nil)
+            schema.fail(
+                "this \(kind.rawValue) block is empty: write its settings between the fences, "
+                    + "starting at the fence's indentation (\(kind.example))", at: nil)
             return nil
         case .success(let node?):
             root = node
@@ -148,85 +147,90 @@ package struct BlockParser {
             "type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group",
             "aggregate",
         ]
-        guard let map = mapping(root, "a chart block", known: keys) else { return nil }
+        guard let map = blockMap(root, "a chart block", known: keys) else { return nil }
         let types = ChartModel.Kind.allCases.map(\.rawValue)
-        guard let type = required(map, "type", in: root),
+        guard let type = required(map, "type"),
             let kind = ChartModel.Kind(rawValue: type.value)
         else {
-            if let node = map.value(forKey: "type"), let text = node.string {
-                fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
+            if let node = map["type"], let text = node.string {
+                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
             }
             return nil
         }
-        let data = required(map, "data", in: root)
-        let x = required(map, "x", in: root)
-        let title = required(map, "title", in: root)
-        let y = map.value(forKey: "y").flatMap { names($0, "y") } ?? []
-        if map.value(forKey: "y") == nil { fail("a chart needs 'y': the numeric column(s) to draw", at: root) }
-        let labels = labelMap(map.value(forKey: "labels"))
+        let data = required(map, "data")
+        let x = required(map, "x")
+        let title = required(map, "title")
+        let y = map["y"].flatMap { names($0, "y") } ?? []
+        if map["y"] == nil { schema.fail("a chart needs 'y': the numeric column(s) to draw", at: root) }
+        let labels = labelMap(map["labels"])
         let display = display(map)
-        let id = map.value(forKey: "id").flatMap { scalar($0, "id") }
+        let id = map["id"].flatMap { scalar($0, "id") }
         if let id, !Self.isIdentifier(id.value) {
-            fail("'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map.value(forKey: "id"))
+            schema.fail(
+                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
         }
         let grouping = grouping(map)
         guard let data, let x, let title, !y.isEmpty, let display else { return nil }
         return ChartSpec(
             kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
             labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
-            sort: sortKeys(map.value(forKey: "sort")), display: display, id: id, grouping: grouping)
+            sort: sortKeys(map["sort"]), display: display, id: id, grouping: grouping)
     }
 
     // MARK: - Table
 
     package mutating func table(_ root: Node) -> TableSpec? {
         let keys = ["data", "columns", "rows", "sort", "total", "where", "caption", "group", "aggregate"]
-        guard let map = mapping(root, "a table block", known: keys) else { return nil }
-        let caption = map.value(forKey: "caption").flatMap { scalar($0, "caption") }?.value
-        guard let columnsNode = map.value(forKey: "columns") else {
-            fail("a table needs 'columns': the columns to show and their headings", at: root)
+        guard let map = blockMap(root, "a table block", known: keys) else { return nil }
+        let caption = map["caption"].flatMap { scalar($0, "caption") }?.value
+        guard let columnsNode = map["columns"] else {
+            schema.fail("a table needs 'columns': the columns to show and their headings", at: root)
             return nil
         }
-        if let rowsNode = map.value(forKey: "rows") {
-            for key in ["data", "where", "sort", "total", "group", "aggregate"] where map.value(forKey: key) != nil {
-                fail("'\(key)' reads a data table; a table with inline 'rows' has none", at: map.value(forKey: key))
+        if let rowsNode = map["rows"] {
+            for key in ["data", "where", "sort", "total", "group", "aggregate"] where map[key] != nil {
+                schema.fail("'\(key)' reads a data table; a table with inline 'rows' has none", at: map[key])
             }
             guard let headers = columnsNode.sequence?.compactMap({ scalar($0, "a column heading")?.value }),
                 headers.count == columnsNode.sequence?.count
             else {
-                fail("with inline 'rows', 'columns' is the list of headings: [Nom, Rôle]", at: columnsNode)
+                schema.fail("with inline 'rows', 'columns' is the list of headings: [Nom, Rôle]", at: columnsNode)
                 return nil
             }
             guard let rowNodes = rowsNode.sequence else {
-                fail("'rows' is a list of rows, each a list of cells: - [Myriam, Membre]", at: rowsNode)
+                schema.fail("'rows' is a list of rows, each a list of cells: - [Myriam, Membre]", at: rowsNode)
                 return nil
             }
             if rowNodes.count > Self.maximumInlineRows {
-                fail("more than \(Self.maximumInlineRows) inline rows: put them in a data file in content/data/", at: rowsNode)
+                schema.fail(
+                    "more than \(Self.maximumInlineRows) inline rows: put them in a data file in content/data/",
+                    at: rowsNode)
                 return nil
             }
             var rows: [[String]] = []
             for row in rowNodes {
                 guard let cells = row.sequence else {
-                    fail("each row is a list of cells: - [Myriam, Membre]", at: row)
+                    schema.fail("each row is a list of cells: - [Myriam, Membre]", at: row)
                     continue
                 }
                 if cells.count != headers.count {
-                    fail("this row has \(cells.count) \(cells.count == 1 ? "cell" : "cells") but there are \(headers.count) columns", at: row)
+                    schema.fail(
+                        "this row has \(cells.count) \(cells.count == 1 ? "cell" : "cells") "
+                            + "but there are \(headers.count) columns", at: row)
                 }
                 rows.append(cells.map { cell in scalar(cell, "a cell")?.value ?? "" })
             }
             return TableSpec(source: .inline(headers: headers, rows: rows), caption: caption, filter: nil, sort: [], total: [])
         }
-        guard let data = required(map, "data", in: root) else { return nil }
+        guard let data = required(map, "data") else { return nil }
         let columns = tableColumns(columnsNode)
         guard !columns.isEmpty else { return nil }
         var total: [Located<String>] = []
-        if let node = map.value(forKey: "total") { total = names(node, "total") ?? [] }
+        if let node = map["total"] { total = names(node, "total") ?? [] }
         let grouping = grouping(map)
         return TableSpec(
             source: .data(data, columns: columns), caption: caption, filter: filter(in: map),
-            sort: sortKeys(map.value(forKey: "sort")), total: total, grouping: grouping)
+            sort: sortKeys(map["sort"]), total: total, grouping: grouping)
     }
 
     /// `columns: { sujet: Sujet, montant: { label: Montant, format: currency } }` or `[sujet, mentions]`.
@@ -237,20 +241,22 @@ package struct BlockParser {
             }
         }
         guard node.mapping != nil else {
-            fail("'columns' is a map of column: heading ({ sujet: Sujet }) or a list of column names", at: node)
+            schema.fail("'columns' is a map of column: heading ({ sujet: Sujet }) or a list of column names", at: node)
             return []
         }
         var result: [TableColumnSpec] = []
-        for entry in node.orderedEntries {
-            let name = Located(value: entry.key, location: reader.location(of: entry.keyNode))
+        for entry in YAMLMap(node).entries {
+            let name = Located(value: entry.key, location: schema.location(of: entry.keyNode))
             if entry.value.mapping != nil {
-                guard let map = mapping(entry.value, "a column", known: ["label", "format", "decimals"]) else { continue }
-                let label = map.value(forKey: "label").flatMap { scalar($0, "label") }?.value ?? entry.key
+                guard let map = blockMap(entry.value, "a column", known: ["label", "format", "decimals"]) else {
+                    continue
+                }
+                let label = map["label"].flatMap { scalar($0, "label") }?.value ?? entry.key
                 var plain = false
                 var display: FigureDisplay?
-                if map.value(forKey: "format")?.string == "text" {
+                if map["format"]?.string == "text" {
                     plain = true
-                } else if map.value(forKey: "format") != nil || map.value(forKey: "decimals") != nil {
+                } else if map["format"] != nil || map["decimals"] != nil {
                     guard let chosen = self.display(map) else { continue }
                     display = chosen
                 }
@@ -266,54 +272,45 @@ package struct BlockParser {
 
     package mutating func keyFigures(_ root: Node) -> [KeyFigureSpec]? {
         guard let items = root.sequence, !items.isEmpty else {
-            fail("a keyfigures block is a list: - { figure: membres, label: membres individuelles }", at: root)
+            schema.fail("a keyfigures block is a list: - { figure: membres, label: membres individuelles }", at: root)
             return nil
         }
         var result: [KeyFigureSpec] = []
         for item in items {
-            guard let map = mapping(item, "a key figure", known: ["figure", "label"]),
-                let figure = required(map, "figure", in: item), let label = required(map, "label", in: item)
+            guard let map = blockMap(item, "a key figure", known: ["figure", "label"]),
+                let figure = required(map, "figure"), let label = required(map, "label")
             else { continue }
             result.append(KeyFigureSpec(figure: figure, label: label.value))
         }
-        return problems.hasErrors ? nil : result
+        return schema.problems.hasErrors ? nil : result
     }
 
     // MARK: - Pieces
 
-    /// The node as a mapping whose keys are all known, or nil (reported).
-    package mutating func mapping(_ node: Node, _ what: String, known: [String]) -> Node? {
-        guard node.mapping != nil else {
-            fail("\(what) is a map of 'key: value' lines", at: node)
-            return nil
+    /// The node as a map, each unknown key reported, or nil (reported) when it is not a map.
+    package mutating func blockMap(_ node: Node, _ what: String, known: [String]) -> YAMLMap? {
+        schema.map(node, notAMap: "\(what) is a map of 'key: value' lines", known: known) {
+            "unknown key '\($0.key)' in \(what); the keys are \(known.joined(separator: ", "))"
         }
-        for entry in node.orderedEntries where !known.contains(entry.key) {
-            fail("unknown key '\(entry.key)' in \(what); the keys are \(known.joined(separator: ", "))", at: entry.keyNode)
-        }
-        return node
     }
 
-    package mutating func required(_ map: Node, _ key: String, in parent: Node) -> Located<String>? {
-        guard let node = map.value(forKey: key) else {
-            fail("'\(key)' is missing", at: parent)
-            return nil
-        }
-        return scalar(node, "'\(key)'")
+    /// The single value of a key the map must have, or nil (reported).
+    package mutating func required(_ map: YAMLMap, _ key: String) -> Located<String>? {
+        schema.required(key, in: map, missing: "'\(key)' is missing").flatMap { scalar($0, "'\(key)'") }
     }
 
+    /// A single value with where it is written, or nil (reported).
     package mutating func scalar(_ node: Node, _ what: String) -> Located<String>? {
-        guard let text = node.scalar?.string else {
-            fail("\(what) must be a single value", at: node)
-            return nil
+        schema.text(node, invalid: "\(what) must be a single value").map {
+            Located(value: $0, location: schema.location(of: node))
         }
-        return Located(value: text, location: reader.location(of: node))
     }
 
     /// One name or a list of names.
     package mutating func names(_ node: Node, _ what: String) -> [Located<String>]? {
         if node.scalar != nil { return scalar(node, "'\(what)'").map { [$0] } }
         guard let items = node.sequence, !items.isEmpty else {
-            fail("'\(what)' is a column name or a list of them: [femmes, proches]", at: node)
+            schema.fail("'\(what)' is a column name or a list of them: [femmes, proches]", at: node)
             return nil
         }
         let result = items.compactMap { scalar($0, "each name of '\(what)'") }
@@ -323,23 +320,23 @@ package struct BlockParser {
     package mutating func labelMap(_ node: Node?) -> (map: [String: String], keys: [Located<String>]) {
         guard let node else { return ([:], []) }
         guard node.mapping != nil else {
-            fail("'labels' is a map of column: label ({ femmes: Femmes })", at: node)
+            schema.fail("'labels' is a map of column: label ({ femmes: Femmes })", at: node)
             return ([:], [])
         }
         var map: [String: String] = [:]
         var keys: [Located<String>] = []
-        for entry in node.orderedEntries {
+        for entry in YAMLMap(node).entries {
             guard let label = scalar(entry.value, "a label") else { continue }
             map[entry.key] = label.value
-            keys.append(Located(value: entry.key, location: reader.location(of: entry.keyNode)))
+            keys.append(Located(value: entry.key, location: schema.location(of: entry.keyNode)))
         }
         return (map, keys)
     }
 
     /// `group:` and `aggregate:` of a map, or nil without `group` or when they are wrong
     /// (reported: the block is then not drawn).
-    package mutating func grouping(_ map: Node) -> BlockGrouping? {
-        let aggregateNode = map.value(forKey: "aggregate")
+    package mutating func grouping(_ map: YAMLMap) -> BlockGrouping? {
+        let aggregateNode = map["aggregate"]
         var function = FigureExpression.Aggregate.Function.sum
         if let aggregateNode {
             let names = BlockGrouping.functions.map(\.rawValue)
@@ -347,20 +344,19 @@ package struct BlockParser {
             guard let chosen = FigureExpression.Aggregate.Function(rawValue: text.value),
                 BlockGrouping.functions.contains(chosen)
             else {
-                fail(
+                schema.fail(
                     "unknown aggregate '\(text.value)'; the aggregates are \(names.joined(separator: ", "))",
                     at: aggregateNode)
                 return nil
             }
             function = chosen
         }
-        guard let groupNode = map.value(forKey: "group") else {
+        guard let groupNode = map["group"] else {
             if aggregateNode != nil {
-                problems.error(
-                    .invalidBlock,
+                schema.fail(
                     "'aggregate' folds the rows of each group: add 'group: COLUMN' (the column whose values name "
                         + "the groups), or remove 'aggregate'",
-                    at: keyLocation(map, "aggregate") ?? fence)
+                    at: map.keyNode("aggregate"))
                 return nil
             }
             return nil
@@ -370,12 +366,12 @@ package struct BlockParser {
     }
 
     /// Where a key of a map is written.
-    package func keyLocation(_ map: Node, _ key: String) -> SourceLocation? {
-        map.orderedEntries.first { $0.key == key }.map { reader.location(of: $0.keyNode) }
+    package func keyLocation(_ map: YAMLMap, _ key: String) -> SourceLocation? {
+        map.keyNode(key).map { schema.location(of: $0) }
     }
 
-    package mutating func filter(in map: Node) -> BlockFilter? {
-        guard let node = map.value(forKey: "where"), let text = scalar(node, "'where'") else { return nil }
+    package mutating func filter(in map: YAMLMap) -> BlockFilter? {
+        guard let node = map["where"], let text = scalar(node, "'where'") else { return nil }
         do {
             return BlockFilter(
                 filter: try FigureParser.parseFilter(text.value), text: text.value, location: text.location,
@@ -384,7 +380,7 @@ package struct BlockParser {
             var location = text.location
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             location.column = location.column.map { $0 + error.offset + (quoted ? 1 : 0) }
-            problems.error(.invalidBlock, "in 'where': \(error.message)", at: location)
+            schema.fail("in 'where': \(error.message)", at: location)
             return nil
         }
     }
@@ -400,37 +396,41 @@ package struct BlockParser {
     }
 
     /// `format:` and `decimals:` of a map; the default is `number`.
-    package mutating func display(_ map: Node) -> FigureDisplay? {
+    package mutating func display(_ map: YAMLMap) -> FigureDisplay? {
         var format = FigureFormat.number
-        if let node = map.value(forKey: "format") {
+        if let node = map["format"] {
             let names = FigureFormat.allCases.map(\.rawValue)
             guard let text = node.string else {
-                problems.error(.invalidFormat, "'format' must be a single value: one of \(names.joined(separator: ", "))", at: reader.location(of: node))
+                schema.fail(
+                    "'format' must be a single value: one of \(names.joined(separator: ", "))", at: node,
+                    code: .invalidFormat)
                 return nil
             }
             guard let chosen = FigureFormat(rawValue: text) else {
-                problems.error(.invalidFormat, "unknown format '\(text)'; the formats are \(names.joined(separator: ", "))", at: reader.location(of: node))
+                schema.fail(
+                    "unknown format '\(text)'; the formats are \(names.joined(separator: ", "))", at: node,
+                    code: .invalidFormat)
                 return nil
             }
             format = chosen
         }
         var decimals: Int?
-        if let node = map.value(forKey: "decimals") {
+        if let node = map["decimals"] {
             guard let value = FigureDisplay.decimals(written: node.scalar?.string) else {
-                problems.error(.invalidFormat, "'decimals' is a whole number from 0 to \(FigureDisplay.maximumDecimals)", at: reader.location(of: node))
+                schema.fail(
+                    "'decimals' is a whole number from 0 to \(FigureDisplay.maximumDecimals)", at: node,
+                    code: .invalidFormat)
                 return nil
             }
             if format == .integer {
-                problems.error(.invalidFormat, "an integer has no decimals: use 'format: number' to show decimals", at: reader.location(of: node))
+                schema.fail(
+                    "an integer has no decimals: use 'format: number' to show decimals", at: node,
+                    code: .invalidFormat)
                 return nil
             }
             decimals = value
         }
         return FigureDisplay(format: format, decimals: decimals)
-    }
-
-    package mutating func fail(_ message: String, at node: Node?) {
-        problems.error(.invalidBlock, message, at: node == nil ? fence : reader.location(of: node))
     }
 
     package static func isIdentifier(_ text: String) -> Bool {

@@ -21,16 +21,6 @@ public struct DataLoader: Sendable {
         self.dates = dates
     }
 
-    /// The project's tables by name, with each problem appended to `diagnostics` and the
-    /// table it concerns left out; names whose file exists but could not be read go into
-    /// `unreadable` (see ``read()``).
-    public func loadTables(into diagnostics: inout DiagnosticList, unreadable: inout Set<String>) -> [String: DataTable] {
-        let reading = read()
-        diagnostics.append(contentsOf: reading.diagnostics)
-        unreadable.formUnion(reading.unreadable)
-        return reading.tables
-    }
-
     /// Reads every data file of the folder: the tables, how each file was read, the
     /// files left alone.
     ///

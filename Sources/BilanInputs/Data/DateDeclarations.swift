@@ -29,52 +29,46 @@ public struct DateDeclarations: Sendable, Equatable {
         columns[table]?[column] ?? tables[table] ?? all
     }
 
-    /// Reads the `data:` setting of report.yaml; each problem goes to `fail`.
-    package static func read(_ node: Node, fail: (String, Node?) -> Void) -> DateDeclarations {
+    /// Reads the `data:` setting of report.yaml; each problem goes to `schema`.
+    package static func read(_ node: Node, into schema: inout YAMLSchemaReader) -> DateDeclarations {
         var declarations = DateDeclarations()
         let orders = DateOrder.allCases.map(\.rawValue).joined(separator: ", ")
         func order(_ node: Node) -> DateOrder? {
-            guard let text = node.scalar?.string, let order = DateOrder(rawValue: text) else {
-                fail("the order of dates is one of \(orders)", node)
-                return nil
+            schema.choice(node) { _ in "the order of dates is one of \(orders)" }
+        }
+        guard
+            let data = schema.map(
+                node, notAMap: "'data' must be a map, such as { dates: day-month }", known: ["dates", "tables"],
+                unknownKey: { "unknown data setting '\($0.key)' (known: dates, tables)" })
+        else { return declarations }
+        if let node = data["dates"] {
+            declarations.all = order(node)
+        }
+        if let node = data["tables"] {
+            let tables = YAMLMap(node)
+            guard tables.isMap else {
+                schema.fail("'data.tables' maps a table name to { dates: … }", at: node)
+                return declarations
             }
-            return order
-        }
-        guard node.mapping != nil else {
-            fail("'data' must be a map, such as { dates: day-month }", node)
-            return declarations
-        }
-        for entry in node.orderedEntries {
-            switch entry.key {
-            case "dates":
-                declarations.all = order(entry.value)
-            case "tables":
-                guard entry.value.mapping != nil else {
-                    fail("'data.tables' maps a table name to { dates: … }", entry.value)
-                    continue
+            for table in tables.entries {
+                let settings = schema.map(table.value, known: ["dates"]) {
+                    "unknown setting '\($0.key)' for table '\(table.key)' (known: dates)"
                 }
-                for table in entry.value.orderedEntries {
-                    for setting in table.value.orderedEntries {
-                        guard setting.key == "dates" else {
-                            fail("unknown setting '\(setting.key)' for table '\(table.key)' (known: dates)", setting.keyNode)
-                            continue
-                        }
-                        if setting.value.mapping != nil {
-                            for column in setting.value.orderedEntries {
-                                if let value = order(column.value) {
-                                    declarations.columns[table.key, default: [:]][column.key] = value
-                                }
+                if let dates = settings["dates"] {
+                    let columns = YAMLMap(dates)
+                    if columns.isMap {
+                        for column in columns.entries {
+                            if let value = order(column.value) {
+                                declarations.columns[table.key, default: [:]][column.key] = value
                             }
-                        } else if let value = order(setting.value) {
-                            declarations.tables[table.key] = value
                         }
-                    }
-                    if table.value.mapping == nil {
-                        fail("table '\(table.key)': write { dates: day-month }", table.value)
+                    } else if let value = order(dates) {
+                        declarations.tables[table.key] = value
                     }
                 }
-            default:
-                fail("unknown data setting '\(entry.key)' (known: dates, tables)", entry.keyNode)
+                if !settings.isMap {
+                    schema.fail("table '\(table.key)': write { dates: day-month }", at: table.value)
+                }
             }
         }
         return declarations

@@ -138,8 +138,8 @@ private struct FigureReader {
         switch value {
         case .scalar(let scalar):
             read(expression: scalar, into: &definition)
-        case .mapping(let mapping):
-            read(mapping, into: &definition)
+        case .mapping:
+            read(value, named: key, into: &definition)
         default:
             error(
                 .invalidFigure,
@@ -148,71 +148,53 @@ private struct FigureReader {
         return definition
     }
 
-    private mutating func read(_ mapping: Node.Mapping, into definition: inout FigureDefinition) {
+    /// The long form of a figure, `name: { value, format, decimals, stated, label, note }`.
+    private mutating func read(_ node: Node, named key: Node, into definition: inout FigureDefinition) {
         let name = definition.name
-        var format: FigureFormat?
-        var decimals: (value: Int, mark: Mark?)?
-        var hasValue = false
-        for (key, value) in mapping {
-            let scalar = value.scalar
-            switch key.string {
-            case "value":
-                hasValue = true
-                guard let scalar else {
-                    error(.invalidFigure, "'value' of figure '\(name)' must be an expression",
-                        at: value.mark)
-                    continue
-                }
+        var schema = YAMLSchemaReader(YAMLReader(file: file), code: .invalidFigure)
+        let figure = schema.map(node, known: ["value", "format", "decimals", "stated", "label", "note"]) {
+            "unknown key '\($0.keyNode.string ?? "…")' in figure '\(name)'; expected value, "
+                + "format, decimals, stated, label or note"
+        }
+        if let value = schema.required("value", in: figure, missing: "figure '\(name)' has no 'value'", at: key) {
+            if let scalar = value.scalar {
                 read(expression: scalar, into: &definition)
-            case "format":
-                guard let scalar, let known = FigureFormat(rawValue: scalar.string) else {
-                    error(
-                        .invalidFormat,
-                        "unknown format '\(value.string ?? "…")' for figure '\(name)'; expected "
-                            + FigureFormat.allCases.map(\.rawValue).joined(separator: ", "),
-                        at: value.mark)
-                    continue
-                }
-                format = known
-            case "decimals":
-                guard let count = FigureDisplay.decimals(written: scalar?.string) else {
-                    error(
-                        .invalidFormat,
-                        "'decimals' of figure '\(name)' must be a whole number from 0 to "
-                            + "\(FigureDisplay.maximumDecimals)", at: value.mark)
-                    continue
-                }
-                decimals = (count, value.mark)
-            case "stated":
-                guard let text = scalar?.string, let stated = StatedValue(text: text, location: location(key.mark))
-                else {
-                    error(
-                        .invalidFigure,
-                        "'stated' of figure '\(name)' must be a number as the report prints "
-                            + "it, such as 30 or 12.5, with a margin if the report rounds it: "
-                            + "28800 ± 50, or ~28800 for about 28,800", at: value.mark)
-                    continue
-                }
-                definition.stated = stated
-            case "label", "note":
-                continue
-            default:
-                error(
-                    .invalidFigure,
-                    "unknown key '\(key.string ?? "…")' in figure '\(name)'; expected value, "
-                        + "format, decimals, stated, label or note", at: key.mark)
+            } else {
+                schema.fail("'value' of figure '\(name)' must be an expression", at: value)
             }
         }
-        if !hasValue {
-            diagnostics.append(
-                .error(.invalidFigure, "figure '\(name)' has no 'value'", at: definition.location))
+        let format = figure["format"].flatMap { node -> FigureFormat? in
+            schema.choice(node, code: .invalidFormat) {
+                "unknown format '\($0 ?? "…")' for figure '\(name)'; expected "
+                    + FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            }
+        }
+        var decimals: (value: Int, node: Node)?
+        if let node = figure["decimals"] {
+            if let count = FigureDisplay.decimals(written: node.scalar?.string) {
+                decimals = (count, node)
+            } else {
+                schema.fail(
+                    "'decimals' of figure '\(name)' must be a whole number from 0 to "
+                        + "\(FigureDisplay.maximumDecimals)", at: node, code: .invalidFormat)
+            }
+        }
+        if let node = figure["stated"], let key = figure.keyNode("stated") {
+            if let text = node.scalar?.string, let stated = StatedValue(text: text, location: location(key.mark)) {
+                definition.stated = stated
+            } else {
+                schema.fail(
+                    "'stated' of figure '\(name)' must be a number as the report prints "
+                        + "it, such as 30 or 12.5, with a margin if the report rounds it: "
+                        + "28800 ± 50, or ~28800 for about 28,800", at: node)
+            }
         }
         if format == .integer, let decimals {
-            error(
-                .invalidFormat,
+            schema.fail(
                 "figure '\(name)' is an integer and has no decimals; "
-                    + "use 'format: number' to show decimals", at: decimals.mark)
+                    + "use 'format: number' to show decimals", at: decimals.node, code: .invalidFormat)
         }
+        diagnostics.append(contentsOf: schema.problems.all)
         definition.display = FigureDisplay(format: format ?? .number, decimals: decimals?.value)
     }
 

@@ -78,7 +78,7 @@ public struct InterfaceStrings: Sendable {
     }
 
     /// The built-in strings, with the project's overrides for each language.
-    public static func load(projectRoot: URL, languages: [ReportLanguage]) -> Result<InterfaceStrings, DiagnosticError> {
+    public static func load(projectRoot: URL, languages: [ReportLanguage]) throws(DiagnosticError) -> InterfaceStrings {
         var strings: [String: [InterfaceWord: String]] = [:]
         var problems = DiagnosticList()
         for language in languages {
@@ -92,23 +92,27 @@ public struct InterfaceStrings: Sendable {
                 let reader = YAMLReader(file: file)
                 switch SourceText.read(url, as: file).flatMap({ reader.compose(SourceText.normalizingLineEnds($0)) }) {
                 case .failure(let diagnostic): problems.append(diagnostic)
-                case .success(let root):
-                    for entry in root?.orderedEntries ?? [] {
-                        guard let word = InterfaceWord(rawValue: entry.key), let value = entry.value.scalar?.string else {
-                            problems.error(
-                                .invalidConfig,
-                                "unknown interface string '\(entry.key)' (known: "
-                                    + "\(InterfaceWord.keys.joined(separator: ", ")))",
-                                at: reader.location(of: entry.keyNode))
-                            continue
-                        }
-                        table[word] = value
+                case .success(nil): break
+                case .success(let root?):
+                    var schema = YAMLSchemaReader(reader, code: .invalidConfig)
+                    func unknown(_ key: String) -> String {
+                        "unknown interface string '\(key)' (known: \(InterfaceWord.keys.joined(separator: ", ")))"
                     }
+                    let words = schema.map(root, known: InterfaceWord.keys) { unknown($0.key) }
+                    for word in InterfaceWord.allCases {
+                        guard let node = words[word.rawValue] else { continue }
+                        if let value = node.scalar?.string {
+                            table[word] = value
+                        } else {
+                            schema.fail(unknown(word.rawValue), at: words.keyNode(word.rawValue))
+                        }
+                    }
+                    problems.append(contentsOf: schema.problems.all)
                 }
             }
             strings[language.code] = table
         }
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
-        return .success(InterfaceStrings(strings: strings))
+        if problems.hasErrors { throw DiagnosticError(problems.all) }
+        return InterfaceStrings(strings: strings)
     }
 }

@@ -63,7 +63,7 @@ public struct ReportConfig: Sendable {
 public enum ReportConfigLoader {
     public static let path = "content/report.yaml"
 
-    public static func load(projectRoot: URL) -> Result<ReportConfig, DiagnosticError> {
+    public static func load(projectRoot: URL) throws(DiagnosticError) -> ReportConfig {
         let url = projectRoot.appendingPathComponent(path)
         switch SourceText.read(url, as: path) {
         case .failure(let diagnostic):
@@ -84,153 +84,134 @@ public enum ReportConfigLoader {
                         + "to start one, or pass --root)"
                 }
             }
-            return .failure(DiagnosticError(diagnostic))
+            throw DiagnosticError(diagnostic)
         case .success(let text):
-            return parse(SourceText.normalizingLineEnds(text))
+            return try parse(SourceText.normalizingLineEnds(text))
         }
     }
 
-    package static func parse(_ text: String) -> Result<ReportConfig, DiagnosticError> {
+    package static func parse(_ text: String) throws(DiagnosticError) -> ReportConfig {
         let reader = YAMLReader(file: path)
-        let root: Node
-        switch reader.compose(text) {
-        case .failure(let diagnostic): return .failure(DiagnosticError(diagnostic))
-        case .success(let node):
-            guard let node, node.mapping != nil else {
-                return .failure(
-                    DiagnosticError(
-                        .error(
-                            .invalidConfig, "report.yaml must be a map of settings (key: value)",
-                            at: reader.location(of: nil))))
-            }
-            root = node
+        guard let root = try reader.compose(text).orThrow(), root.mapping != nil else {
+            throw DiagnosticError(
+                .error(
+                    .invalidConfig, "report.yaml must be a map of settings (key: value)",
+                    at: reader.location(of: nil)))
         }
-        var problems = DiagnosticList()
-        func fail(_ message: String, _ node: Node?) {
-            problems.error(.invalidConfig, message, at: reader.location(of: node ?? root))
-        }
-        func textValue(_ key: String, required: Bool) -> String? {
-            guard let node = root.value(forKey: key) else {
-                if required { fail("report.yaml needs '\(key):'", root) }
-                return nil
-            }
-            guard let value = node.scalar?.string, !value.isEmpty else {
-                fail("'\(key)' must be a text value", node)
-                return nil
-            }
-            return value
-        }
-
-        let known: Set = [
+        var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
+        let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
             "theme", "accept", "data",
         ]
-        for entry in root.orderedEntries where !known.contains(entry.key) {
-            fail(
-                "unknown setting '\(entry.key)' (known: \(known.sorted().joined(separator: ", ")))",
-                entry.keyNode)
+        let settings = schema.map(root, known: known) {
+            "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
+        }
+        func setting(_ key: String, required: Bool) -> String? {
+            if required, schema.required(key, in: settings, missing: "report.yaml needs '\(key):'") == nil {
+                return nil
+            }
+            return schema.text(key, in: settings, .nonEmpty, invalid: "'\(key)' must be a text value")
         }
 
-        let organization = textValue("organization", required: true) ?? ""
-        let period = textValue("period", required: true) ?? ""
-        let baseURL = textValue("base_url", required: false).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let organization = setting("organization", required: true) ?? ""
+        let period = setting("period", required: true) ?? ""
+        let baseURL = setting("base_url", required: false).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            fail("base_url must start with https:// or http://", root.value(forKey: "base_url"))
+            schema.fail("base_url must start with https:// or http://", at: settings["base_url"])
         }
-        let currency = textValue("currency", required: false) ?? "CAD"
+        let currency = setting("currency", required: false) ?? "CAD"
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            fail("currency must be a three-letter ISO 4217 code such as CAD", root.value(forKey: "currency"))
+            schema.fail("currency must be a three-letter ISO 4217 code such as CAD", at: settings["currency"])
         }
-        var allowRawHTML = false
-        if let node = root.value(forKey: "allow_raw_html") {
-            if let value = node.bool { allowRawHTML = value } else { fail("allow_raw_html must be true or false", node) }
-        }
+        let allowRawHTML = settings["allow_raw_html"].flatMap {
+            schema.bool($0, invalid: "allow_raw_html must be true or false")
+        } ?? false
 
         var languages: [ReportLanguage] = []
-        if let node = root.value(forKey: "languages") {
-            if node.mapping == nil || node.orderedEntries.isEmpty {
-                fail("'languages' must map each language code to { locale, title }", node)
-            }
-            for entry in node.orderedEntries {
-                let code = entry.key
-                if code.range(of: "^[a-z]{2,3}$", options: .regularExpression) == nil {
-                    fail("language code '\(code)' must be two or three lowercase letters (fr, en)", entry.keyNode)
-                }
-                let locale = entry.value.value(forKey: "locale")?.scalar?.string
-                let title = entry.value.value(forKey: "title")?.scalar?.string
-                if locale == nil || locale!.isEmpty { fail("language '\(code)' needs a 'locale' such as fr-CA", entry.value) }
-                if let locale, !locale.isEmpty, let problem = LocaleCheck.problem(locale: locale, language: code) {
-                    problems.error(.unknownLocale, problem, at: reader.location(of: entry.value.value(forKey: "locale")))
-                }
-                if title == nil || title!.isEmpty { fail("language '\(code)' needs a 'title'", entry.value) }
-                var description: String?
-                if let node = entry.value.value(forKey: "description") {
-                    if let text = node.scalar?.string, !text.isEmpty { description = text } else {
-                        fail("language '\(code)': 'description' must be a text value", node)
-                    }
-                }
-                for setting in entry.value.orderedEntries where !["locale", "title", "description"].contains(setting.key) {
-                    fail("unknown setting '\(setting.key)' for language '\(code)' (known: description, locale, title)", setting.keyNode)
-                }
-                languages.append(ReportLanguage(code: code, locale: locale ?? "", title: title ?? "", description: description))
-            }
-        } else {
-            fail("report.yaml needs 'languages:' (for example fr: { locale: fr-CA, title: … })", root)
+        if let node = schema.required(
+            "languages", in: settings,
+            missing: "report.yaml needs 'languages:' (for example fr: { locale: fr-CA, title: … })")
+        {
+            languages = readLanguages(node, into: &schema)
         }
 
         var accent: String?
         var logo: String?
         var logoLocation: SourceLocation?
-        if let theme = root.value(forKey: "theme") {
-            for entry in theme.orderedEntries {
-                switch entry.key {
-                case "accent":
-                    let value = entry.value.scalar?.string ?? ""
-                    if value.range(of: "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", options: .regularExpression) == nil {
-                        fail("theme.accent must be a colour such as \"#e4572e\"", entry.value)
-                    } else {
-                        accent = value
-                    }
-                case "logo":
-                    logo = entry.value.scalar?.string
-                    logoLocation = reader.location(of: entry.value)
-                    if logo == nil { fail("theme.logo must be a path, such as assets/logo.svg", entry.value) }
-                default:
-                    fail("unknown theme setting '\(entry.key)' (known: accent, logo)", entry.keyNode)
+        if let node = settings["theme"] {
+            let theme = schema.map(node, known: ["accent", "logo"]) {
+                "unknown theme setting '\($0.key)' (known: accent, logo)"
+            }
+            if let node = theme["accent"] {
+                let value = node.scalar?.string ?? ""
+                if value.range(of: "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", options: .regularExpression) == nil {
+                    schema.fail("theme.accent must be a colour such as \"#e4572e\"", at: node)
+                } else {
+                    accent = value
                 }
+            }
+            if let node = theme["logo"] {
+                logo = schema.text(node, invalid: "theme.logo must be a path, such as assets/logo.svg")
+                logoLocation = reader.location(of: node)
             }
         }
 
         var accepted: [AcceptedWarning] = []
-        if let list = root.value(forKey: "accept") {
-            guard let items = list.sequence else {
-                fail("'accept' must be a list of { code, reason } entries", list)
-                return .failure(DiagnosticError(problems.all))
+        if let node = settings["accept"] {
+            guard let items = schema.list(node, invalid: "'accept' must be a list of { code, reason } entries") else {
+                throw DiagnosticError(schema.problems.all)
             }
-            for item in items {
-                guard let code = item.value(forKey: "code")?.scalar?.string,
-                    let reason = item.value(forKey: "reason")?.scalar?.string, !reason.isEmpty
+            for item in items.map(YAMLMap.init) {
+                guard let code = item["code"]?.scalar?.string,
+                    let reason = item["reason"]?.scalar?.string, !reason.isEmpty
                 else {
-                    fail("each accepted warning needs a 'code' and a 'reason'", item)
+                    schema.fail("each accepted warning needs a 'code' and a 'reason'", at: item.node)
                     continue
                 }
                 accepted.append(
                     AcceptedWarning(
-                        code: DiagnosticCode(rawValue: code),
-                        figure: item.value(forKey: "figure")?.scalar?.string,
-                        file: item.value(forKey: "file")?.scalar?.string,
-                        reason: reason, location: reader.location(of: item)))
+                        code: DiagnosticCode(rawValue: code), figure: item["figure"]?.scalar?.string,
+                        file: item["file"]?.scalar?.string, reason: reason, location: reader.location(of: item.node)))
             }
         }
 
-        let dates = root.value(forKey: "data").map { DateDeclarations.read($0, fail: fail) } ?? DateDeclarations()
+        let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
 
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
+        if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
             organization: organization, period: period, baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
-        return .success(config)
+        return config
+    }
+
+    /// The `languages:` map: each code to `{ locale, title, description }`.
+    private static func readLanguages(_ node: Node, into schema: inout YAMLSchemaReader) -> [ReportLanguage] {
+        let codes = YAMLMap(node)
+        if !codes.isMap || codes.entries.isEmpty {
+            schema.fail("'languages' must map each language code to { locale, title }", at: node)
+        }
+        return codes.entries.map { entry in
+            let code = entry.key
+            if code.range(of: "^[a-z]{2,3}$", options: .regularExpression) == nil {
+                schema.fail(
+                    "language code '\(code)' must be two or three lowercase letters (fr, en)", at: entry.keyNode)
+            }
+            let language = schema.map(entry.value, known: ["locale", "title", "description"]) {
+                "unknown setting '\($0.key)' for language '\(code)' (known: description, locale, title)"
+            }
+            let locale = language["locale"]?.scalar?.string ?? ""
+            let title = language["title"]?.scalar?.string ?? ""
+            if locale.isEmpty { schema.fail("language '\(code)' needs a 'locale' such as fr-CA", at: entry.value) }
+            if !locale.isEmpty, let problem = LocaleCheck.problem(locale: locale, language: code) {
+                schema.fail(problem, at: language["locale"], code: .unknownLocale)
+            }
+            if title.isEmpty { schema.fail("language '\(code)' needs a 'title'", at: entry.value) }
+            let description = schema.text(
+                "description", in: language, .nonEmpty,
+                invalid: "language '\(code)': 'description' must be a text value")
+            return ReportLanguage(code: code, locale: locale, title: title, description: description)
+        }
     }
 }

@@ -24,7 +24,7 @@ public enum SectionLoader {
         // Files are read and parsed on every core, then taken in name order.
         let outcomes = ParallelMap.map(names) { name in
             defer { counter.step() }
-            return loadFile(name, projectRoot: projectRoot, config: config)
+            return Result { () throws(DiagnosticError) in try loadFile(name, projectRoot: projectRoot, config: config) }
         }
         for outcome in outcomes {
             switch outcome {
@@ -45,113 +45,96 @@ public enum SectionLoader {
     }
 
     /// Reads and parses one section file of `content/sections/`, named `name`.
-    public static func loadFile(_ name: String, projectRoot: URL, config: ReportConfig) -> Result<Section, DiagnosticError> {
+    public static func loadFile(
+        _ name: String, projectRoot: URL, config: ReportConfig
+    ) throws(DiagnosticError) -> Section {
         let file = folder + "/" + name
         let url = projectRoot.appendingPathComponent(folder).appendingPathComponent(name)
         if let escape = ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: file) {
-            return .failure(DiagnosticError(escape))
+            throw DiagnosticError(escape)
         }
-        return SourceText.read(url, as: file).mapError { DiagnosticError($0) }
-            .flatMap { parse(fileName: name, text: $0, config: config) }
+        return try parse(fileName: name, text: SourceText.read(url, as: file).orThrow(), config: config)
     }
 
     /// Parses one section file's name and text.
-    public static func parse(fileName: String, text: String, config: ReportConfig) -> Result<Section, DiagnosticError> {
+    public static func parse(fileName: String, text: String, config: ReportConfig) throws(DiagnosticError) -> Section {
         let file = folder + "/" + fileName
         guard let (prefixText, slugText, languageText) = nameParts(fileName) else {
-            return .failure(
-                DiagnosticError(
-                    .error(
-                        .invalidSectionName,
-                        "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md): NNN "
-                            + "digits, a slug of ASCII letters a-z, digits, '-' and '_' (no capitals, accents or "
-                            + "spaces) starting with a letter or a digit, and a language code of 2 or 3 letters a-z",
-                        at: SourceLocation(file: file))))
+            throw DiagnosticError(
+                .error(
+                    .invalidSectionName,
+                    "a section file is named NNN-slug.LANG.md (for example 010-mot-equipe.fr.md): NNN "
+                        + "digits, a slug of ASCII letters a-z, digits, '-' and '_' (no capitals, accents or "
+                        + "spaces) starting with a letter or a digit, and a language code of 2 or 3 letters a-z",
+                    at: SourceLocation(file: file)))
         }
         let language = String(languageText)
         guard config.language(language) != nil else {
             let known = config.languages.map(\.code).joined(separator: ", ")
-            return .failure(
-                DiagnosticError(
-                    .error(
-                        .unknownLanguage,
-                        "language '\(language)' is not in report.yaml (languages: \(known))",
-                        at: SourceLocation(file: file))))
+            throw DiagnosticError(
+                .error(
+                    .unknownLanguage, "language '\(language)' is not in report.yaml (languages: \(known))",
+                    at: SourceLocation(file: file)))
         }
 
         let normalized = SourceText.normalizingLineEnds(text)
         let frontMatterHelp = "a section starts with front matter: a line ---, then title: …, then a line ---"
         guard case .some(let split) = FrontMatter.split(normalized) else {
-            return .failure(DiagnosticError(.error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1))))
+            throw DiagnosticError(
+                .error(.frontMatter, frontMatterHelp, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard let split else {
-            return .failure(
-                DiagnosticError(
-                    .error(.frontMatter, "the front matter is never closed: add a line --- after it", at: SourceLocation(file: file, line: 1, column: 1))))
+            throw DiagnosticError(
+                .error(
+                    .frontMatter, "the front matter is never closed: add a line --- after it",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let closing = split.closingLine
         let yaml = String(split.yaml)
         let reader = YAMLReader(file: file, lineOffset: 1)
-        let root: Node?
-        switch reader.compose(yaml) {
-        case .failure(let diagnostic): return .failure(DiagnosticError(diagnostic))
-        case .success(let node): root = node
-        }
-        guard let root, root.mapping != nil else {
-            return .failure(DiagnosticError(.error(.frontMatter, "the front matter must be a map with at least a title: …", at: SourceLocation(file: file, line: 1, column: 1))))
+        guard let root = try reader.compose(yaml).orThrow(), root.mapping != nil else {
+            throw DiagnosticError(
+                .error(
+                    .frontMatter, "the front matter must be a map with at least a title: …",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
 
-        var problems = DiagnosticList()
-        func fail(_ message: String, _ node: Node) { problems.error(.frontMatter, message, at: reader.location(of: node)) }
+        var schema = YAMLSchemaReader(reader, code: .frontMatter)
         let known = ["title", "status", "weight", "part", "translation_of", "description"]
-        for entry in root.orderedEntries where !known.contains(entry.key) {
-            fail("unknown front matter key '\(entry.key)' (known: \(known.joined(separator: ", ")))", entry.keyNode)
+        let frontMatter = schema.map(root, known: known) {
+            "unknown front matter key '\($0.key)' (known: \(known.joined(separator: ", ")))"
         }
-        func textValue(_ key: String) -> String? {
-            guard let node = root.value(forKey: key) else { return nil }
-            guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-                fail("'\(key)' must be a line of text", node)
-                return nil
-            }
-            return value
+        func line(_ key: String) -> String? {
+            schema.text(key, in: frontMatter, .nonBlank, invalid: "'\(key)' must be a line of text")
         }
-        let title = textValue("title")
-        if root.value(forKey: "title") == nil { fail("the front matter needs a title: …", root) }
-        var status = SectionStatus.final
-        if let node = root.value(forKey: "status") {
-            if let value = node.scalar?.string, let parsed = SectionStatus(rawValue: value) {
-                status = parsed
-            } else {
-                fail("status must be draft, review or final", node)
-            }
-        }
-        var weight: Int?
-        if let node = root.value(forKey: "weight") {
-            if let value = node.int { weight = value } else { fail("weight must be a whole number", node) }
-        }
+        let title = line("title")
+        schema.required("title", in: frontMatter, missing: "the front matter needs a title: …")
+        let status = frontMatter["status"].map {
+            schema.choice($0) { _ in "status must be draft, review or final" } ?? SectionStatus.final
+        } ?? .final
+        let weight = frontMatter["weight"].flatMap { schema.int($0, invalid: "weight must be a whole number") }
         var translationOf: String?
         var translationOfLocation: SourceLocation?
-        if let node = root.value(forKey: "translation_of") {
+        if let node = frontMatter["translation_of"] {
             let value = node.scalar?.string ?? ""
             if value.range(of: "^[0-9a-f]{8}$", options: .regularExpression) == nil {
-                fail("translation_of holds the 8-digit hash that `bilan translations` prints", node)
+                schema.fail("translation_of holds the 8-digit hash that `bilan translations` prints", at: node)
             } else {
                 translationOf = value
                 translationOfLocation = reader.location(of: node)
             }
         }
-        let part = textValue("part")
-        let description = textValue("description")
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
+        let part = line("part")
+        let description = line("description")
+        if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
 
         let body = String(split.body)
-        return .success(
-            Section(
-                key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
-                language: language, file: file, title: title ?? "", status: status, weight: weight,
-                part: part, translationOf: translationOf,
-                translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
-                description: description))
+        return Section(
+            key: "\(prefixText)-\(slugText)", slug: String(slugText), prefix: Int(prefixText) ?? 0,
+            language: language, file: file, title: title ?? "", status: status, weight: weight,
+            part: part, translationOf: translationOf,
+            translationOfLocation: translationOfLocation, body: body, bodyFirstLine: closing + 2,
+            description: description)
     }
 }
 

@@ -4,14 +4,15 @@ public import BilanBase
 /// `bilan translations`: each section's languages, hashes and translation state, and
 /// `--stamp`, which records the source's current hash in each translation.
 public enum TranslationsListing {
-    public static func run(projectRoot: URL) -> Result<(config: ReportConfig, entries: [TranslationEntry], diagnostics: [Diagnostic]), DiagnosticError> {
-        ReportConfigLoader.load(projectRoot: projectRoot).map { config in
-            let loaded = SectionLoader.load(projectRoot: projectRoot, config: config)
-            let entries = TranslationChecker.entries(loaded.sections, config: config)
-            let diagnostics = loaded.diagnostics
-                + TranslationChecker.diagnostics(entries, existingFiles: loaded.files, config: config)
-            return (config, entries, DiagnosticList(diagnostics).sorted)
-        }
+    public static func run(
+        projectRoot: URL
+    ) throws(DiagnosticError) -> (config: ReportConfig, entries: [TranslationEntry], diagnostics: [Diagnostic]) {
+        let config = try ReportConfigLoader.load(projectRoot: projectRoot)
+        let loaded = SectionLoader.load(projectRoot: projectRoot, config: config)
+        let entries = TranslationChecker.entries(loaded.sections, config: config)
+        let diagnostics = loaded.diagnostics
+            + TranslationChecker.diagnostics(entries, existingFiles: loaded.files, config: config)
+        return (config, entries, DiagnosticList(diagnostics).sorted)
     }
 
     /// One line per section: its key, then each language's hash and state.

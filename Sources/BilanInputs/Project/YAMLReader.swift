@@ -73,16 +73,3 @@ public struct YAMLReader: Sendable {
         }
     }
 }
-
-extension Node {
-    /// The mapping's entries in file order as (key text, key node, value node).
-    package var orderedEntries: [(key: String, keyNode: Node, value: Node)] {
-        guard let mapping else { return [] }
-        return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-    }
-
-    /// The value of a key of a mapping, or nil.
-    package func value(forKey key: String) -> Node? {
-        mapping?.first { $0.key.string == key }?.value
-    }
-}

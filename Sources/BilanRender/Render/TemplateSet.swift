@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads the templates; an unknown file in `templates/` or a template that does not
     /// parse is a located error.
-    public static func load(projectRoot: URL) -> Result<TemplateSet, DiagnosticError> {
+    public static func load(projectRoot: URL) throws(DiagnosticError) -> TemplateSet {
         var texts: [String: (text: String, file: String?)] = [:]
         for builtin in BuiltinTemplates.files { texts[builtin.name] = (builtin.text, nil) }
         var problems = DiagnosticList()
@@ -58,8 +58,8 @@ public struct TemplateSet: Sendable {
                 problems.error(.templateError, "template error: \(error)", at: SourceLocation(file: entry.file ?? name))
             }
         }
-        if problems.hasErrors { return .failure(DiagnosticError(problems.all)) }
-        return .success(TemplateSet(library: library, stylesheet: texts["style.css"]?.text ?? ""))
+        if problems.hasErrors { throw DiagnosticError(problems.all) }
+        return TemplateSet(library: library, stylesheet: texts["style.css"]?.text ?? "")
     }
 
     /// A sentence for a Mustache parser error.

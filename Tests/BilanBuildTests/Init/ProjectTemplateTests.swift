@@ -31,14 +31,14 @@ import Testing
         let parent = FixtureProjects.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
         let fresh = parent.appendingPathComponent("fresh")
-        #expect(throws: Never.self) { try ProjectTemplate.create(at: fresh, displayName: "fresh").get() }
+        #expect(throws: Never.self) { try ProjectTemplate.create(at: fresh, displayName: "fresh") }
         let written = try String(contentsOf: fresh.appendingPathComponent(".gitignore"), encoding: .utf8)
         #expect(written.split(separator: "\n").contains("output/"))
 
         let kept = parent.appendingPathComponent("kept")
         try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
         try "node_modules/".write(to: kept.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
-        let paths = try ProjectTemplate.create(at: kept, displayName: "kept").get()
+        let paths = try ProjectTemplate.create(at: kept, displayName: "kept")
         #expect(paths.contains(".gitignore"))
         let merged = try String(contentsOf: kept.appendingPathComponent(".gitignore"), encoding: .utf8)
         #expect(merged.hasPrefix("node_modules/\n#") && merged.hasSuffix("\noutput/\n"))
@@ -46,7 +46,7 @@ import Testing
         let ignored = parent.appendingPathComponent("ignored")
         try FileManager.default.createDirectory(at: ignored, withIntermediateDirectories: true)
         try "/output\n".write(to: ignored.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
-        #expect(try !ProjectTemplate.create(at: ignored, displayName: "ignored").get().contains(".gitignore"))
+        #expect(try !ProjectTemplate.create(at: ignored, displayName: "ignored").contains(".gitignore"))
         #expect(try String(contentsOf: ignored.appendingPathComponent(".gitignore"), encoding: .utf8) == "/output\n")
     }
 
@@ -54,12 +54,18 @@ import Testing
         let parent = FixtureProjects.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
         let folder = parent.appendingPathComponent("new/report")
-        guard case .success(let written) = ProjectTemplate.create(at: folder, displayName: "new/report") else {
+        let outcome = Result { () throws(DiagnosticError) in
+            try ProjectTemplate.create(at: folder, displayName: "new/report")
+        }
+        guard case .success(let written) = outcome else {
             Issue.record("a missing folder is created")
             return
         }
         #expect(written == ProjectTemplate.files.map(\.path))
-        guard case .failure(let error) = ProjectTemplate.create(at: folder, displayName: "new/report") else {
+        let again = Result { () throws(DiagnosticError) in
+            try ProjectTemplate.create(at: folder, displayName: "new/report")
+        }
+        guard case .failure(let error) = again else {
             Issue.record("a second init into the same folder must be refused")
             return
         }
@@ -68,7 +74,10 @@ import Testing
 
         let file = parent.appendingPathComponent("file.txt")
         try "x".write(to: file, atomically: true, encoding: .utf8)
-        guard case .failure(let fileError) = ProjectTemplate.create(at: file, displayName: "file.txt") else {
+        let onFile = Result { () throws(DiagnosticError) in
+            try ProjectTemplate.create(at: file, displayName: "file.txt")
+        }
+        guard case .failure(let fileError) = onFile else {
             Issue.record("a file is refused")
             return
         }
@@ -79,7 +88,7 @@ import Testing
     @Test func starterBuildsWithoutAnyDiagnostic() throws {
         let folder = FixtureProjects.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = ProjectTemplate.create(at: folder, displayName: "report")
+        _ = try? ProjectTemplate.create(at: folder, displayName: "report")
         let result = BuildPipeline.run(BuildOptions(projectRoot: folder, strict: true, write: false))
         #expect(result.diagnostics.isEmpty, "\(DiagnosticReport.text(result.diagnostics))")
         #expect(result.sectionCount == 8)

@@ -135,7 +135,10 @@ import FoundationXML
               fr: { locale: fr-CA, title: Rapport, description: [a, b] }
               en: { locale: en-CA, title: Report, colour: red }
             """
-        guard case .failure(let error) = ReportConfigLoader.parse(text) else {
+        let outcome = Result { () throws(DiagnosticError) in
+            try ReportConfigLoader.parse(text)
+        }
+        guard case .failure(let error) = outcome else {
             Issue.record("a list as description and an unknown language setting must be refused")
             return
         }

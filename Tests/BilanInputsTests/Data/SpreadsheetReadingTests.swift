@@ -138,7 +138,7 @@ import Testing
         """
 
     private func reportProblems(_ data: String) -> [String] {
-        switch ReportConfigLoader.parse(Self.head + data) {
+        switch Result(catching: { () throws(DiagnosticError) in try ReportConfigLoader.parse(Self.head + data) }) {
         case .success: return []
         case .failure(let error): return error.diagnostics.map { "\($0.location): \($0.message)" }
         }
@@ -149,7 +149,7 @@ import Testing
             Self.head
                 + "data:\n  dates: day-month\n  tables:\n    visites: { dates: month-day }\n"
                 + "    dons: { dates: { recu: year-month-day, envoi: month-day } }\n"
-        ).get()
+        )
         #expect(config.dates.order(table: "autre", column: "x") == .dayMonth)
         #expect(config.dates.order(table: "visites", column: "x") == .monthDay)
         #expect(config.dates.order(table: "dons", column: "recu") == .yearMonthDay)

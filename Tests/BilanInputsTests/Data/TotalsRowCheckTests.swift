@@ -101,9 +101,7 @@ import Testing
         // The example report is the package's own folder.
         let projects = [FixtureProjects.valid, SourceTree.packageRoot]
         for project in projects {
-            var diagnostics = DiagnosticList()
-            var unreadable = Set<String>()
-            let tables = DataLoader(projectFolder: project).loadTables(into: &diagnostics, unreadable: &unreadable)
+            let tables = DataLoader(projectFolder: project).read().tables
             #expect(!tables.isEmpty)
             for table in tables.values { #expect(check.diagnostics(for: table).isEmpty, "\(table.name)") }
         }

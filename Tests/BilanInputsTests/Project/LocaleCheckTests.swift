@@ -15,7 +15,9 @@ import Testing
               fr: { locale: \(fr), title: Rapport }
               en: { locale: \(en), title: Report }
             """
-        guard case .failure(let error) = ReportConfigLoader.parse(yaml) else { return [] }
+        guard case .failure(let error) = Result(catching: { () throws(DiagnosticError) in
+            try ReportConfigLoader.parse(yaml)
+        }) else { return [] }
         return error.diagnostics.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)" }
     }
 

@@ -10,13 +10,13 @@ import Testing
         languages:
           fr: { locale: fr-CA, title: Rapport }
           en: { locale: en-CA, title: Report }
-        """).get()
+        """)
 
     @Test func readsFrontMatterAndBody() throws {
         let section = try SectionLoader.parse(
             fileName: "020-membres.fr.md",
             text: "---\r\ntitle: Membres\r\nstatus: draft\r\npart: Soutien\r\nweight: 5\r\n---\r\nCorps\r\n", config: config
-        ).get()
+        )
         #expect(section.key == "020-membres")
         #expect(section.slug == "membres")
         #expect(section.language == "fr")
@@ -29,16 +29,20 @@ import Testing
     }
 
     @Test func contentHashIsTheFirstEightHexDigitsOfTheBodysSHA256() throws {
-        let section = try SectionLoader.parse(fileName: "010-a.fr.md", text: "---\ntitle: A\n---\nabc", config: config).get()
+        let section = try SectionLoader.parse(fileName: "010-a.fr.md", text: "---\ntitle: A\n---\nabc", config: config)
         // SHA-256("abc") = ba7816bf…
         #expect(section.contentHash == "ba7816bf")
-        let crlf = try SectionLoader.parse(fileName: "010-a.fr.md", text: "---\r\ntitle: A\r\n---\r\nabc", config: config).get()
+        let crlf = try SectionLoader.parse(
+            fileName: "010-a.fr.md", text: "---\r\ntitle: A\r\n---\r\nabc", config: config)
         #expect(crlf.contentHash == "ba7816bf")
     }
 
     @Test func badNamesAndValuesAreLocated() {
         func codes(_ name: String, _ text: String) -> [String] {
-            switch SectionLoader.parse(fileName: name, text: text, config: config) {
+            let outcome = Result { () throws(DiagnosticError) in
+                try SectionLoader.parse(fileName: name, text: text, config: config)
+            }
+            switch outcome {
             case .success: return []
             case .failure(let error): return error.diagnostics.map { "\($0.location.line ?? 0):\($0.code)" }
             }

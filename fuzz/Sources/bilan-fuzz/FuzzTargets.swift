@@ -49,7 +49,10 @@ enum FuzzTarget: String, CaseIterable {
 
     static func frontMatter(_ bytes: [UInt8]) {
         guard case .success(let text) = SourceText.decode(bytes, file: "content/sections/010-a.fr.md") else { return }
-        switch SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config) {
+        let outcome = Result { () throws(DiagnosticError) in
+            try SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config)
+        }
+        switch outcome {
         case .failure(let error): checkLocated(error.diagnostics)
         case .success(let section):
             let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: "fr"))
@@ -103,7 +106,10 @@ enum FuzzTarget: String, CaseIterable {
         let kinds = ["chart", "table", "keyfigures"]
         let body = String(decoding: bytes.dropFirst(), as: UTF8.self)
         let text = "---\ntitle: Blocs\n---\n````\(kinds[Int(first) % kinds.count])\n\(body)\n````\n"
-        guard case .success(let section) = SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config)
+        let outcome = Result { () throws(DiagnosticError) in
+            try SectionLoader.parse(fileName: "010-a.fr.md", text: text, config: Fixture.shared.config)
+        }
+        guard case .success(let section) = outcome
         else { return }
         let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: first & 0x80 == 0 ? "fr" : "en"))
         checkLocated(rendered.diagnostics)
@@ -219,7 +225,7 @@ struct Fixture: Sendable {
             try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try! Data(text.utf8).write(to: url)
         }
-        config = try! ReportConfigLoader.load(projectRoot: root).get()
+        config = try! ReportConfigLoader.load(projectRoot: root)
         stage = FigureStage.run(projectRoot: root, config: config)
         precondition(stage.diagnostics.isEmpty, "the fuzz fixture has problems: \(stage.diagnostics)")
         localizedTables = stage.tables.mapValues { $0.localized(to: "fr") }

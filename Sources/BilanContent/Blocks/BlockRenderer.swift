@@ -31,8 +31,8 @@ public struct BlockContext: Sendable {
     }
 
     /// An interface word in this block's language.
-    package func word(_ key: String) -> String {
-        strings?.text(key, language: language) ?? InterfaceStrings.builtin[language]?[key] ?? InterfaceStrings.builtin["en"]![key]!
+    package func word(_ word: InterfaceWord) -> String {
+        (strings ?? .builtin).text(word, language: language)
     }
 }
 
@@ -125,7 +125,7 @@ package struct BlockRenderer {
                     guard let sum = numbers(selection, column: plans[position].index, name: column.name.value, at: location)?.reduce(0, +) else { continue }
                     row[position] = plans[position].text(.number(sum), formatter: context.formatter)
                 }
-                if row[0].isEmpty { row[0] = context.word("total") }
+                if row[0].isEmpty { row[0] = context.word(.total) }
                 total = row
             }
             content = TableContent(
@@ -186,7 +186,7 @@ package struct BlockRenderer {
         let model = ChartModel(
             kind: spec.kind, id: "chart-" + id, title: spec.title, categories: categories,
             categoryLabel: spec.labels[spec.x.value] ?? spec.x.value, series: series, language: context.language,
-            formatter: context.formatter, display: spec.display, totalLabel: context.word("total"))
+            formatter: context.formatter, display: spec.display, totalLabel: context.word(.total))
         let svg = ChartRenderer.svg(model)
         let data = TableContent(
             caption: nil, headers: [model.categoryLabel] + series.map(\.label), numeric: [false] + series.map { _ in true },
@@ -200,7 +200,7 @@ package struct BlockRenderer {
             <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="chart-\(id)-caption">
             \(svg)</div>
             <details class="chart-data">
-            <summary>\(HTMLEscaping.text(context.word("chart_data")))</summary>
+            <summary>\(HTMLEscaping.text(context.word(.chartData)))</summary>
             \(data.html())
             </details>
             </figure>

@@ -5,41 +5,49 @@ public import BilanBase
 /// The words of the interface around the report (table of contents, draft banner…) in
 /// each language, overridable per language in `content/i18n/<lang>.yaml`.
 public struct InterfaceStrings: Sendable {
-    public static let keys = [
-        "contents", "draft", "skip_to_content", "languages", "language_name", "read_in",
-        "choose_language", "total", "chart_data",
-    ]
+    /// The keys a project's `content/i18n/<lang>.yaml` may give.
+    public static let keys = InterfaceWord.allCases.map(\.rawValue)
 
-    package static let builtin: [String: [String: String]] = [
-        "fr": [
-            "contents": "Table des matières", "draft": "Brouillon",
-            "skip_to_content": "Aller au contenu", "languages": "Langues",
-            "language_name": "Français", "read_in": "Lire en français",
-            "choose_language": "Choisir la langue", "total": "Total",
-            "chart_data": "Données du graphique",
-        ],
-        "en": [
-            "contents": "Contents", "draft": "Draft", "skip_to_content": "Skip to content",
-            "languages": "Languages", "language_name": "English", "read_in": "Read in English",
-            "choose_language": "Choose a language", "total": "Total", "chart_data": "Chart data",
-        ],
-    ]
+    /// The built-in words alone, with no project's overrides.
+    public static let builtin = InterfaceStrings(strings: [:])
 
-    /// Language code → key → text.
-    public var strings: [String: [String: String]]
+    /// Language code → the words of its built-in table and of the project's file.
+    public var strings: [String: [InterfaceWord: String]]
 
-    public func text(_ key: String, language: String) -> String {
-        strings[language]?[key] ?? Self.builtin["en"]?[key] ?? key
+    /// A word in a language. A language with neither a built-in table nor the word in its
+    /// file gets the English word (``missingWords(language:)`` names those), its code as
+    /// its name, and its name as the label of a link to it.
+    public func text(_ word: InterfaceWord, language: String) -> String {
+        if let text = strings[language]?[word] { return text }
+        if let builtin = BuiltinInterfaceLanguage(rawValue: language) { return builtin.text(word) }
+        switch word {
+        case .languageName: return language
+        case .readIn: return text(.languageName, language: language)
+        default: return BuiltinInterfaceLanguage.en.text(word)
+        }
+    }
+
+    /// Every word of a language by its key, as templates see them (`strings.draft`).
+    public func keyed(language: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: InterfaceWord.allCases.map { ($0.rawValue, text($0, language: language)) })
+    }
+
+    /// The file of a language's words, relative to the project.
+    public static func file(language: String) -> String { "content/i18n/\(language).yaml" }
+
+    /// The words a language's file must give and does not: none for a built-in language.
+    public func missingWords(language: String) -> [InterfaceWord] {
+        guard BuiltinInterfaceLanguage(rawValue: language) == nil else { return [] }
+        return InterfaceWord.allCases.filter { strings[language]?[$0] == nil }
     }
 
     /// The built-in strings, with the project's overrides for each language.
     public static func load(projectRoot: URL, languages: [ReportLanguage]) -> Result<InterfaceStrings, DiagnosticError> {
-        var strings: [String: [String: String]] = [:]
+        var strings: [String: [InterfaceWord: String]] = [:]
         var problems = DiagnosticList()
         for language in languages {
-            var table = builtin[language.code] ?? builtin["en"]!
-            if builtin[language.code] == nil { table["language_name"] = language.code }
-            let file = "content/i18n/\(language.code).yaml"
+            var table = BuiltinInterfaceLanguage(rawValue: language.code)?.table ?? [:]
+            let file = Self.file(language: language.code)
             let url = projectRoot.appendingPathComponent(file)
             if FileManager.default.fileExists(atPath: url.path) {
                 let reader = YAMLReader(file: file)
@@ -47,14 +55,14 @@ public struct InterfaceStrings: Sendable {
                 case .failure(let diagnostic): problems.append(diagnostic)
                 case .success(let root):
                     for entry in root?.orderedEntries ?? [] {
-                        guard keys.contains(entry.key), let value = entry.value.scalar?.string else {
+                        guard let word = InterfaceWord(rawValue: entry.key), let value = entry.value.scalar?.string else {
                             problems.error(
                                 .invalidConfig,
                                 "unknown interface string '\(entry.key)' (known: \(keys.joined(separator: ", ")))",
                                 at: reader.location(of: entry.keyNode))
                             continue
                         }
-                        table[entry.key] = value
+                        table[word] = value
                     }
                 }
             }

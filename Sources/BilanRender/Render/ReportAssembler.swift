@@ -143,7 +143,7 @@ public struct ReportAssembler: Sendable {
     package func chooserPage() -> String {
         let languages: [[String: Any]] = config.languages.map { language in
             ["code": language.code, "title": language.title, "href": "\(language.code)/index.html",
-             "name": strings.text("language_name", language: language.code)]
+             "name": strings.text(.languageName, language: language.code)]
         }
         var context = commonContext(language: config.defaultLanguage, url: config.baseURL)
         context["languages"] = languages
@@ -229,7 +229,7 @@ public struct ReportAssembler: Sendable {
         let pageOf = { (code: String) in variant == .site ? "../\(code)/index.html" : "#" }
         context["languages"] = others.map { other -> [String: Any] in
             ["code": other.code, "href": pageOf(other.code), "current": other.code == language.code,
-             "name": strings.text("language_name", language: other.code)]
+             "name": strings.text(.languageName, language: other.code)]
         }
         let translations = variant == .site
         context["groups"] = groups(Array(zip(rendered, html))) { section, html in
@@ -248,7 +248,7 @@ public struct ReportAssembler: Sendable {
     package func commonContext(language: ReportLanguage, url: String?) -> [String: Any] {
         var context: [String: Any] = [
             "lang": language.code, "organization": config.organization, "period": config.period,
-            "generator": generator, "strings": strings.strings[language.code] ?? [:],
+            "generator": generator, "strings": strings.keyed(language: language.code),
             "figures": figures[language.code] ?? [:],
         ]
         context["accent"] = config.accent
@@ -293,7 +293,7 @@ public struct ReportAssembler: Sendable {
         config.languages.compactMap { other in
             guard other.code != section.language, let anchor = anchors[other.code]?[section.key] else { return nil }
             return ["code": other.code, "href": "../\(other.code)/index.html#\(anchor)",
-                    "label": strings.text("read_in", language: other.code)]
+                    "label": strings.text(.readIn, language: other.code)]
         }
     }
 
@@ -326,7 +326,7 @@ public struct ReportAssembler: Sendable {
     ) -> [UInt8] {
         var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
         text += "\(MarkdownEscaping.inline(config.organization)) · \(MarkdownEscaping.inline(config.period))\n\n"
-        text += "## \(MarkdownEscaping.inline(strings.text("contents", language: language.code)))\n\n"
+        text += "## \(MarkdownEscaping.inline(strings.text(.contents, language: language.code)))\n\n"
         var lastPart: String?
         for section in rendered {
             let indent = section.section.part == nil ? "" : "  "
@@ -348,7 +348,7 @@ public struct ReportAssembler: Sendable {
             lastPart = section.section.part
             text += "\n## \(MarkdownEscaping.inline(section.section.title))\n\n"
             if section.section.status == .draft {
-                text += "**\(MarkdownEscaping.inline(strings.text("draft", language: language.code).uppercased()))**\n\n"
+                text += "**\(MarkdownEscaping.inline(strings.text(.draft, language: language.code).uppercased()))**\n\n"
             }
             bytes.append(contentsOf: text.utf8)
             if let markdown = piece.reportMarkdown {

@@ -175,7 +175,7 @@ public struct SideBySide {
     package func esc(_ text: String) -> String { HTMLEscaping.text(text) }
 
     package func draftLabel(_ language: String) -> String {
-        strings?.text("draft", language: language) ?? InterfaceStrings.builtin[language]?["draft"] ?? "Draft"
+        (strings ?? .builtin).text(.draft, language: language)
     }
 
     package static let stylesheet = """

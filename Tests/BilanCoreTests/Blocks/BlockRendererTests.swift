@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func theWordsOfBlocksFollowTheProjectsInterfaceStrings() throws {
-        let strings = InterfaceStrings(strings: ["fr": ["total": "Somme", "chart_data": "Les chiffres"]])
+        let strings = InterfaceStrings(strings: ["fr": [.total: "Somme", .chartData: "Les chiffres"]])
         let table = try #require(render(.table, "data: dons\ncolumns: [annee, montant]\ntotal: montant\n", strings: strings).block)
         #expect(table.markdown.hasSuffix("| **Somme** | **14\u{A0}200,5** |") || table.markdown.hasSuffix("| **Somme** | **14\u{202F}200,5** |"))
         let chart = try #require(render(.chart, "type: donut\ndata: dons\nx: annee\ny: montant\ntitle: Dons\n", strings: strings).block)

@@ -48,6 +48,8 @@ public struct ReportAssembler: Sendable {
     public var projectRoot: URL?
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
+    /// The codes of the languages written right to left, found once (from each locale).
+    package let rightToLeft: Set<String>
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
@@ -64,6 +66,7 @@ public struct ReportAssembler: Sendable {
         self.assetFiles = assetFiles
         self.variants = variants
         self.projectRoot = projectRoot
+        self.rightToLeft = Set(config.languages.filter(\.isRightToLeft).map(\.code))
         self.anchors = sections.mapValues { list in
             Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
         }
@@ -145,7 +148,7 @@ public struct ReportAssembler: Sendable {
         model.languages = config.languages.map { language in
             LanguageLink(
                 code: language.code, name: strings.text(.languageName, language: language.code),
-                href: "\(language.code)/index.html", rtl: language.isRightToLeft, current: false,
+                href: "\(language.code)/index.html", rtl: rightToLeft.contains(language.code), current: false,
                 title: language.title)
         }
         return templates.render(.index, model)
@@ -231,7 +234,7 @@ public struct ReportAssembler: Sendable {
         model.languages = others.map { other in
             LanguageLink(
                 code: other.code, name: strings.text(.languageName, language: other.code), href: pageOf(other.code),
-                rtl: other.isRightToLeft, current: other.code == language.code)
+                rtl: rightToLeft.contains(other.code), current: other.code == language.code)
         }
         let translations = variant == .site
         model.groups = groups(Array(zip(rendered, html))) { section, html in
@@ -248,7 +251,7 @@ public struct ReportAssembler: Sendable {
     /// `hreflang` alternates and the Open Graph locales.
     package func pageModel(language: ReportLanguage, url: String?) -> PageModel {
         var model = PageModel(
-            lang: language.code, rtl: language.isRightToLeft, organization: config.organization,
+            lang: language.code, rtl: rightToLeft.contains(language.code), organization: config.organization,
             period: config.period, generator: generator, strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
@@ -293,7 +296,7 @@ public struct ReportAssembler: Sendable {
             guard other.code != section.language, let anchor = anchors[other.code]?[section.key] else { return nil }
             return TranslationLink(
                 code: other.code, href: "../\(other.code)/index.html#\(anchor)",
-                label: strings.text(.readIn, language: other.code), rtl: other.isRightToLeft)
+                label: strings.text(.readIn, language: other.code), rtl: rightToLeft.contains(other.code))
         }
     }
 

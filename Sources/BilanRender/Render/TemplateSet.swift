@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page template with its model.
     public func render(_ template: PageTemplate, _ model: PageModel) -> String {
-        library.render(model, withTemplate: template.rawValue) ?? ""
+        library.render(TemplateContext.value(model) ?? [:], withTemplate: template.rawValue) ?? ""
     }
 }
 

@@ -55,7 +55,8 @@ public struct InterfaceStrings: Sendable {
                 case .failure(let diagnostic): problems.append(diagnostic)
                 case .success(let root):
                     for entry in root?.orderedEntries ?? [] {
-                        guard let word = InterfaceWord(rawValue: entry.key), let value = entry.value.scalar?.string else {
+                        guard let word = InterfaceWord(rawValue: entry.key), let value = entry.value.scalar?.string
+                        else {
                             problems.error(
                                 .invalidConfig,
                                 "unknown interface string '\(entry.key)' (known: \(keys.joined(separator: ", ")))",

@@ -26,7 +26,8 @@ import Testing
         #expect(result.wrote)
         for path in Self.snapshotted {
             let actual = try Data(contentsOf: root.appendingPathComponent("output/" + path))
-            assertSnapshot(actual, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/trilingual/" + path))
+            let snapshot = FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/trilingual/" + path)
+            assertSnapshot(actual, matches: snapshot)
         }
     }
 
@@ -60,7 +61,8 @@ import Testing
         try FileManager.default.copyItem(at: Self.project, to: root)
         let build = IncrementalBuild(options: BuildOptions(projectRoot: root, drafts: true))
         let config = try #require(build.config)
-        let view = SideBySide(config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
+        let view = SideBySide(
+            config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
         let html = try #require(view.page(key: "010-accueil"))
         #expect(html.contains("<article class=\"sbs-column sbs-unstamped\" lang=\"ar\" dir=\"rtl\">"))
         #expect(html.contains("<article class=\"sbs-column sbs-source\" lang=\"fr\">"))

@@ -43,7 +43,9 @@ import Testing
     /// A language with no built-in words: the project's where given, otherwise English,
     /// with its code as its name and its name as the label of links to it.
     @Test func aLanguageWithoutBuiltinWordsFallsBackWithoutCrashing() {
-        let given = InterfaceStrings(strings: ["ar": [.languageName: "العربية", .contents: "المحتويات"]])
+        let given = InterfaceStrings(strings: [
+            "ar": [.languageName: "العربية", .contents: "المحتويات"],
+        ])
         #expect(given.text(.contents, language: "ar") == "المحتويات")
         #expect(given.text(.draft, language: "ar") == "Draft")
         #expect(given.text(.readIn, language: "ar") == "العربية")

@@ -24,7 +24,9 @@ import Testing
         model.stylesheet = "../style.css"
         model.logo = "../assets/logo.svg"
         model.inlineStylesheet = "p {}"
-        model.languages = [LanguageLink(code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t")]
+        model.languages = [
+            LanguageLink(code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t"),
+        ]
         model.groups = [SectionGroup(part: "p", partAnchor: "part-p", sections: [
             SectionModel(anchor: "a", title: "t", html: "<p>", draft: true, translations: [
                 TranslationLink(code: "en", href: "../en/#a", label: "Read in English", rtl: false),
@@ -63,7 +65,9 @@ import Testing
     @Test func theEncodableKeysAreTheTemplateNames() throws {
         var types: [String: Set<String>] = [:]
         Self.names(Self.full, into: &types)
-        #expect(Set(types.keys) == ["PageModel", "AlternateLink", "LanguageLink", "SectionGroup", "SectionModel", "TranslationLink"])
+        #expect(Set(types.keys) == [
+            "PageModel", "AlternateLink", "LanguageLink", "SectionGroup", "SectionModel", "TranslationLink",
+        ])
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.full))
         var keys: Set<String> = []
         Self.keys(json, type: "PageModel", of: types, into: &keys)
@@ -93,7 +97,8 @@ import Testing
             {{^canonical}}no base_url{{/canonical}}|{{^singleFile}}site{{/singleFile}}|{{stylesheet}}
             {{#languages}}[{{code}} {{name}} {{href}} {{current}} {{title}}]{{/languages}}
             {{#groups}}({{#part}}{{part}} #{{partAnchor}}: {{/part}}{{#sections}}<{{anchor}} {{title}}\
-            {{#draft}} draft{{/draft}}{{#translations}} {{code}}={{label}}@{{href}}{{/translations}}>{{/sections}}){{/groups}}
+            {{#draft}} draft{{/draft}}{{#translations}} {{code}}={{label}}@{{href}}{{/translations}}>\
+            {{/sections}}){{/groups}}
 
             """
         try Data(page.utf8).write(to: templates.appendingPathComponent("page.mustache"))
@@ -106,13 +111,15 @@ import Testing
             [fr Français ../fr/index.html true Rapport d&#39;activités 2023-2024]\
             [en English ../en/index.html false Rapport d&#39;activités 2023-2024]
             (<accueil Mot d&#39;accueil en=Read in English@../en/index.html#accueil>)\
-            (Vie associative #part-vie-associative: <membres Membres et militantisme en=Read in English@../en/index.html#membres>\
+            (Vie associative #part-vie-associative: \
+            <membres Membres et militantisme en=Read in English@../en/index.html#membres>\
             <brouillon Perspectives draft en=Read in English@../en/index.html#brouillon>)
 
             """)
         let chooser = String(decoding: try #require(build.plan?.files["index.html"]), as: UTF8.self)
         #expect(chooser == """
-            fr:Rapport d&#39;activités 2023-2024:Français:fr/index.html;en:Activity Report 2023-2024:English:en/index.html;untitled
+            fr:Rapport d&#39;activités 2023-2024:Français:fr/index.html;\
+            en:Activity Report 2023-2024:English:en/index.html;untitled
 
             """)
     }

@@ -69,6 +69,9 @@ extension DiagnosticCode {
     public static let emptyFilter: DiagnosticCode = "empty-filter"
     /// A chart whose `x` column repeats a value, drawn as separate categories.
     public static let repeatedCategory: DiagnosticCode = "repeated-category"
+    /// A language without built-in interface words whose `content/i18n/<lang>.yaml`
+    /// does not give them all.
+    public static let missingInterfaceWords: DiagnosticCode = "missing-interface-words"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"

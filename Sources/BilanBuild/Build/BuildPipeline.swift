@@ -251,7 +251,11 @@ public final class BuildPipeline {
         }
         guard let project else { return finish() }
         let config = project.config
-        if case .failure(let error) = project.strings { problems.append(contentsOf: error.diagnostics) }
+        switch project.strings {
+        case .failure(let error): problems.append(contentsOf: error.diagnostics)
+        case .success(let interface):
+            problems.append(contentsOf: interface.missingWordWarnings(languages: config.languages, projectRoot: root))
+        }
         if case .failure(let error) = project.templates { problems.append(contentsOf: error.diagnostics) }
         let sectionFiles = loadSections(config: config, problems: &problems, work: &result.work)
         clock.lap(.project)

@@ -32,7 +32,7 @@ public struct BlockContext: Sendable {
 
     /// An interface word in this block's language.
     package func word(_ word: InterfaceWord) -> String {
-        (strings ?? InterfaceStrings()).text(word, language: language)
+        (strings ?? .builtin).text(word, language: language)
     }
 }
 

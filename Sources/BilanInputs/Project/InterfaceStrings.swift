@@ -2,79 +2,47 @@ public import Foundation
 import Yams
 public import BilanBase
 
-/// A word of the interface around the report (table of contents, draft banner…), by the
-/// key a project's `content/i18n/<lang>.yaml` and the templates (`strings.KEY`) use.
-public enum InterfaceWord: String, CaseIterable, Sendable {
-    case contents
-    case draft
-    case skipToContent = "skip_to_content"
-    case languages
-    case languageName = "language_name"
-    case readIn = "read_in"
-    case chooseLanguage = "choose_language"
-    case total
-    case chartData = "chart_data"
-
-    /// The keys in declaration order, for messages.
-    public static var keys: [String] { allCases.map(\.rawValue) }
-
-    /// The word in a language bilan knows (French and English); the switches make a word
-    /// without its translation a compile-time error.
-    package func builtin(_ language: String) -> String? {
-        switch language {
-        case "fr": french
-        case "en": english
-        default: nil
-        }
-    }
-
-    package var french: String {
-        switch self {
-        case .contents: "Table des matières"
-        case .draft: "Brouillon"
-        case .skipToContent: "Aller au contenu"
-        case .languages: "Langues"
-        case .languageName: "Français"
-        case .readIn: "Lire en français"
-        case .chooseLanguage: "Choisir la langue"
-        case .total: "Total"
-        case .chartData: "Données du graphique"
-        }
-    }
-
-    package var english: String {
-        switch self {
-        case .contents: "Contents"
-        case .draft: "Draft"
-        case .skipToContent: "Skip to content"
-        case .languages: "Languages"
-        case .languageName: "English"
-        case .readIn: "Read in English"
-        case .chooseLanguage: "Choose a language"
-        case .total: "Total"
-        case .chartData: "Chart data"
-        }
-    }
-}
-
-/// The words of the interface in each language: the built-in ones, with the project's
-/// overrides for each language in `content/i18n/<lang>.yaml`.
+/// The words of the interface around the report (table of contents, draft banner…) in
+/// each language, overridable per language in `content/i18n/<lang>.yaml`.
 public struct InterfaceStrings: Sendable {
-    /// Language code → word → text.
+    /// The keys a project's `content/i18n/<lang>.yaml` may give.
+    public static let keys = InterfaceWord.allCases.map(\.rawValue)
+
+    /// The built-in words alone, with no project's overrides.
+    public static let builtin = InterfaceStrings(strings: [:])
+
+    /// Language code → the words of its built-in table and of the project's file.
     public var strings: [String: [InterfaceWord: String]]
 
     public init(strings: [String: [InterfaceWord: String]] = [:]) {
         self.strings = strings
     }
 
-    /// A word in a language: the project's, else the built-in one, else English.
+    /// A word in a language. A language with neither a built-in table nor the word in its
+    /// file gets the English word (``missingWords(language:)`` names those), its code as
+    /// its name, and its name as the label of a link to it.
     public func text(_ word: InterfaceWord, language: String) -> String {
-        strings[language]?[word] ?? word.builtin(language) ?? word.english
+        if let text = strings[language]?[word] { return text }
+        if let builtin = BuiltinInterfaceLanguage(rawValue: language) { return builtin.text(word) }
+        switch word {
+        case .languageName: return language
+        case .readIn: return text(.languageName, language: language)
+        default: return BuiltinInterfaceLanguage.en.text(word)
+        }
     }
 
-    /// Every word of a language by its key, as the templates see them (`strings.contents`).
-    public func table(language: String) -> [String: String] {
+    /// Every word of a language by its key, as templates see them (`strings.draft`).
+    public func keyed(language: String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: InterfaceWord.allCases.map { ($0.rawValue, text($0, language: language)) })
+    }
+
+    /// The file of a language's words, relative to the project.
+    public static func file(language: String) -> String { "content/i18n/\(language).yaml" }
+
+    /// The words a language's file must give and does not: none for a built-in language.
+    public func missingWords(language: String) -> [InterfaceWord] {
+        guard BuiltinInterfaceLanguage(rawValue: language) == nil else { return [] }
+        return InterfaceWord.allCases.filter { strings[language]?[$0] == nil }
     }
 
     /// The built-in strings, with the project's overrides for each language.
@@ -82,11 +50,8 @@ public struct InterfaceStrings: Sendable {
         var strings: [String: [InterfaceWord: String]] = [:]
         var problems = DiagnosticList()
         for language in languages {
-            var table: [InterfaceWord: String] = [:]
-            for word in InterfaceWord.allCases {
-                table[word] = word.builtin(language.code) ?? (word == .languageName ? language.code : word.english)
-            }
-            let file = "content/i18n/\(language.code).yaml"
+            var table = BuiltinInterfaceLanguage(rawValue: language.code)?.table ?? [:]
+            let file = Self.file(language: language.code)
             let url = projectRoot.appendingPathComponent(file)
             if FileManager.default.fileExists(atPath: url.path) {
                 let reader = YAMLReader(file: file)
@@ -96,9 +61,9 @@ public struct InterfaceStrings: Sendable {
                 case .success(let root?):
                     var schema = YAMLSchemaReader(reader, code: .invalidConfig)
                     func unknown(_ key: String) -> String {
-                        "unknown interface string '\(key)' (known: \(InterfaceWord.keys.joined(separator: ", ")))"
+                        "unknown interface string '\(key)' (known: \(keys.joined(separator: ", ")))"
                     }
-                    let words = schema.map(root, known: InterfaceWord.keys) { unknown($0.key) }
+                    let words = schema.map(root, known: keys) { unknown($0.key) }
                     for word in InterfaceWord.allCases {
                         guard let node = words[word.rawValue] else { continue }
                         if let value = node.scalar?.string {

@@ -5,7 +5,7 @@ enum BuiltinTemplates {
     static let files: [(name: String, text: String)] = [
         ("index.mustache", #"""
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -44,7 +44,7 @@ enum BuiltinTemplates {
 <h1>{{organization}} · {{period}}</h1>
 <ul class="language-choice">
 {{#languages}}
-<li lang="{{code}}"><a href="{{href}}" hreflang="{{code}}">{{title}}</a> <span class="language-name">({{name}})</span></li>
+<li lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}><a href="{{href}}" hreflang="{{code}}">{{title}}</a> <span class="language-name">({{name}})</span></li>
 {{/languages}}
 </ul>
 </main>
@@ -53,7 +53,7 @@ enum BuiltinTemplates {
 """# + "\n"),
         ("page.mustache", #"""
 <!DOCTYPE html>
-<html lang="{{lang}}">
+<html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -104,7 +104,7 @@ enum BuiltinTemplates {
 <nav class="language-switch" aria-label="{{strings.languages}}">
 <ul>
 {{#languages}}
-<li>{{#current}}<span aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a>{{/current}}</li>
+<li>{{#current}}<span aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}" lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}>{{name}}</a>{{/current}}</li>
 {{/languages}}
 </ul>
 </nav>
@@ -155,7 +155,7 @@ enum BuiltinTemplates {
 {{/draft}}
 <h2 id="{{anchor}}-title">{{title}}</h2>
 {{#translations}}
-<p class="translation-link"><a href="{{href}}" hreflang="{{code}}" lang="{{code}}">{{label}}</a></p>
+<p class="translation-link"><a href="{{href}}" hreflang="{{code}}" lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}>{{label}}</a></p>
 {{/translations}}
 {{{html}}}
 </section>
@@ -287,6 +287,18 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #5b5560; }
 }
 @page :first { @bottom-right { content: none; } }
+
+/* Languages written right to left (dir="rtl" on the page or a column): the same layout, mirrored. */
+[dir="rtl"] .skip-link:focus { left: auto; right: 1rem; }
+[dir="rtl"] .cover { border-left: 0; border-right: 0.5rem solid var(--accent); padding: 2rem 1.25rem 2rem 0; }
+[dir="rtl"] .toc ol { padding-left: 0; padding-right: 1.25rem; }
+[dir="rtl"] .toc ol ol { padding-right: 0.75rem; }
+[dir="rtl"] .is-draft { border-left: 0; border-right: 4px dashed #8a3b00; padding-left: 0; padding-right: 1rem; }
+[dir="rtl"] blockquote { border-left: 0; border-right: 4px solid var(--rule); }
+[dir="rtl"] .figure-trace { left: auto; right: 0; }
+[dir="rtl"] .data-table caption, [dir="rtl"] .data-table th, [dir="rtl"] .data-table td { text-align: right; }
+[dir="rtl"] .data-table .num { text-align: left; }
+[dir="rtl"] .keyfigures li { border-left: 0; border-right: 4px solid var(--accent); padding: 0.25rem 0.75rem 0.25rem 0; }
 
 @media print {
   body { font-size: 11pt; -webkit-print-color-adjust: exact; }

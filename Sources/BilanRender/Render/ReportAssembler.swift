@@ -48,6 +48,8 @@ public struct ReportAssembler: Sendable {
     public var projectRoot: URL?
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
+    /// The codes of the languages written right to left, found once (from each locale).
+    package let rightToLeft: Set<String>
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
@@ -64,6 +66,7 @@ public struct ReportAssembler: Sendable {
         self.assetFiles = assetFiles
         self.variants = variants
         self.projectRoot = projectRoot
+        self.rightToLeft = Set(config.languages.filter(\.isRightToLeft).map(\.code))
         self.anchors = sections.mapValues { list in
             Dictionary(list.map { ($0.section.key, $0.section.slug) }, uniquingKeysWith: { first, _ in first })
         }
@@ -141,13 +144,14 @@ public struct ReportAssembler: Sendable {
     // MARK: - HTML
 
     package func chooserPage() -> String {
-        let languages: [[String: Any]] = config.languages.map { language in
-            ["code": language.code, "title": language.title, "href": "\(language.code)/index.html",
-             "name": strings.text(.languageName, language: language.code)]
+        var model = pageModel(language: config.defaultLanguage, url: config.baseURL)
+        model.languages = config.languages.map { language in
+            LanguageLink(
+                code: language.code, name: strings.text(.languageName, language: language.code),
+                href: "\(language.code)/index.html", rtl: rightToLeft.contains(language.code), current: false,
+                title: language.title)
         }
-        var context = commonContext(language: config.defaultLanguage, url: config.baseURL)
-        context["languages"] = languages
-        return templates.render("index", context)
+        return templates.render(.index, model)
     }
 
     /// A language's page, as bytes. The template is rendered with a short marker in
@@ -208,75 +212,73 @@ public struct ReportAssembler: Sendable {
     package func page(
         _ language: ReportLanguage, _ rendered: [RenderedSection], html: [String], variant: PageVariant
     ) -> String {
-        var context = commonContext(language: language, url: config.baseURL.map { $0 + language.code + "/" })
-        context["title"] = language.title
+        var model = pageModel(language: language, url: config.baseURL.map { $0 + language.code + "/" })
+        model.title = language.title
         let others: [ReportLanguage]
         switch variant {
         case .site:
-            context["stylesheet"] = "../style.css"
-            context["logo"] = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
+            model.stylesheet = "../style.css"
+            model.logo = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
             others = config.languages
         case .singleFile(let stylesheet, let logo):
             // The file holds one language: the other languages' pages are no address.
-            context["singleFile"] = true
-            context["stylesheet"] = AssetInliner.dataURI(Array(stylesheet.utf8), path: "style.css")
-            context["inlineStylesheet"] = stylesheet
-            context["logo"] = logo
-            context["alternates"] = nil
+            model.singleFile = true
+            model.stylesheet = AssetInliner.dataURI(Array(stylesheet.utf8), path: "style.css")
+            model.inlineStylesheet = stylesheet
+            model.logo = logo
+            model.alternates = nil
             others = config.languages.filter { $0.code == language.code }
         }
         // In the single file, the one language left is this very page.
         let pageOf = { (code: String) in variant == .site ? "../\(code)/index.html" : "#" }
-        context["languages"] = others.map { other -> [String: Any] in
-            ["code": other.code, "href": pageOf(other.code), "current": other.code == language.code,
-             "name": strings.text(.languageName, language: other.code)]
+        model.languages = others.map { other in
+            LanguageLink(
+                code: other.code, name: strings.text(.languageName, language: other.code), href: pageOf(other.code),
+                rtl: rightToLeft.contains(other.code), current: other.code == language.code)
         }
         let translations = variant == .site
-        context["groups"] = groups(Array(zip(rendered, html))) { section, html in
-            [
-                "anchor": section.section.slug, "title": section.section.title, "html": html,
-                "draft": section.section.status == .draft,
-                "translations": translations ? translationLinks(section.section) : [],
-            ]
+        model.groups = groups(Array(zip(rendered, html))) { section, html in
+            SectionModel(
+                anchor: section.section.slug, title: section.section.title, html: html,
+                draft: section.section.status == .draft,
+                translations: translations ? translationLinks(section.section) : [])
         }
-        return templates.render("page", context)
+        return templates.render(.page, model)
     }
 
     /// What every page's template sees; `url` is the page's own address when the report
     /// has a `base_url` (canonical link, `og:url`), and then the head also gets the
     /// `hreflang` alternates and the Open Graph locales.
-    package func commonContext(language: ReportLanguage, url: String?) -> [String: Any] {
-        var context: [String: Any] = [
-            "lang": language.code, "organization": config.organization, "period": config.period,
-            "generator": generator, "strings": strings.table(language: language.code),
-            "figures": figures[language.code] ?? [:],
-        ]
-        context["accent"] = config.accent
-        context["description"] = language.description
-        context["coverPeriod"] = coverPeriod(language)
+    package func pageModel(language: ReportLanguage, url: String?) -> PageModel {
+        var model = PageModel(
+            lang: language.code, rtl: rightToLeft.contains(language.code), organization: config.organization,
+            period: config.period, generator: generator, strings: strings.keyed(language: language.code),
+            figures: figures[language.code] ?? [:])
+        model.accent = config.accent
+        model.description = language.description
+        model.coverPeriod = coverPeriod(language)
         if let base = config.baseURL, let url {
-            context["canonical"] = url
-            context["alternates"] = Sitemap.alternates(baseURL: base, languages: config.languages)
-                .map { ["hreflang": $0.hreflang, "href": $0.href] }
-            context["ogLocale"] = Sitemap.openGraphLocale(language.locale)
-            context["ogLocaleAlternates"] = config.languages.filter { $0.code != language.code }
+            model.canonical = url
+            model.alternates = Sitemap.alternates(baseURL: base, languages: config.languages)
+                .map { AlternateLink(hreflang: $0.hreflang, href: $0.href) }
+            model.ogLocale = Sitemap.openGraphLocale(language.locale)
+            model.ogLocaleAlternates = config.languages.filter { $0.code != language.code }
                 .map { Sitemap.openGraphLocale($0.locale) }
         }
-        return context
+        return model
     }
 
     /// Sections grouped by consecutive `part`, as the table of contents and page show them.
-    package func groups<Piece>(_ rendered: [(RenderedSection, Piece)], section model: ((RenderedSection, Piece)) -> [String: Any]) -> [[String: Any]] {
-        var groups: [[String: Any]] = []
-        var current: (part: String?, sections: [[String: Any]])?
+    package func groups<Piece>(
+        _ rendered: [(RenderedSection, Piece)], section model: ((RenderedSection, Piece)) -> SectionModel
+    ) -> [SectionGroup] {
+        var groups: [SectionGroup] = []
+        var current: (part: String?, sections: [SectionModel])?
         func close() {
             guard let current else { return }
-            var group: [String: Any] = ["sections": current.sections]
-            if let part = current.part {
-                group["part"] = part
-                group["partAnchor"] = "part-" + MarkdownAnchors.slug(part)
-            }
-            groups.append(group)
+            groups.append(SectionGroup(
+                part: current.part, partAnchor: current.part.map { "part-" + MarkdownAnchors.slug($0) },
+                sections: current.sections))
         }
         for entry in rendered {
             let section = entry.0
@@ -290,11 +292,12 @@ public struct ReportAssembler: Sendable {
         return groups
     }
 
-    package func translationLinks(_ section: Section) -> [[String: Any]] {
+    package func translationLinks(_ section: Section) -> [TranslationLink] {
         config.languages.compactMap { other in
             guard other.code != section.language, let anchor = anchors[other.code]?[section.key] else { return nil }
-            return ["code": other.code, "href": "../\(other.code)/index.html#\(anchor)",
-                    "label": strings.text(.readIn, language: other.code)]
+            return TranslationLink(
+                code: other.code, href: "../\(other.code)/index.html#\(anchor)",
+                label: strings.text(.readIn, language: other.code), rtl: rightToLeft.contains(other.code))
         }
     }
 

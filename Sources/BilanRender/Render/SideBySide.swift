@@ -60,7 +60,7 @@ public struct SideBySide {
             for language in config.languages {
                 let state = entry.states[language.code] ?? .missing
                 let title = entry.sections[language.code].map { esc($0.title) + " " } ?? ""
-                body += "<td lang=\"\(esc(language.code))\">\(title)\(badge(state))</td>"
+                body += "<td \(languageAttributes(language))>\(title)\(badge(state))</td>"
             }
             body += "</tr>\n"
         }
@@ -87,7 +87,7 @@ public struct SideBySide {
         html += "<div class=\"sbs-columns\">\n"
         for language in config.languages {
             let state = entry.states[language.code] ?? .missing
-            html += "<article class=\"sbs-column sbs-\(state.rawValue)\" lang=\"\(esc(language.code))\">\n"
+            html += "<article class=\"sbs-column sbs-\(state.rawValue)\" \(languageAttributes(language))>\n"
             html += "<p class=\"sbs-state\">\(esc(language.code)) \(badge(state))</p>\n"
             if let note = note(entry, language: language.code, state: state) { html += "<p class=\"sbs-flag\" role=\"note\">\(note)</p>\n" }
             if let section = entry.sections[language.code] {
@@ -149,7 +149,7 @@ public struct SideBySide {
             """
         return """
             <!DOCTYPE html>
-            <html lang="\(esc(language.code))">
+            <html \(languageAttributes(language))>
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -174,8 +174,13 @@ public struct SideBySide {
 
     package func esc(_ text: String) -> String { HTMLEscaping.text(text) }
 
+    /// `lang="…"`, with `dir="rtl"` for a language written right to left.
+    package func languageAttributes(_ language: ReportLanguage) -> String {
+        "lang=\"\(esc(language.code))\"" + (language.isRightToLeft ? " dir=\"rtl\"" : "")
+    }
+
     package func draftLabel(_ language: String) -> String {
-        (strings ?? InterfaceStrings()).text(.draft, language: language)
+        (strings ?? .builtin).text(.draft, language: language)
     }
 
     package static let stylesheet = """

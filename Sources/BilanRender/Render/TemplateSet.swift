@@ -73,8 +73,16 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// Renders a template (`page`, `index`) with a context of dictionaries and arrays.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a page template with its model.
+    public func render(_ template: PageTemplate, _ model: PageModel) -> String {
+        library.render(TemplateContext.value(model) ?? [:], withTemplate: template.rawValue) ?? ""
     }
+}
+
+/// A template that renders a ``PageModel``, by its name without `.mustache`.
+public enum PageTemplate: String, Sendable {
+    /// A language's report (`page.mustache`).
+    case page
+    /// The language chooser (`index.mustache`).
+    case index
 }

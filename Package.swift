@@ -13,7 +13,7 @@ let package = Package(
     name: "bilan",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "bilan", targets: ["bilan"]),
+        .executable(name: "bilan", targets: ["bilan"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

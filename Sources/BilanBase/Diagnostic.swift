@@ -147,7 +147,9 @@ public struct Diagnostic: Error, Hashable, Sendable {
         self.accepted = accepted
     }
 
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation)
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation
+    )
         -> Diagnostic
     {
         Diagnostic(.error, code, message, at: location)

@@ -2,7 +2,9 @@
 public enum HTMLEscaping {
     /// Text content and attribute values: `&`, `<`, `>`, `"` and `'` escaped.
     public static func text(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return value }
+        guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+            return value
+        }
         var result = ""
         result.reserveCapacity(value.utf8.count + 16)
         for character in value {
@@ -21,7 +23,9 @@ public enum HTMLEscaping {
 
 /// Escapes text for Markdown, so that a value from data or front matter is read as text.
 public enum MarkdownEscaping {
-    package static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "{", "}", "&", "~"]
+    package static let special: Set<Character> = [
+        "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "{", "}", "&", "~",
+    ]
     /// Characters that start a list, a heading underline or a quote only at the start of a line.
     package static let specialFirst: Set<Character> = ["-", "+", "=", ">"]
 
@@ -33,7 +37,9 @@ public enum MarkdownEscaping {
             if character == "\n" || character == "\r" || character == "\r\n" {
                 result.append(" ")
             } else {
-                if special.contains(character) || (result.isEmpty && specialFirst.contains(character)) { result.append("\\") }
+                if special.contains(character) || (result.isEmpty && specialFirst.contains(character)) {
+                    result.append("\\")
+                }
                 result.append(character)
             }
         }

@@ -25,7 +25,9 @@ public enum ProjectPaths {
     /// Whether text is a URL scheme, `[A-Za-z][A-Za-z0-9+.-]*` (checked on the bytes:
     /// a regular expression per link cost more than the rest of the link's work).
     package static func isScheme(_ text: Substring) -> Bool {
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
         guard let first = text.utf8.first, isLetter(first) else { return false }
         return text.utf8.dropFirst().allSatisfy { byte in
             isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
@@ -67,7 +69,8 @@ public enum ProjectPaths {
             }
             let url = projectRoot.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
             if escapingLink(url, projectRoot: projectRoot, file: relative) != nil { return .outside(target) }
             return .file(path: relative, fragment: fragment)
         }

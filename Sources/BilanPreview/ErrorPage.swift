@@ -11,8 +11,11 @@ public enum ErrorPage {
         var items = ""
         for diagnostic in shown {
             let location = HTMLEscaping.text(diagnostic.location.description)
-            items += "<li><code class=\"where\">\(location)</code>: <span class=\"severity\">\(diagnostic.severity.rawValue)</span>: "
-                + "\(HTMLEscaping.text(diagnostic.message)) <code class=\"code\">[\(HTMLEscaping.text(diagnostic.code.rawValue))]</code></li>\n"
+            items +=
+                "<li><code class=\"where\">\(location)</code>: <span"
+                + " class=\"severity\">\(diagnostic.severity.rawValue)</span>: "
+                + "\(HTMLEscaping.text(diagnostic.message)) <code"
+                + " class=\"code\">[\(HTMLEscaping.text(diagnostic.code.rawValue))]</code></li>\n"
         }
         let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
         return """

@@ -107,12 +107,13 @@ public final class PreviewServer: Sendable {
             hosts: HostCheck(listeningOn: configuration.host, port: port), site: site, hub: hub, log: configuration.log)
         tasks.add(Task(executorPreference: executor) { await accepting.run() })
         tasks.add(Task(executorPreference: executor) { [weak self] in await self?.watch() }, awaited: false)
-        tasks.add(Task(executorPreference: executor) { [hub] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(10))
-                await hub.ping()
-            }
-        })
+        tasks.add(
+            Task(executorPreference: executor) { [hub] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(10))
+                    await hub.ping()
+                }
+            })
         return port
     }
 
@@ -170,7 +171,8 @@ public final class PreviewServer: Sendable {
         let time = String(format: "%.1f ms", rebuild.seconds * 1000)
         guard rebuild.succeeded else {
             let errors = rebuild.diagnostics.filter { $0.severity == .error }.map { "  " + $0.formatted }
-            return (["bilan: rebuilt \(what) in \(time): FAILED, \(rebuild.errors) errors (shown in the page)"] + errors)
+            return
+                (["bilan: rebuilt \(what) in \(time): FAILED, \(rebuild.errors) errors (shown in the page)"] + errors)
                 .joined(separator: "\n")
         }
         return "bilan: rebuilt \(what) in \(time) (\(rebuild.warnings) warnings)"

@@ -160,9 +160,12 @@ public actor PreviewSite {
     func sideBySidePage(_ name: String) -> PreviewResponse {
         guard let config = built.config else { return notFound() }
         if sideBySide?.generation != generation {
-            sideBySide = (generation, SideBySide(
-                config: config, strings: built.strings, sections: built.sections, rendered: built.rendered,
-                basePath: "/" + Self.sideBySidePath, siteRoot: "/"))
+            sideBySide = (
+                generation,
+                SideBySide(
+                    config: config, strings: built.strings, sections: built.sections, rendered: built.rendered,
+                    basePath: "/" + Self.sideBySidePath, siteRoot: "/")
+            )
         }
         let view = sideBySide!.view
         switch name {

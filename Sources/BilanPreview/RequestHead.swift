@@ -189,11 +189,13 @@ struct RequestHeadReader: Sendable {
         default:
             // `HTTP/d.d`: a version this server does not speak (HTTP/2's preface among them).
             let digits = Array(version.dropFirst(5))
-            let isVersion = version.starts(with: "HTTP/".utf8) && digits.count == 3 && digits[1] == UInt8(ascii: ".")
+            let isVersion =
+                version.starts(with: "HTTP/".utf8) && digits.count == 3 && digits[1] == UInt8(ascii: ".")
                 && [digits[0], digits[2]].allSatisfy { (0x30...0x39).contains($0) }
-            return .failure(isVersion
-                ? RequestRefusal(status: 505, reason: "bilan serve speaks HTTP/1.1 and HTTP/1.0 only.")
-                : malformed("an unknown protocol version"))
+            return .failure(
+                isVersion
+                    ? RequestRefusal(status: 505, reason: "bilan serve speaks HTTP/1.1 and HTTP/1.0 only.")
+                    : malformed("an unknown protocol version"))
         }
     }
 
@@ -213,8 +215,10 @@ struct RequestHeadReader: Sendable {
         guard value.allSatisfy({ $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }) else {
             return .failure(malformed("a control character in a header value"))
         }
-        return .success(RequestHead.Field(
-            name: String(decoding: name, as: UTF8.self).lowercased(), value: String(decoding: value, as: UTF8.self)))
+        return .success(
+            RequestHead.Field(
+                name: String(decoding: name, as: UTF8.self).lowercased(), value: String(decoding: value, as: UTF8.self))
+        )
     }
 
     /// The characters of a method or a field name (RFC 9110's `tchar`).

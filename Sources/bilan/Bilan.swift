@@ -31,12 +31,14 @@ struct Bilan: ParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 // A command that finds its command line wrong once the project is read
                 // (`--lang de`) names itself in the hint, as a parse error would.
-                let message = switch (command, error) {
-                case (.some(let command), let error as ValidationError):
-                    "Error: \(error.message)\n  See 'bilan \(type(of: command)._commandName) --help' for more information."
-                default:
-                    fullMessage(for: error)
-                }
+                let message =
+                    switch (command, error) {
+                    case (.some(let command), let error as ValidationError):
+                        "Error: \(error.message)\n  See 'bilan \(type(of: command)._commandName) --help' for more"
+                            + " information."
+                    default:
+                        fullMessage(for: error)
+                    }
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }

@@ -32,7 +32,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let outputURL = output.map {
-            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL
         }
         // The one place the environment is read: SOURCE_DATE_EPOCH dates the sitemap.
         let sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
@@ -64,7 +65,10 @@ struct Build: ParsableCommand {
             ].joined(separator: ", ")
             if result.wrote {
                 let files = result.plan?.paths.count ?? 0
-                printError(String(format: "bilan: built %@ (%d files, %@) in %.0f ms\n", options.outputURL.path, files, counts, total * 1000))
+                printError(
+                    String(
+                        format: "bilan: built %@ (%d files, %@) in %.0f ms\n", options.outputURL.path, files, counts,
+                        total * 1000))
             } else {
                 printError("bilan: nothing written (\(counts))\(strictNote(result, strict: strict))\n")
             }
@@ -90,7 +94,8 @@ struct Check: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let result = BuildPipeline.run(BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
+        let result = BuildPipeline.run(
+            BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
         report(result.diagnostics, format: format)
         printError("bilan: \(problemCounts(result))\(strictNote(result, strict: strict))\n")
         if result.failed(strict: strict) { throw ExitCode(1) }

@@ -26,7 +26,9 @@ struct Export: ParsableCommand {
     var lang: String?
     @Flag(help: "Include sections whose status is draft, with a DRAFT banner.")
     var drafts = false
-    @Option(help: ArgumentHelp("The file to write (needs --lang when the report has several languages).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The file to write (needs --lang when the report has several languages).", valueName: "file")
+    )
     var out: String?
 
     func validate() throws {
@@ -35,7 +37,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let outURL = out.map {
-            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL
         }
         let options = ReportExport.Options(
             projectRoot: project.rootURL, format: pdf ? .pdf : .html, languages: lang.map { [$0] } ?? [],

@@ -16,7 +16,9 @@ struct Figures: ParsableCommand {
             """)
 
     @OptionGroup var project: ProjectOptions
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Show the formatted values of this language only (repeatable).", valueName: "code"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("Show the formatted values of this language only (repeatable).", valueName: "code"))
     var languages: [String] = []
     @Option(help: "text for a terminal, or json (documented in the README).")
     var format: OutputFormat = .text

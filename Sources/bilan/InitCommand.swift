@@ -32,8 +32,10 @@ struct Init: ParsableCommand {
     }
 
     func run() throws {
-        let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL
+        let folder = URL(
+            fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        )
+        .standardizedFileURL
         let files = try reported { () throws(DiagnosticError) in
             try ProjectTemplate.create(at: folder, displayName: directory)
         }

@@ -19,7 +19,10 @@ struct Serve: ParsableCommand {
             """)
 
     @OptionGroup var project: ProjectOptions
-    @Option(help: ArgumentHelp("The address to listen on. Anything but loopback lets other machines read your drafts.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on. Anything but loopback lets other machines read your drafts.",
+            valueName: "address"))
     var host = "127.0.0.1"
     @Option(help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "port"))
     var port: UInt16 = 8000
@@ -36,18 +39,27 @@ struct Serve: ParsableCommand {
             throw ValidationError("'\(host)' is not an IP address to listen on (for example 127.0.0.1 or ::1)")
         }
         if !configuration.isLoopback {
-            printError("bilan: warning: listening on \(host): other machines on the network can read the report and its drafts\n")
+            printError(
+                "bilan: warning: listening on \(host): other machines on the network can read the report and its"
+                    + " drafts\n"
+            )
         }
         Task {
             let first = await server.site.lastBuild
             report(first.diagnostics, format: .text)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            printError(String(format: "bilan: built in %.0f ms (%@, %@)\n", seconds * 1000, plural(first.errors, "error"), plural(first.warnings, "warning")))
+            printError(
+                String(
+                    format: "bilan: built in %.0f ms (%@, %@)\n", seconds * 1000, plural(first.errors, "error"),
+                    plural(first.warnings, "warning")))
             do {
                 try await server.start()
             } catch {
                 if PreviewServer.isAddressInUse(error) {
-                    printError("bilan: port \(port) on \(host) is already in use: stop the other server, or choose another port with --port\n")
+                    printError(
+                        "bilan: port \(port) on \(host) is already in use: stop the other server, or choose another"
+                            + " port with --port\n"
+                    )
                 } else {
                     printError("bilan: could not listen on \(host):\(port): \(error)\n")
                 }

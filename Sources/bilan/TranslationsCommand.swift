@@ -21,8 +21,10 @@ struct Translations: ParsableCommand {
     var format: OutputFormat = .text
     @Flag(help: "Mark the present translations of the sections named (of every section when none is) as up to date.")
     var stamp = false
-    @Argument(help: ArgumentHelp("With --stamp: the sections to stamp, by key or slug (010-mot-equipe, mot-equipe).",
-                                 valueName: "section"))
+    @Argument(
+        help: ArgumentHelp(
+            "With --stamp: the sections to stamp, by key or slug (010-mot-equipe, mot-equipe).",
+            valueName: "section"))
     var sections: [String] = []
 
     func validate() throws {
@@ -34,8 +36,9 @@ struct Translations: ParsableCommand {
         if stamp {
             let unknown = TranslationsListing.unknownKeys(sections, in: listing.entries)
             if !unknown.isEmpty {
-                throw ValidationError("no section '\(unknown.joined(separator: "', '"))' (sections are named by key or slug, "
-                    + "as `bilan translations` lists them)")
+                throw ValidationError(
+                    "no section '\(unknown.joined(separator: "', '"))' (sections are named by key or slug, "
+                        + "as `bilan translations` lists them)")
             }
             let changed = try TranslationsListing.stamp(
                 listing.entries, config: listing.config, projectRoot: project.rootURL, keys: Set(sections))

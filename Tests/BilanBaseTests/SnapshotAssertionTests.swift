@@ -27,17 +27,19 @@ import Testing
         changed[9] = "line ten"
         let failure = try #require(Snapshot.check(changed.joined(separator: "\n"), matches: file, record: false))
         #expect(failure.contains("a.txt differs from its snapshot (BILAN_RECORD=1 re-records it; review the diff)"))
-        #expect(failure.contains("""
-            @@ -7,7 +7,7 @@
-             line 7
-             line 8
-             line 9
-            -line 10
-            +line ten
-             line 11
-             line 12
-             line 13
-            """))
+        #expect(
+            failure.contains(
+                """
+                @@ -7,7 +7,7 @@
+                 line 7
+                 line 8
+                 line 9
+                -line 10
+                +line ten
+                 line 11
+                 line 12
+                 line 13
+                """))
         #expect(!failure.contains(" line 5"))
         // Nothing was recorded.
         #expect(try String(contentsOf: file, encoding: .utf8) == lines.joined(separator: "\n"))
@@ -90,10 +92,12 @@ import Testing
     @Test func diffsShowLineEndsAndBinaryFiles() {
         let crlf = UnifiedDiff.bytes(expected: Data("a\nb\n".utf8), actual: Data("a\r\nb\n".utf8), name: "x")
         #expect(crlf.contains("-a\n+a\\r"))
-        let binary = UnifiedDiff.bytes(expected: Data([0, 1, 2, 0xFF]), actual: Data([0, 1, 3, 0xFF, 4]), name: "x.png")
+        let binary = UnifiedDiff.bytes(
+            expected: Data([0, 1, 2, 0xFF]), actual: Data([0, 1, 3, 0xFF, 4]), name: "x.png")
         #expect(binary == "x.png: binary, 5 bytes in the output against 4 in the snapshot, first difference at byte 2")
         let long = UnifiedDiff.text(
-            expected: (1...200).map(String.init).joined(separator: "\n"), actual: (1...200).map { "\($0)!" }.joined(separator: "\n"))
+            expected: (1...200).map(String.init).joined(separator: "\n"),
+            actual: (1...200).map { "\($0)!" }.joined(separator: "\n"))
         #expect(long.split(separator: "\n").count < 50)
         #expect(long.hasSuffix("… 360 more changed lines not shown"))
     }

@@ -22,8 +22,10 @@ struct BilanBinary {
     /// folder, so a test can run bilan on it without touching the original.
     static func copy(_ folders: [String], of project: URL) throws -> URL {
         let root = temporaryFolder()
-        for folder in folders where FileManager.default.fileExists(atPath: project.appendingPathComponent(folder).path) {
-            try FileManager.default.copyItem(at: project.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        for folder in folders where FileManager.default.fileExists(atPath: project.appendingPathComponent(folder).path)
+        {
+            try FileManager.default.copyItem(
+                at: project.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
         return root
     }
@@ -71,7 +73,8 @@ struct BilanBinary {
         let root = temporaryFolder()
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root

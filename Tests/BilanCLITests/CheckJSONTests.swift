@@ -16,7 +16,8 @@ import Testing
         assertSnapshot(run.stdout, matches: fixture.appendingPathComponent("expected.json"))
 
         // The schema itself, whatever the messages say.
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let diagnostics = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         let keys = ["file", "line", "column", "severity", "code", "message"]
         for diagnostic in diagnostics {
             #expect(Set(diagnostic.keys) == Set(keys))
@@ -47,7 +48,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let run = try BilanBinary.run(["check", "--root", project.path, "--strict", "--format", "json"])
         #expect(run.status == 1)
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let diagnostics = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         let mismatch = try #require(
             diagnostics.first { ($0["message"] as? String)?.contains("'mentions_medias'") == true }, "\(run.stdout)")
         #expect(mismatch["code"] as? String == "stated-mismatch")

@@ -5,12 +5,12 @@ import Testing
 @Suite struct CommandLineTests {
     static let minimalProject: [String: String] = [
         "content/report.yaml": """
-            organization: Test
-            period: 2024
-            languages:
-              fr: { locale: fr-CA, title: Rapport }
-              en: { locale: en-CA, title: Report }
-            """,
+        organization: Test
+        period: 2024
+        languages:
+          fr: { locale: fr-CA, title: Rapport }
+          en: { locale: en-CA, title: Report }
+        """,
         "content/data/dons.csv": "annee,montant\n2024,1500.5\n",
         "content/figures.yaml": "dons:\n  value: sum(dons.montant)\n  format: currency\n",
         "content/sections/010-intro.fr.md": "---\ntitle: Intro\n---\nDons : {{ dons }}.\n",
@@ -20,7 +20,9 @@ import Testing
     @Test func versionIsPrinted() throws {
         let run = try BilanBinary.run(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        #expect(
+            run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(
+                of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
     }
 
     @Test func badCommandLineExitsWithTwo() throws {
@@ -53,7 +55,8 @@ import Testing
             to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
         let run = try BilanBinary.run(["build", "--root", project.path, "--format", "json"])
         #expect(run.status == 1)
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let diagnostics = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         let first = try #require(diagnostics.first)
         #expect(first["file"] as? String == "content/sections/010-intro.fr.md")
         #expect(first["line"] as? Int == 4)
@@ -115,7 +118,8 @@ import Testing
         #expect(strict.stderr.contains("content/figures.yaml:4:3: warning: figure 'dons' computes"))
 
         let report = project.appendingPathComponent("content/report.yaml")
-        let accepted = try String(contentsOf: report, encoding: .utf8)
+        let accepted =
+            try String(contentsOf: report, encoding: .utf8)
             + "\naccept:\n  - { code: stated-mismatch, figure: dons, reason: \"the board approved 1400\" }\n"
         try accepted.write(to: report, atomically: true, encoding: .utf8)
         let run = try BilanBinary.run(["build", "--root", project.path, "--strict"])
@@ -140,8 +144,10 @@ import Testing
 @Suite struct BilingualDataTests {
     @Test func aLanguageColumnIsReadUnderItsPlainNameInFigures() throws {
         var files = CommandLineTests.minimalProject
-        files["content/data/membres.csv"] = "type_fr,type_en,nombre\nindividuelle,individual,233\nassociative,associative,53\n"
-        files["content/figures.yaml"] = "dons: sum(dons.montant)\nindividuelles: sum(membres.nombre where type = \"individuelle\")\n"
+        files["content/data/membres.csv"] =
+            "type_fr,type_en,nombre\nindividuelle,individual,233\nassociative,associative,53\n"
+        files["content/figures.yaml"] =
+            "dons: sum(dons.montant)\nindividuelles: sum(membres.nombre where type = \"individuelle\")\n"
         files["content/sections/010-intro.en.md"] = "---\ntitle: Intro\n---\n{{ individuelles }} individual members.\n"
         files["content/assets/notes/plan.txt"] = "copied whole"
         let project = try BilanBinary.project(files)
@@ -150,7 +156,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let english = try String(contentsOf: project.appendingPathComponent("output/en/report.md"), encoding: .utf8)
         #expect(english.contains("233 individual members."))
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/assets/notes/plan.txt").path))
+        #expect(
+            FileManager.default.fileExists(atPath: project.appendingPathComponent("output/assets/notes/plan.txt").path))
     }
 }
 
@@ -169,14 +176,17 @@ import Testing
         let stamped = try BilanBinary.run(["translations", "--root", project.path, "--stamp"])
         #expect(stamped.status == 0)
         #expect(stamped.stdout.contains("en  ") && stamped.stdout.contains("up-to-date"))
-        let english = try String(contentsOf: project.appendingPathComponent("content/sections/010-intro.en.md"), encoding: .utf8)
+        let english = try String(
+            contentsOf: project.appendingPathComponent("content/sections/010-intro.en.md"), encoding: .utf8)
         #expect(english == "---\ntitle: Intro\ntranslation_of: \(sourceHash)\n---\nGifts: {{ dons }}.\n")
 
         try "---\ntitle: Intro\n---\nDons reçus : {{ dons }}.\n".write(
             to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
         let build = try BilanBinary.run(["build", "--root", project.path, "--strict"])
         #expect(build.status == 1)
-        #expect(build.stderr.contains("content/sections/010-intro.en.md:3:17: warning: this translation was made from version \(sourceHash)"))
+        #expect(
+            build.stderr.contains(
+                "content/sections/010-intro.en.md:3:17: warning: this translation was made from version \(sourceHash)"))
         #expect(build.stderr.contains("[outdated-translation]"))
     }
 
@@ -185,27 +195,34 @@ import Testing
     @Test func stampNamedSectionsKeepsEveryOtherByte() throws {
         var files = CommandLineTests.minimalProject
         files["content/sections/020-suite.fr.md"] = "---\ntitle: Suite\n---\nSuite.\n"
-        files["content/sections/020-suite.en.md"] = "\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"00000000\" # old\r\n---\r\nNext.\r\n"
+        files["content/sections/020-suite.en.md"] =
+            "\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"00000000\" # old\r\n---\r\nNext.\r\n"
         files["content/sections/010-intro.en.md"] = "---\r\ntitle: Intro\r\n---\r\nGifts: {{ dons }}.\r\n"
         let project = try BilanBinary.project(files)
         defer { try? FileManager.default.removeItem(at: project) }
         let sections = project.appendingPathComponent("content/sections")
         let listing = try BilanBinary.run(["translations", "--root", project.path, "--format", "json"])
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         let hashes = entries.map { (($0["languages"] as? [String: [String: Any]])?["fr"]?["hash"] as? String) ?? "" }
 
         let one = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "suite"])
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stderr == "bilan: stamped content/sections/020-suite.en.md\n")
         let next = try Data(contentsOf: sections.appendingPathComponent("020-suite.en.md"))
-        #expect(next == Data("\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"\(hashes[1])\" # old\r\n---\r\nNext.\r\n".utf8))
-        #expect(try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
-            == "---\r\ntitle: Intro\r\n---\r\nGifts: {{ dons }}.\r\n")
+        #expect(
+            next
+                == Data("\u{FEFF}---\r\ntitle: Next\r\ntranslation_of: \"\(hashes[1])\" # old\r\n---\r\nNext.\r\n".utf8)
+        )
+        #expect(
+            try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
+                == "---\r\ntitle: Intro\r\n---\r\nGifts: {{ dons }}.\r\n")
 
         let all = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "010-intro"])
         #expect(all.status == 0, "\(all.stderr)")
-        #expect(try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
-            == "---\r\ntitle: Intro\r\ntranslation_of: \(hashes[0])\r\n---\r\nGifts: {{ dons }}.\r\n")
+        #expect(
+            try String(contentsOf: sections.appendingPathComponent("010-intro.en.md"), encoding: .utf8)
+                == "---\r\ntitle: Intro\r\ntranslation_of: \(hashes[0])\r\n---\r\nGifts: {{ dons }}.\r\n")
 
         let unknown = try BilanBinary.run(["translations", "--root", project.path, "--stamp", "nulle-part"])
         #expect(unknown.status == 2)

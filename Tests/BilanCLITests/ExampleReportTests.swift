@@ -7,9 +7,12 @@ import Testing
     @Test func buildsBothLanguagesWithEverySection() throws {
         let output = BilanBinary.temporaryFolder().appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
-        let run = try BilanBinary.run(["build", "--root", BilanBinary.packageRoot.path, "--output", output.path, "--format", "json"])
+        let run = try BilanBinary.run([
+            "build", "--root", BilanBinary.packageRoot.path, "--output", output.path, "--format", "json",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let diagnostics = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(diagnostics.map { $0["code"] as? String } == ["stated-mismatch"])
         #expect(diagnostics.first?["file"] as? String == "content/figures.yaml")
 
@@ -21,9 +24,11 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent("\(language)/index.html"), encoding: .utf8)
             #expect(html.components(separatedBy: "<section id=").count - 1 == perLanguage)
             #expect(html.contains("<html lang=\"\(language)\">"))
-            let markdown = try String(contentsOf: output.appendingPathComponent("\(language)/report.md"), encoding: .utf8)
+            let markdown = try String(
+                contentsOf: output.appendingPathComponent("\(language)/report.md"), encoding: .utf8)
             #expect(!markdown.contains("{{"), "every figure is resolved in \(language)/report.md")
-            let files = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("\(language)/sections").path)
+            let files = try FileManager.default.contentsOfDirectory(
+                atPath: output.appendingPathComponent("\(language)/sections").path)
             #expect(files.count == perLanguage)
         }
         let french = try String(contentsOf: output.appendingPathComponent("fr/report.md"), encoding: .utf8)

@@ -17,12 +17,16 @@ import Testing
             #expect(html.contains("<svg"), "charts are inline")
             for match in html.matches(of: try Regex(#"(?i)\b(?:src|href)\s*=\s*"([^"]*)""#)) {
                 let value = String(match.output[1].substring ?? "")
-                #expect(value.hasPrefix("#") || value.hasPrefix("data:") || value.hasPrefix("https://") || value.hasPrefix("mailto:"),
-                        "\(language).html refers to \(value.prefix(80))")
+                #expect(
+                    value.hasPrefix("#") || value.hasPrefix("data:") || value.hasPrefix("https://")
+                        || value.hasPrefix("mailto:"),
+                    "\(language).html refers to \(value.prefix(80))")
             }
             for match in html.matches(of: try Regex(#"(?i)url\(\s*['"]?([^'")]*)"#)) {
                 let value = String(match.output[1].substring ?? "")
-                #expect(value.isEmpty || value.hasPrefix("data:") || value.hasPrefix("#"), "\(language).html loads \(value.prefix(80))")
+                #expect(
+                    value.isEmpty || value.hasPrefix("data:") || value.hasPrefix("#"),
+                    "\(language).html loads \(value.prefix(80))")
             }
             #expect(!html.contains("<link rel=\"stylesheet\""))
             #expect(!html.contains("<script"))
@@ -34,11 +38,14 @@ import Testing
         let project = try BilanBinary.copy(["content", "templates"], of: BilanBinary.packageRoot)
         defer { try? FileManager.default.removeItem(at: project) }
         let out = project.appendingPathComponent("board/rapport.html")
-        let run = try BilanBinary.run(["export", "--single-file", "--lang", "fr", "--drafts", "--out", out.path, "--root", project.path])
+        let run = try BilanBinary.run([
+            "export", "--single-file", "--lang", "fr", "--drafts", "--out", out.path, "--root", project.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains(
-            "bilan: note: rapport.html: the links to the en version are left out: one file has no other page to "
-                + "point to (export each language, or publish the site)\n"))
+        #expect(
+            run.stderr.contains(
+                "bilan: note: rapport.html: the links to the en version are left out: one file has no other page to "
+                    + "point to (export each language, or publish the site)\n"))
         #expect(FileManager.default.fileExists(atPath: out.path))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
         let neither = try BilanBinary.run(["export", "--root", project.path])
@@ -68,7 +75,9 @@ import Testing
     }
 
     /// Chromium on the PATH under one of the names bilan looks for (`ChromiumPrinter.names`), or nil.
-    static var chromium: URL? { ExternalTool.find("chromium", "chromium-browser", "google-chrome", "google-chrome-stable") }
+    static var chromium: URL? {
+        ExternalTool.find("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    }
 
     /// Needs Chromium (scripts/test installs it); reported as skipped, with the reason,
     /// where it is missing.
@@ -90,7 +99,8 @@ import Testing
     @Test func pdfWithoutChromiumNamesThePackage() throws {
         let project = try BilanBinary.copy(["content"], of: BilanBinary.packageRoot)
         defer { try? FileManager.default.removeItem(at: project) }
-        let run = try BilanBinary.run(["export", "--pdf", "--root", project.path], environment: ["PATH": "/nonexistent"])
+        let run = try BilanBinary.run(
+            ["export", "--pdf", "--root", project.path], environment: ["PATH": "/nonexistent"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("apt-get install chromium"))
     }

@@ -39,24 +39,26 @@ import Testing
 
     static let layouts: [String: String] = [
         "_default/baseof.html": """
-            <!DOCTYPE html>
-            <html lang="{{ .Language.Lang }}">
-            <head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-            <body>{{ block "main" . }}{{ end }}</body>
-            </html>
+        <!DOCTYPE html>
+        <html lang="{{ .Language.Lang }}">
+        <head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+        <body>{{ block "main" . }}{{ end }}</body>
+        </html>
 
-            """,
+        """,
         "_default/single.html": """
-            {{ define "main" }}<article><h1>{{ .Title }}</h1>
-            {{ .Content }}
-            {{ range .Translations }}<a class="translation" href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Title }}</a>{{ end }}
-            </article>{{ end }}
+        {{ define "main" }}<article><h1>{{ .Title }}</h1>
+        {{ .Content }}
+        {{ range .Translations }}<a class="translation" href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Title \
+        }}</a>{{ end }}
+        </article>{{ end }}
 
-            """,
+        """,
         "_default/list.html": """
-            {{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+        {{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end \
+        }}</ul>{{ end }}
 
-            """,
+        """,
     ]
 
     @Test(
@@ -68,7 +70,9 @@ import Testing
         let work = BilanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let output = work.appendingPathComponent("out")
-        let build = try BilanBinary.run(["build", "--root", BilanBinary.packageRoot.path, "--output", output.path, "--quiet"])
+        let build = try BilanBinary.run([
+            "build", "--root", BilanBinary.packageRoot.path, "--output", output.path, "--quiet",
+        ])
         #expect(build.status == 0, "\(build.stderr)")
 
         let site = work.appendingPathComponent("site")
@@ -89,14 +93,17 @@ import Testing
         }
 
         let public_ = work.appendingPathComponent("public")
-        let run = try BilanBinary.run(executable: hugo, ["--source", site.path, "--destination", public_.path], in: site)
+        let run = try BilanBinary.run(
+            executable: hugo, ["--source", site.path, "--destination", public_.path], in: site)
         #expect(run.status == 0, "hugo failed:\n\(run.stdout)\n\(run.stderr)")
         guard run.status == 0 else { return }
 
         func pages(_ language: String) throws -> [String] {
             let folder = public_.appendingPathComponent("\(language)/sections")
             let names = try manager.contentsOfDirectory(atPath: folder.path)
-            return names.compactMap { try? String(contentsOf: folder.appendingPathComponent("\($0)/index.html"), encoding: .utf8) }
+            return names.compactMap {
+                try? String(contentsOf: folder.appendingPathComponent("\($0)/index.html"), encoding: .utf8)
+            }
         }
         let french = try pages("fr")
         let english = try pages("en")

@@ -24,7 +24,9 @@ import Testing
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         #expect(build.stdout == "[]\n")
         for language in ["fr", "en"] {
-            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/\(language)/index.html").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: project.appendingPathComponent("output/\(language)/index.html").path))
         }
         let french = try String(contentsOf: project.appendingPathComponent("output/fr/report.md"), encoding: .utf8)
         let english = try String(contentsOf: project.appendingPathComponent("output/en/report.md"), encoding: .utf8)
@@ -34,7 +36,8 @@ import Testing
 
         // Every translation starts stamped as up to date.
         let translations = try BilanBinary.run(["translations", "--root", project.path, "--format", "json"])
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(translations.stdout.utf8)) as? [[String: Any]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(translations.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count >= 3)
         for entry in entries {
             let languages = try #require(entry["languages"] as? [String: [String: Any]])
@@ -55,7 +58,8 @@ import Testing
     @Test func acceptsAFolderHoldingOnlyHiddenEntries() throws {
         let folder = BilanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let run = try BilanBinary.run(["init", "."], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/report.yaml").path))

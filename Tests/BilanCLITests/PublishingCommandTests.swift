@@ -45,7 +45,8 @@ import Testing
     @Test func aMalformedSourceDateEpochIsSaidAndIgnored() throws {
         let project = try Self.project()
         defer { try? FileManager.default.removeItem(at: project) }
-        let run = try BilanBinary.run(["build", "--root", project.path, "--quiet"], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        let run = try BilanBinary.run(
+            ["build", "--root", project.path, "--quiet"], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("SOURCE_DATE_EPOCH 'yesterday'"))
         let text = try String(contentsOf: project.appendingPathComponent("output/sitemap.xml"), encoding: .utf8)

@@ -32,10 +32,11 @@ import Darwin
             process.waitUntilExit()
             errors.fileHandleForReading.readabilityHandler = nil
         }
-        let port = try #require(log.wait(for: 60) { text -> UInt16? in
-            guard let range = text.range(of: "serving http://127.0.0.1:") else { return nil }
-            return UInt16(text[range.upperBound...].prefix { $0.isNumber })
-        })
+        let port = try #require(
+            log.wait(for: 60) { text -> UInt16? in
+                guard let range = text.range(of: "serving http://127.0.0.1:") else { return nil }
+                return UInt16(text[range.upperBound...].prefix { $0.isNumber })
+            })
 
         let idle = try (0..<100).map { _ in try LoopbackSocket(port: port) }
         let waiting = try LoopbackSocket(port: port)

@@ -77,7 +77,8 @@ struct RunningServer {
     }
 
     @Test func refusesEveryPathThatClimbsOutAndEveryMethodButGetAndHead() async throws {
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-secret-\(UUID().uuidString).txt")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bilan-secret-\(UUID().uuidString).txt")
         try Data("TOP SECRET\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         let running = try await RunningServer.start { project in
@@ -86,7 +87,8 @@ struct RunningServer {
         }
         let attempts = [
             "/../content/report.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/fr/..%2f..%2fcontent%2freport.yaml",
-            "//etc/passwd", "/fr/index.html%00", "/fr/%00", "/..\\content\\report.yaml", "/fr\\..\\..\\content\\report.yaml",
+            "//etc/passwd", "/fr/index.html%00", "/fr/%00", "/..\\content\\report.yaml",
+            "/fr\\..\\..\\content\\report.yaml",
             "/%5c..%5ccontent%5creport.yaml", "/fr/../../content/report.yaml", "/fr/%2E%2E/%2E%2E/content/report.yaml",
             "/content/report.yaml", "/assets/secret.txt", "/assets/", "/fr/sections/", "/etc/passwd",
             "/%2fetc%2fpasswd", "/fr/./index.html", "/_bilan/", "/_bilan/../content/report.yaml", "*",
@@ -95,7 +97,9 @@ struct RunningServer {
         for target in attempts {
             let response = try await running.get(target)
             #expect(response.status == 404, "\(target) gave \(response.status)")
-            #expect(!response.text.contains("TOP SECRET") && !response.text.contains("organization:") && !response.text.contains("root:"))
+            #expect(
+                !response.text.contains("TOP SECRET") && !response.text.contains("organization:")
+                    && !response.text.contains("root:"))
         }
         for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
             let response = try await running.request(method, "/fr/")
@@ -112,14 +116,17 @@ struct RunningServer {
         let events = try await offPool { () -> Int32 in
             let fd = try http.connect(timeout: 10)
             try http.send(fd, "GET /_bilan/events HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
-            let hello = String(decoding: http.read(fd) { String(decoding: $0, as: UTF8.self).contains("event: hello") }, as: UTF8.self)
+            let hello = String(
+                decoding: http.read(fd) { String(decoding: $0, as: UTF8.self).contains("event: hello") }, as: UTF8.self)
             guard hello.contains("text/event-stream") else { throw RawHTTP.Failure.malformed(hello) }
             return fd
         }
         defer { close(events) }
         try running.edit("content/sections/020-membres.fr.md") { $0 + "\nUne phrase de plus.\n" }
         let received = try await offPool {
-            String(decoding: http.read(events) { String(decoding: $0, as: UTF8.self).contains("event: reload") }, as: UTF8.self)
+            String(
+                decoding: http.read(events) { String(decoding: $0, as: UTF8.self).contains("event: reload") },
+                as: UTF8.self)
         }
         #expect(received.contains("event: reload"))
         let page = try await running.get("/fr/")
@@ -138,7 +145,8 @@ struct RunningServer {
     }
 
     @Test(arguments: [
-        "", "fr/index.html", "//etc/passwd", "/../x", "/a/../b", "/./a", "/%2e%2e/x", "/a%2fb", "/a%2Fb", "/a%5cb", "/a\\b",
+        "", "fr/index.html", "//etc/passwd", "/../x", "/a/../b", "/./a", "/%2e%2e/x", "/a%2fb", "/a%2Fb", "/a%5cb",
+        "/a\\b",
         "/a%00", "/a%0a", "/%zz", "/a//b",
     ])
     func refuses(_ target: String) {

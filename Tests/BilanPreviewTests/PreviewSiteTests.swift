@@ -80,7 +80,8 @@ extension PreviewResponse {
     }
 
     @Test func refusesWhatThePlanDoesNotListAndLinksThatLeadOut() async throws {
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-secret-\(UUID().uuidString).txt")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bilan-secret-\(UUID().uuidString).txt")
         try Data("TOP SECRET\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         let site = try SiteUnderTest { project in

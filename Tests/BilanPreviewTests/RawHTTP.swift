@@ -40,7 +40,9 @@ struct RawHTTP {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
@@ -82,7 +84,9 @@ struct RawHTTP {
             let length = Self.headers(head)["content-length"].flatMap(Int.init) ?? 0
             return method == "HEAD" || data.count - end.upperBound >= length
         }
-        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { throw Failure.malformed(String(decoding: data, as: UTF8.self)) }
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else {
+            throw Failure.malformed(String(decoding: data, as: UTF8.self))
+        }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)
         let statusLine = head.split(separator: "\r\n").first ?? ""
         let parts = statusLine.split(separator: " ")

@@ -29,7 +29,8 @@ public enum FixtureProjects {
             if ["expected.txt", "delete.txt"].contains(relative) { continue }
             if (try url.resourceValues(forKeys: [.isDirectoryKey])).isDirectory == true { continue }
             let target = folder.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: url, to: target)
         }
@@ -44,9 +45,12 @@ public enum FixtureProjects {
     /// Every file below a folder as relative path → bytes.
     public static func contents(of folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
-        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-        for case let url as URL in files where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            result[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [:] }
+        for case let url as URL in files
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            result[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] =
+                try? Data(contentsOf: url)
         }
         return result
     }

@@ -75,14 +75,17 @@ extension Snapshot {
         let previous = try? String(contentsOf: file, encoding: .utf8)
         if record {
             do {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: file, atomically: true, encoding: .utf8)
             } catch {
                 return "could not record \(name): \(error)"
             }
-            return recorded(name, changed: previous != text, diff: previous.map {
-                UnifiedDiff.text(expected: $0, actual: text, name: name)
-            })
+            return recorded(
+                name, changed: previous != text,
+                diff: previous.map {
+                    UnifiedDiff.text(expected: $0, actual: text, name: name)
+                })
         }
         guard let expected = previous else { return missing(name) }
         guard text != expected else { return nil }
@@ -96,14 +99,17 @@ extension Snapshot {
         let previous = try? Data(contentsOf: file)
         if record {
             do {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try bytes.write(to: file)
             } catch {
                 return "could not record \(name): \(error)"
             }
-            return recorded(name, changed: previous != bytes, diff: previous.map {
-                UnifiedDiff.bytes(expected: $0, actual: bytes, name: name)
-            })
+            return recorded(
+                name, changed: previous != bytes,
+                diff: previous.map {
+                    UnifiedDiff.bytes(expected: $0, actual: bytes, name: name)
+                })
         }
         guard let expected = previous else { return missing(name) }
         guard bytes != expected else { return nil }
@@ -138,7 +144,8 @@ extension Snapshot {
 
     /// The failure of a recording run: it never passes.
     static func recorded(_ name: String, changed: Bool, diff: String?) -> String {
-        var message = "recorded \(name) (\(changed ? "changed" : "unchanged")): BILAN_RECORD=1 fails on purpose; "
+        var message =
+            "recorded \(name) (\(changed ? "changed" : "unchanged")): BILAN_RECORD=1 fails on purpose; "
             + "review the diff, then run the tests without it"
         if changed, let diff, !diff.isEmpty { message += "\n" + diff }
         return message
@@ -176,7 +183,9 @@ struct FolderComparison {
             guard !paths.isEmpty else { return }
             lines.append("\(paths.count) \(title):")
             lines += paths.prefix(Snapshot.listedFiles).map { "  \($0)" }
-            if paths.count > Snapshot.listedFiles { lines.append("  … and \(paths.count - Snapshot.listedFiles) more") }
+            if paths.count > Snapshot.listedFiles {
+                lines.append("  … and \(paths.count - Snapshot.listedFiles) more")
+            }
         }
         list("missing from the output (in the snapshot only)", missing)
         list("extra in the output (not in the snapshot)", extra)

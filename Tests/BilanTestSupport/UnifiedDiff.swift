@@ -44,11 +44,13 @@ public enum UnifiedDiff {
             let diff = text(expected: old, actual: new, name: name)
             if old == new {
                 // Equal as Swift strings (canonically equivalent) but not as bytes.
-                return diff.replacingOccurrences(of: "line ends or Unicode normalization", with: "Unicode normalization")
+                return diff.replacingOccurrences(
+                    of: "line ends or Unicode normalization", with: "Unicode normalization")
             }
             return diff
         }
-        let offset = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let offset =
+            zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? Swift.min(expected.count, actual.count)
         return "\(name): binary, \(actual.count) bytes in the output against \(expected.count) in the snapshot, "
             + "first difference at byte \(offset)"

@@ -26,7 +26,8 @@ public enum MarkupScanner {
         var tags: [Tag] = []
         var index = 0
         func isNameByte(_ byte: UInt8) -> Bool {
-            (97...122).contains(byte) || (65...90).contains(byte) || (48...57).contains(byte) || byte == 45 || byte == 58 || byte == 95
+            (97...122).contains(byte) || (65...90).contains(byte) || (48...57).contains(byte) || byte == 45
+                || byte == 58 || byte == 95
         }
         func skip(past terminator: String) {
             let needle = Array(terminator.utf8)
@@ -36,14 +37,17 @@ public enum MarkupScanner {
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count else { index += 1; continue }
             if bytes[index...].starts(with: Array("<!--".utf8)) { skip(past: "-->"); continue }
-            if bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?") { skip(past: ">"); continue }
+            if bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?") {
+                skip(past: ">"); continue
+            }
             var kind = Tag.Kind.start
             var start = index + 1
             if bytes[start] == UInt8(ascii: "/") { kind = .end; start += 1 }
             guard start < bytes.count, isNameByte(bytes[start]) else { index += 1; continue }
             index = start
             while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
-            var tag = Tag(kind: kind, name: String(decoding: bytes[start..<index], as: UTF8.self).lowercased(), attributes: [])
+            var tag = Tag(
+                kind: kind, name: String(decoding: bytes[start..<index], as: UTF8.self).lowercased(), attributes: [])
             while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
                 if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
                     tag.kind = .selfClosing
@@ -66,7 +70,8 @@ public enum MarkupScanner {
                         index += 1
                     } else {
                         let valueStart = index
-                        while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: " ") { index += 1 }
+                        while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: " ")
+                        { index += 1 }
                         value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
                     }
                 }
@@ -89,7 +94,9 @@ public enum MarkupScanner {
             if ["iframe", "object", "embed", "base"].contains(tag.name) { problems.append("an <\(tag.name)> element") }
             for attribute in tag.attributes {
                 if attribute.name.hasPrefix("on") { problems.append("an \(attribute.name) attribute on <\(tag.name)>") }
-                let url = decodingReferences(attribute.value).lowercased().filter { !$0.isWhitespace && ($0.asciiValue ?? 32) >= 32 }
+                let url = decodingReferences(attribute.value).lowercased().filter {
+                    !$0.isWhitespace && ($0.asciiValue ?? 32) >= 32
+                }
                 if url.hasPrefix("javascript:") || url.hasPrefix("vbscript:") || url.hasPrefix("data:text/html") {
                     problems.append("\(attribute.name)=\"\(attribute.value)\" on <\(tag.name)>")
                 }
@@ -108,7 +115,11 @@ public enum MarkupScanner {
             case .start: open.append(tag.name)
             case .selfClosing: break
             case .end:
-                if open.last == tag.name { open.removeLast() } else { problems.append("</\(tag.name)> closes <\(open.last ?? "nothing")>") }
+                if open.last == tag.name {
+                    open.removeLast()
+                } else {
+                    problems.append("</\(tag.name)> closes <\(open.last ?? "nothing")>")
+                }
             }
         }
         if !open.isEmpty { problems.append("never closed: \(open.joined(separator: ", "))") }
@@ -140,8 +151,11 @@ public enum MarkupScanner {
                 case "newline": scalar = "\n"
                 case "amp": scalar = "&"
                 default:
-                    if body.hasPrefix("#x") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                    else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init) }
+                    if body.hasPrefix("#x") {
+                        scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if body.hasPrefix("#") {
+                        scalar = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init)
+                    }
                 }
                 if let scalar {
                     result.unicodeScalars.append(scalar)

@@ -292,10 +292,11 @@ public final class BuildPipeline {
 
         // Assemble and write.
         options.progress?(BuildProgress(stage: .render))
-        let figureTexts = Dictionary(uniqueKeysWithValues: config.languages.map { language in
-            let values = figures.resolver.formattedValues(language: language.code)
-            return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
-        })
+        let figureTexts = Dictionary(
+            uniqueKeysWithValues: config.languages.map { language in
+                let values = figures.resolver.formattedValues(language: language.code)
+                return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
+            })
         let assembly = ReportAssembler(
             config: config, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
@@ -450,7 +451,9 @@ public final class BuildPipeline {
 
     /// The checks over the whole set of sections: duplicate slugs, the theme's logo,
     /// missing and outdated translations, split parts.
-    package static func projectChecks(_ sections: [Section], files: Set<String>, config: ReportConfig, projectRoot: URL) -> [Diagnostic] {
+    package static func projectChecks(
+        _ sections: [Section], files: Set<String>, config: ReportConfig, projectRoot: URL
+    ) -> [Diagnostic] {
         var problems = duplicateAnchors(sections)
         problems.append(contentsOf: logoProblems(config, projectRoot: projectRoot))
         let translations = TranslationChecker.entries(sections, config: config)
@@ -493,11 +496,19 @@ public final class BuildPipeline {
     /// `output/assets/`; hidden files and links leading out of the project are skipped.
     package static func assetFiles(_ projectRoot: URL) -> [String] {
         let folder = projectRoot.appendingPathComponent("content/assets")
-        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let files = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
         var result: [String] = []
-        for case let url as URL in files where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let relative = "content/assets/" + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-            if ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: relative) == nil { result.append(relative) }
+        for case let url as URL in files
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let relative =
+                "content/assets/"
+                + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            if ProjectPaths.escapingLink(url, projectRoot: projectRoot, file: relative) == nil {
+                result.append(relative)
+            }
         }
         return result.sorted()
     }
@@ -507,8 +518,18 @@ public final class BuildPipeline {
         guard let logo = config.logo else { return [] }
         switch ProjectPaths.resolve(logo, writtenIn: "content/report.yaml", projectRoot: projectRoot) {
         case .file: return []
-        case .outside: return [.error(.pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/", at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))]
-        default: return [.error(.missingImage, "theme.logo '\(logo)' not found in content/", at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))]
+        case .outside:
+            return [
+                .error(
+                    .pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/",
+                    at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))
+            ]
+        default:
+            return [
+                .error(
+                    .missingImage, "theme.logo '\(logo)' not found in content/",
+                    at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))
+            ]
         }
     }
 
@@ -519,7 +540,10 @@ public final class BuildPipeline {
             var seen: [String: SourceLocation] = [:]
             for chart in rendered[language]!.flatMap(\.charts) {
                 if let first = seen[chart.id] {
-                    problems.error(.invalidBlock, "another chart already has the id '\(chart.id)' (\(first)): give each chart its own 'id'", at: chart.location)
+                    problems.error(
+                        .invalidBlock,
+                        "another chart already has the id '\(chart.id)' (\(first)): give each chart its own 'id'",
+                        at: chart.location)
                 } else {
                     seen[chart.id] = chart.location
                 }
@@ -537,7 +561,8 @@ public final class BuildPipeline {
             if let first = seen[id], first.key != section.key {
                 problems.error(
                     .duplicateSection,
-                    "this section's slug '\(section.slug)' is also used by \(first.file); give each section its own slug",
+                    "this section's slug '\(section.slug)' is also used by \(first.file); give each section its own"
+                        + " slug",
                     at: SourceLocation(file: section.file))
             } else {
                 seen[id] = section
@@ -550,7 +575,9 @@ public final class BuildPipeline {
 /// Marks the warnings that report.yaml accepts; an `accept:` entry that matches nothing
 /// is itself reported (`unused-accept`), so stale entries do not pile up.
 public enum AcceptedWarnings {
-    public static func apply(_ accepted: [AcceptedWarning], to diagnostics: [Diagnostic], reportUnused: Bool = true) -> [Diagnostic] {
+    public static func apply(
+        _ accepted: [AcceptedWarning], to diagnostics: [Diagnostic], reportUnused: Bool = true
+    ) -> [Diagnostic] {
         var used = Set<Int>()
         var result = diagnostics.map { diagnostic -> Diagnostic in
             guard diagnostic.severity == .warning else { return diagnostic }
@@ -567,7 +594,9 @@ public enum AcceptedWarnings {
         }
         for (index, entry) in accepted.enumerated() where reportUnused && !used.contains(index) {
             result.append(
-                .warning(.unusedAccept, "this accepted warning (\(entry.code)) matches no warning any more: remove it", at: entry.location))
+                .warning(
+                    .unusedAccept, "this accepted warning (\(entry.code)) matches no warning any more: remove it",
+                    at: entry.location))
         }
         return DiagnosticList(result).sorted
     }

@@ -49,7 +49,8 @@ public struct DataListing: Sendable {
         }
         return DataListing(
             files: files, ignored: reading.ignored,
-            diagnostics: AcceptedWarnings.apply(accepted, to: configProblems + reading.diagnostics, reportUnused: false))
+            diagnostics: AcceptedWarnings.apply(accepted, to: configProblems + reading.diagnostics, reportUnused: false)
+        )
     }
 
     /// A table's columns with their types, in file order.
@@ -76,15 +77,18 @@ public struct DataListing: Sendable {
     public var text: String {
         var lines: [String] = []
         for file in files {
-            lines.append("\(file.reading.file): " + Self.describe(file.reading) + (file.read ? "" : " (not read: see the error)"))
+            lines.append(
+                "\(file.reading.file): " + Self.describe(file.reading) + (file.read ? "" : " (not read: see the error)")
+            )
             for table in file.tables {
                 let sheet = table.sheet.map { " (sheet '\($0)')" } ?? ""
                 lines.append("  table \(table.name)\(sheet): \(table.rows) \(table.rows == 1 ? "row" : "rows")")
                 let width = table.columns.map(\.name.count).max() ?? 0
                 for column in table.columns {
                     let missing = column.missing > 0 ? "  \(column.missing) missing" : ""
-                    lines.append("    " + column.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                        + "  " + column.type + missing)
+                    lines.append(
+                        "    " + column.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                            + "  " + column.type + missing)
                 }
             }
         }
@@ -117,19 +121,28 @@ public struct DataListing: Sendable {
                 ("separator", optional(file.reading.separator)),
                 ("decimal_mark", optional(file.reading.decimalMark)),
                 ("read", file.read ? "true" : "false"),
-                ("tables", "[" + file.tables.map { table in
-                    JSONText.object([
-                        ("name", JSONText.string(table.name)),
-                        ("sheet", optional(table.sheet)),
-                        ("rows", String(table.rows)),
-                        ("columns", "[" + table.columns.map { column in
+                (
+                    "tables",
+                    "["
+                        + file.tables.map { table in
                             JSONText.object([
-                                ("name", JSONText.string(column.name)), ("type", JSONText.string(column.type)),
-                                ("missing", String(column.missing)),
+                                ("name", JSONText.string(table.name)),
+                                ("sheet", optional(table.sheet)),
+                                ("rows", String(table.rows)),
+                                (
+                                    "columns",
+                                    "["
+                                        + table.columns.map { column in
+                                            JSONText.object([
+                                                ("name", JSONText.string(column.name)),
+                                                ("type", JSONText.string(column.type)),
+                                                ("missing", String(column.missing)),
+                                            ])
+                                        }.joined(separator: ", ") + "]"
+                                ),
                             ])
-                        }.joined(separator: ", ") + "]"),
-                    ])
-                }.joined(separator: ", ") + "]"),
+                        }.joined(separator: ", ") + "]"
+                ),
             ])
         }
         let ignoredItems = ignored.map {

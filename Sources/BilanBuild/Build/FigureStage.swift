@@ -57,7 +57,9 @@ public struct FigureTable: FigureResolving {
     public init(evaluation: FigureEvaluation, config: ReportConfig) {
         self.evaluation = evaluation
         self.formatters = Dictionary(
-            config.languages.map { ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency)) },
+            config.languages.map {
+                ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency))
+            },
             uniquingKeysWith: { first, _ in first })
         for language in config.languages {
             formatted[language.code] = evaluation.figures.map {
@@ -69,20 +71,23 @@ public struct FigureTable: FigureResolving {
     public func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem> {
         let parsed: FigureReference
         switch FigureReference.parse(reference) {
-        case .failure(let error): return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
+        case .failure(let error):
+            return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
         case .success(let value): parsed = value
         }
         guard let figure = evaluation[parsed.name] else {
             if figuresUnreadable {
                 return .failure(
                     FigureReferenceProblem(
-                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: figures.yaml could not be read",
+                        code: .unknownFigure,
+                        message: "figure '\(parsed.name)' has no value: figures.yaml could not be read",
                         alreadyReported: true))
             }
             if evaluation.isDefined(parsed.name) {
                 return .failure(
                     FigureReferenceProblem(
-                        code: .unknownFigure, message: "figure '\(parsed.name)' has no value: see its error in figures.yaml",
+                        code: .unknownFigure,
+                        message: "figure '\(parsed.name)' has no value: see its error in figures.yaml",
                         alreadyReported: true))
             }
             return .failure(FigureReferenceProblem(code: .unknownFigure, message: unknownMessage(parsed.name)))
@@ -92,7 +97,8 @@ public struct FigureTable: FigureResolving {
     }
 
     public func formattedValues(language: String) -> [(name: String, text: String)] {
-        formatted[language] ?? evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
+        formatted[language]
+            ?? evaluation.figures.map { ($0.name, format($0, display: $0.definition.display, language: language)) }
     }
 
     /// The formatter of a language's locale and the report's currency.

@@ -57,7 +57,8 @@ public struct ProjectSnapshot: Equatable, Sendable {
                 case S_IFDIR: walk(path, depth: depth + 1)
                 case S_IFREG:
                     files[path] = Stamp(
-                        modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, size: Int(info.st_size))
+                        modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
+                        size: Int(info.st_size))
                 default: continue
                 }
             }

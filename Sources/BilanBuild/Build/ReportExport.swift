@@ -31,7 +31,10 @@ public enum ReportExport {
         /// Where to look for Chromium (the `PATH` variable), for `--pdf`.
         public var searchPath: String?
 
-        public init(projectRoot: URL, format: Format, languages: [String] = [], drafts: Bool = false, out: URL? = nil, searchPath: String? = nil) {
+        public init(
+            projectRoot: URL, format: Format, languages: [String] = [], drafts: Bool = false, out: URL? = nil,
+            searchPath: String? = nil
+        ) {
             self.projectRoot = projectRoot
             self.format = format
             self.languages = languages
@@ -133,7 +136,9 @@ public enum ReportExport {
         guard !FileManager.default.fileExists(atPath: marker.path) else { return nil }
         if let failure = OutputFailure.makeFolders(output.path, displayName: "output") { return failure }
         let location = SourceLocation(file: "output")
-        if let failure = OutputWriter.writeFile(Array(OutputWriter.markerText.utf8), to: marker.path, location: location) {
+        if let failure = OutputWriter.writeFile(
+            Array(OutputWriter.markerText.utf8), to: marker.path, location: location)
+        {
             return failure.diagnostics[0]
         }
         return nil

@@ -27,24 +27,28 @@ public enum ProjectTemplate {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw DiagnosticError(.error(
-                    .outputRefused, "\(displayName) is a file: give bilan init a new or empty folder", at: location))
+                throw DiagnosticError(
+                    .error(
+                        .outputRefused, "\(displayName) is a file: give bilan init a new or empty folder", at: location)
+                )
             }
             let entries: [String]
             do {
                 entries = try manager.contentsOfDirectory(atPath: folder.path)
             } catch {
-                throw DiagnosticError(.error(
-                    .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location))
+                throw DiagnosticError(
+                    .error(
+                        .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location))
             }
             let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
             if !visible.isEmpty {
                 let shown = visible.prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
-                throw DiagnosticError(.error(
-                    .outputRefused,
-                    "\(displayName) is not empty (\(shown)): bilan init writes a new project only into a new "
-                        + "or empty folder, so that nothing is overwritten",
-                    at: location))
+                throw DiagnosticError(
+                    .error(
+                        .outputRefused,
+                        "\(displayName) is not empty (\(shown)): bilan init writes a new project only into a new "
+                            + "or empty folder, so that nothing is overwritten",
+                        at: location))
             }
         }
         var written: [String] = []
@@ -62,9 +66,10 @@ public enum ProjectTemplate {
                 written.append(file.path)
             }
         } catch {
-            throw DiagnosticError(.error(
-                .outputFailed, "cannot write the new project into \(displayName): \(error.localizedDescription)",
-                at: location))
+            throw DiagnosticError(
+                .error(
+                    .outputFailed, "cannot write the new project into \(displayName): \(error.localizedDescription)",
+                    at: location))
         }
         return written
     }

@@ -39,7 +39,9 @@ package struct BlockGrouping: Sendable {
 
     /// Folds `rows` of `table` (already filtered) by the cells of `groupIndex`, or gives
     /// the `non-numeric-cell` or `invalid-block` error that stops it.
-    package func fold(_ table: DataTable, rows: [Int], groupIndex: Int, columns: [Folded])
+    package func fold(
+        _ table: DataTable, rows: [Int], groupIndex: Int, columns: [Folded]
+    )
         -> Swift.Result<Result, Diagnostic>
     {
         var groups: [[Int]] = []
@@ -95,7 +97,8 @@ package struct BlockGrouping: Sendable {
             } else if let number = cell.number {
                 result.append(number)
             } else {
-                let reason = table.notANumber(row: row, column: column.index, name: column.name) ?? "this cell is not a number"
+                let reason =
+                    table.notANumber(row: row, column: column.index, name: column.name) ?? "this cell is not a number"
                 return .failure(
                     .error(
                         .nonNumericCell,

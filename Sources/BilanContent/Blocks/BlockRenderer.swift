@@ -94,7 +94,8 @@ package struct BlockRenderer {
         let content: TableContent
         switch spec.source {
         case .inline(let headers, let rows):
-            content = TableContent(caption: spec.caption, headers: headers, numeric: headers.map { _ in false }, rows: rows, total: nil)
+            content = TableContent(
+                caption: spec.caption, headers: headers, numeric: headers.map { _ in false }, rows: rows, total: nil)
         case .data(let data, let columns):
             let totals = spec.total
             guard
@@ -103,26 +104,37 @@ package struct BlockRenderer {
                     grouping: spec.grouping, block: "table")
             else { return nil }
             if selection.rows.count > Self.maximumRows {
-                problems.error(.invalidBlock, "this table would show \(selection.rows.count) rows (at most \(Self.maximumRows)): filter it with 'where' or summarise the data", at: data.location)
+                problems.error(
+                    .invalidBlock,
+                    "this table would show \(selection.rows.count) rows (at most \(Self.maximumRows)): filter it with"
+                        + " 'where' or summarise the data",
+                    at: data.location)
                 return nil
             }
             for name in totals where !columns.contains(where: { $0.name.value == name.value }) {
-                problems.error(.invalidBlock, "'total' names '\(name.value)', which is not one of the table's columns", at: name.location)
+                problems.error(
+                    .invalidBlock, "'total' names '\(name.value)', which is not one of the table's columns",
+                    at: name.location)
             }
             let plans = columns.map { column in
-                ColumnPlan(selection, column: selection.index[column.name.value]!, display: column.display, plain: column.plain)
+                ColumnPlan(
+                    selection, column: selection.index[column.name.value]!, display: column.display, plain: column.plain
+                )
             }
             var total: [String]?
             if !totals.isEmpty {
                 var row = plans.map { _ in "" }
-                for (position, column) in columns.enumerated() where totals.contains(where: { $0.value == column.name.value }) {
+                for (position, column) in columns.enumerated()
+                where totals.contains(where: { $0.value == column.name.value }) {
                     let location = totals.first { $0.value == column.name.value }!.location
                     if let overall = selection.overall[plans[position].index] {
                         // Grouped rows: the aggregate over every row, as a pivot table's total.
                         row[position] = plans[position].text(overall, formatter: context.formatter)
                         continue
                     }
-                    guard let values = numbers(selection, column: plans[position].index, name: column.name.value, at: location)
+                    guard
+                        let values = numbers(
+                            selection, column: plans[position].index, name: column.name.value, at: location)
                     else { continue }
                     guard case .success(let sum) = Decimal.exactSum(values) else {
                         problems.error(
@@ -138,11 +150,14 @@ package struct BlockRenderer {
             }
             content = TableContent(
                 caption: spec.caption, headers: columns.map(\.label), numeric: plans.map(\.numeric),
-                rows: selection.rows.map { row in plans.map { $0.text(selection.table.rows[row][$0.index], formatter: context.formatter) } },
+                rows: selection.rows.map { row in
+                    plans.map { $0.text(selection.table.rows[row][$0.index], formatter: context.formatter) }
+                },
                 total: total)
         }
         return GeneratedBlock(
-            html: "<div class=\"table-block\">\n" + content.html() + "\n</div>", markdown: content.markdown(), chart: nil)
+            html: "<div class=\"table-block\">\n" + content.html() + "\n</div>", markdown: content.markdown(),
+            chart: nil)
     }
 
     // MARK: - Chart
@@ -150,10 +165,13 @@ package struct BlockRenderer {
     package mutating func chart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
         let named = [spec.x] + spec.y
         for label in spec.labelLocations where !named.contains(where: { $0.value == label.value }) {
-            problems.error(.invalidBlock, "'labels' names '\(label.value)', which is neither 'x' nor one of 'y'", at: label.location)
+            problems.error(
+                .invalidBlock, "'labels' names '\(label.value)', which is neither 'x' nor one of 'y'",
+                at: label.location)
         }
         if spec.kind == .donut && spec.y.count != 1 {
-            problems.error(.invalidBlock, "a donut chart draws one column: give 'y' a single column", at: spec.y[1].location)
+            problems.error(
+                .invalidBlock, "a donut chart draws one column: give 'y' a single column", at: spec.y[1].location)
         }
         if let grouping = spec.grouping, let table = context.tables[spec.data.value],
             let groupIndex = table.columnIndex(grouping.column.value), let xIndex = table.columnIndex(spec.x.value),
@@ -172,18 +190,28 @@ package struct BlockRenderer {
         else { return nil }
         if spec.grouping == nil { warnRepeatedCategory(spec, selection) }
         if selection.rows.count > Self.maximumCategories {
-            problems.error(.invalidBlock, "this chart would draw \(selection.rows.count) categories (at most \(Self.maximumCategories)): filter the rows with 'where' or summarise the data", at: spec.data.location)
+            problems.error(
+                .invalidBlock,
+                "this chart would draw \(selection.rows.count) categories (at most \(Self.maximumCategories)): filter"
+                    + " the rows with 'where' or summarise the data",
+                at: spec.data.location)
             return nil
         }
         let xPlan = ColumnPlan(selection, column: selection.index[spec.x.value]!, display: nil, plain: false)
-        let categories = selection.rows.map { xPlan.text(selection.table.rows[$0][xPlan.index], formatter: context.formatter) }
+        let categories = selection.rows.map {
+            xPlan.text(selection.table.rows[$0][xPlan.index], formatter: context.formatter)
+        }
         var series: [ChartModel.Series] = []
         for y in spec.y {
             let column = selection.index[y.value]!
             guard numbers(selection, column: column, name: y.value, at: y.location) != nil else { continue }
             let values = selection.rows.map { selection.table.rows[$0][column].number }
             if spec.kind == .donut || spec.kind == .stacked, values.contains(where: { ($0 ?? 0) < 0 }) {
-                problems.error(.invalidBlock, "a \(spec.kind.rawValue) chart cannot show negative values, and '\(y.value)' has some: use a column or bar chart", at: y.location)
+                problems.error(
+                    .invalidBlock,
+                    "a \(spec.kind.rawValue) chart cannot show negative values, and '\(y.value)' has some: use a"
+                        + " column or bar chart",
+                    at: y.location)
                 continue
             }
             series.append(ChartModel.Series(label: spec.labels[y.value] ?? y.value, values: values))
@@ -197,9 +225,11 @@ package struct BlockRenderer {
             formatter: context.formatter, display: spec.display, totalLabel: context.word(.total))
         let svg = ChartRenderer.svg(model)
         let data = TableContent(
-            caption: nil, headers: [model.categoryLabel] + series.map(\.label), numeric: [false] + series.map { _ in true },
+            caption: nil, headers: [model.categoryLabel] + series.map(\.label),
+            numeric: [false] + series.map { _ in true },
             rows: categories.indices.map { row in
-                [categories[row]] + series.map { $0.values[row].map { context.formatter.format($0, as: spec.display) } ?? "" }
+                [categories[row]]
+                    + series.map { $0.values[row].map { context.formatter.format($0, as: spec.display) } ?? "" }
             },
             total: nil)
         let html = """
@@ -215,7 +245,8 @@ package struct BlockRenderer {
             </details>
             </figure>
             """
-        let markdown = "![\(MarkdownEscaping.inline(spec.title))](\(InternalLink.chart.scheme)\(id).svg)\n\n" + data.markdown()
+        let markdown =
+            "![\(MarkdownEscaping.inline(spec.title))](\(InternalLink.chart.scheme)\(id).svg)\n\n" + data.markdown()
         return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence))
     }
 
@@ -236,13 +267,15 @@ package struct BlockRenderer {
         }
         guard let example = repeated.first else { return }
         let lines = selection.table.rowLines
-        let places = lines.indices.contains(example.first) && lines.indices.contains(example.again)
+        let places =
+            lines.indices.contains(example.first) && lines.indices.contains(example.again)
             ? " (\(selection.table.file):\(lines[example.first]) and :\(lines[example.again]))" : ""
-        let others = switch repeated.count {
-        case 1: ""
-        case 2: ", and 1 other value"
-        default: ", and \(repeated.count - 1) other values"
-        }
+        let others =
+            switch repeated.count {
+            case 1: ""
+            case 2: ", and 1 other value"
+            default: ", and \(repeated.count - 1) other values"
+            }
         let value = example.cell.printableText
         problems.warning(
             .repeatedCategory,
@@ -264,7 +297,8 @@ package struct BlockRenderer {
             case .failure(let problem):
                 if !problem.alreadyReported { problems.error(problem.code, problem.message, at: entry.figure.location) }
             case .success(let figure):
-                html += "<li><span class=\"keyfigure-value\">\(figure.html(traced: context.traceFigures))</span> "
+                html +=
+                    "<li><span class=\"keyfigure-value\">\(figure.html(traced: context.traceFigures))</span> "
                     + "<span class=\"keyfigure-label\">\(HTMLEscaping.text(entry.label))</span></li>\n"
                 markdown.append("* **\(MarkdownEscaping.inline(figure.text))** \(MarkdownEscaping.inline(entry.label))")
             }
@@ -299,7 +333,8 @@ package struct BlockRenderer {
                 problems.error(
                     .unknownTable,
                     "unknown table '\(data.value)' (no content/data/\(data.value).csv or .json); "
-                        + (known.isEmpty ? "there are no data tables" : "the tables are " + known.joined(separator: ", ")),
+                        + (known.isEmpty
+                            ? "there are no data tables" : "the tables are " + known.joined(separator: ", ")),
                     at: data.location)
             }
             return nil
@@ -401,7 +436,9 @@ package struct BlockRenderer {
                     let (a, b) = (cell(left, key.column.value), cell(right, key.column.value))
                     if (a == .missing) != (b == .missing) { return b == .missing }
                     let order = Self.compare(a, b, locale: locale)
-                    if order != .orderedSame { return key.descending ? order == .orderedDescending : order == .orderedAscending }
+                    if order != .orderedSame {
+                        return key.descending ? order == .orderedDescending : order == .orderedAscending
+                    }
                 }
                 return left < right
             }
@@ -413,8 +450,10 @@ package struct BlockRenderer {
     /// direction).
     package static func compare(_ left: CellValue, _ right: CellValue, locale: Locale) -> ComparisonResult {
         switch (left, right) {
-        case (.number(let a), .number(let b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
-        case (.date(let a), .date(let b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        case (.number(let a), .number(let b)):
+            return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        case (.date(let a), .date(let b)):
+            return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
         case (.text(let a), .text(let b)), (.error(let a), .error(let b)), (.text(let a), .error(let b)),
             (.error(let a), .text(let b)):
             return a.compare(b, options: [], range: nil, locale: locale)
@@ -428,7 +467,9 @@ package struct BlockRenderer {
 
     /// The numbers of a column in the selected rows (missing cells skipped), or nil with
     /// a `non-numeric-cell` error naming the first text cell.
-    package mutating func numbers(_ selection: Selection, column: Int, name: String, at location: SourceLocation) -> [Decimal]? {
+    package mutating func numbers(
+        _ selection: Selection, column: Int, name: String, at location: SourceLocation
+    ) -> [Decimal]? {
         var result: [Decimal] = []
         for row in selection.rows {
             switch selection.table.rows[row][column] {
@@ -464,7 +505,9 @@ package struct ColumnPlan {
             switch selection.table.rows[row][column] {
             case .number(let value):
                 numbers += 1
-                if yearLike, !(value >= 1900 && value <= 2100 && value.roundedHalfAwayFromZero(decimals: 0) == value) { yearLike = false }
+                if yearLike, !(value >= 1900 && value <= 2100 && value.roundedHalfAwayFromZero(decimals: 0) == value) {
+                    yearLike = false
+                }
             case .text, .date, .error: texts += 1
             case .missing: break
             }

@@ -220,7 +220,8 @@ package struct BlockParser {
                 }
                 rows.append(cells.map { cell in scalar(cell, "a cell")?.value ?? "" })
             }
-            return TableSpec(source: .inline(headers: headers, rows: rows), caption: caption, filter: nil, sort: [], total: [])
+            return TableSpec(
+                source: .inline(headers: headers, rows: rows), caption: caption, filter: nil, sort: [], total: [])
         }
         guard let data = required(map, "data") else { return nil }
         let columns = tableColumns(columnsNode)
@@ -237,7 +238,9 @@ package struct BlockParser {
     package mutating func tableColumns(_ node: Node) -> [TableColumnSpec] {
         if let list = node.sequence {
             return list.compactMap { item in
-                scalar(item, "a column name").map { TableColumnSpec(name: $0, label: $0.value, display: nil, plain: false) }
+                scalar(item, "a column name").map {
+                    TableColumnSpec(name: $0, label: $0.value, display: nil, plain: false)
+                }
             }
         }
         guard node.mapping != nil else {

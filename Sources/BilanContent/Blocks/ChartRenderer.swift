@@ -78,7 +78,8 @@ public enum ChartRenderer {
             let present = model.series.compactMap { model.plotted($0.value(at: index)) }
             return present.isEmpty ? nil : present.reduce(0, +)
         }
-        let plottedValues: [Decimal] = stacked
+        let plottedValues: [Decimal] =
+            stacked
             ? totals.compactMap { $0 }
             : model.series.flatMap { series in (0..<count).compactMap { series.value(at: $0) } }
         let scale = NiceScale(covering: plottedValues, integerSteps: model.display.format == .integer)
@@ -100,7 +101,8 @@ public enum ChartRenderer {
         let valueLabels: [String?] = (0..<count).map { index in
             index < labelled.count ? labelled[index].map(model.formatted) : nil
         }
-        let showsValues = model.kind != .line && (stacked || seriesCount == 1)
+        let showsValues =
+            model.kind != .line && (stacked || seriesCount == 1)
             && count <= maximumLabelledCategories && valueLabels.contains { $0 != nil }
             && valueLabels.allSatisfy { $0.map { TextMetrics.width($0, smallFontSize) <= band - 2 } ?? true }
         let negativeLabels = showsValues && !stacked && labelled.contains { ($0 ?? 0) < 0 }
@@ -124,7 +126,9 @@ public enum ChartRenderer {
         // Grid and tick labels.
         document.add(#"<g class="chart-grid" stroke="\#(gridColor)" stroke-width="1">"#)
         for tick in scale.ticks where tick != 0 {
-            document.add(#"<line x1="\#(n(left))" y1="\#(n(y(tick)))" x2="\#(n(left + plotWidth))" y2="\#(n(y(tick)))"/>"#, indent: 2)
+            document.add(
+                #"<line x1="\#(n(left))" y1="\#(n(y(tick)))" x2="\#(n(left + plotWidth))" y2="\#(n(y(tick)))"/>"#,
+                indent: 2)
         }
         document.add("</g>")
         document.add(#"<g class="chart-axis-labels" fill="\#(textColor)" text-anchor="end">"#)
@@ -139,24 +143,36 @@ public enum ChartRenderer {
             let group = band * (seriesCount == 1 ? 0.6 : 0.8)
             let bar = group / Double(max(seriesCount, 1))
             for (s, series) in model.series.enumerated() {
-                document.add(#"<g class="chart-bars chart-series-\#(s)" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#)
+                document.add(
+                    #"<g class="chart-bars chart-series-\#(s)""#
+                        + #" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#
+                )
                 for index in 0..<count {
                     guard let value = series.value(at: index) else { continue }
                     let x = left + band * Double(index) + (band - group) / 2 + bar * Double(s)
                     let top = min(y(value), zero)
-                    document.add(#"<rect class="chart-bar" x="\#(n(x))" y="\#(n(top))" width="\#(n(bar))" height="\#(n(abs(y(value) - zero)))"/>"#, indent: 2)
+                    document.add(
+                        #"<rect class="chart-bar" x="\#(n(x))" y="\#(n(top))" width="\#(n(bar))""#
+                            + #" height="\#(n(abs(y(value) - zero)))"/>"#,
+                        indent: 2)
                 }
                 document.add("</g>")
             }
         case .stacked:
             let bar = band * 0.6
             for (s, series) in model.series.enumerated() {
-                document.add(#"<g class="chart-bars chart-series-\#(s)" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#)
+                document.add(
+                    #"<g class="chart-bars chart-series-\#(s)""#
+                        + #" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#
+                )
                 for index in 0..<count {
                     guard let value = model.plotted(series.value(at: index)), value > 0 else { continue }
                     let below = model.series[..<s].reduce(Decimal(0)) { $0 + (model.plotted($1.value(at: index)) ?? 0) }
                     let x = left + band * Double(index) + (band - bar) / 2
-                    document.add(#"<rect class="chart-bar" x="\#(n(x))" y="\#(n(y(below + value)))" width="\#(n(bar))" height="\#(n(y(below) - y(below + value)))"/>"#, indent: 2)
+                    document.add(
+                        #"<rect class="chart-bar" x="\#(n(x))" y="\#(n(y(below + value)))" width="\#(n(bar))""#
+                            + #" height="\#(n(y(below) - y(below + value)))"/>"#,
+                        indent: 2)
                 }
                 document.add("</g>")
             }
@@ -173,16 +189,24 @@ public enum ChartRenderer {
                 }
                 let dash = ChartPalette.dash(s).map { #" stroke-dasharray="\#($0)""# } ?? ""
                 if !path.isEmpty {
-                    document.add(#"<path class="chart-line chart-series-\#(s)" d="\#(path)" fill="none" stroke="\#(ChartPalette.color(s))" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"\#(dash)/>"#)
+                    document.add(
+                        #"<path class="chart-line chart-series-\#(s)" d="\#(path)" fill="none""#
+                            + #" stroke="\#(ChartPalette.color(s))" stroke-width="2.5" stroke-linejoin="round""#
+                            + #" stroke-linecap="round"\#(dash)/>"#
+                    )
                 }
                 // A point with no neighbour is only visible as a marker.
                 let marked = points.enumerated().compactMap { index, point -> (Double, Double)? in
                     guard let point else { return nil }
-                    let isolated = (index == 0 || points[index - 1] == nil) && (index == count - 1 || points[index + 1] == nil)
+                    let isolated =
+                        (index == 0 || points[index - 1] == nil) && (index == count - 1 || points[index + 1] == nil)
                     return showsMarkers || isolated ? point : nil
                 }
                 if !marked.isEmpty {
-                    document.add(#"<g class="chart-markers chart-series-\#(s)" fill="\#(ChartPalette.color(s))" stroke="\#(ChartRenderer.white)" stroke-width="1">"#)
+                    document.add(
+                        #"<g class="chart-markers chart-series-\#(s)" fill="\#(ChartPalette.color(s))""#
+                            + #" stroke="\#(ChartRenderer.white)" stroke-width="1">"#
+                    )
                     for point in marked { document.add(ChartPalette.marker(s, x: point.0, y: point.1), indent: 2) }
                     document.add("</g>")
                 }
@@ -192,14 +216,23 @@ public enum ChartRenderer {
         }
 
         // The zero line, over the marks.
-        document.add(#"<line class="chart-axis" x1="\#(n(left))" y1="\#(n(zero))" x2="\#(n(left + plotWidth))" y2="\#(n(zero))" stroke="\#(axisColor)" stroke-width="1"/>"#)
+        document.add(
+            #"<line class="chart-axis" x1="\#(n(left))" y1="\#(n(zero))" x2="\#(n(left + plotWidth))""#
+                + #" y2="\#(n(zero))" stroke="\#(axisColor)" stroke-width="1"/>"#
+        )
 
         if showsValues {
-            document.add(#"<g class="chart-value-labels" fill="\#(textColor)" font-size="\#(n(smallFontSize))" text-anchor="middle">"#)
+            document.add(
+                #"<g class="chart-value-labels" fill="\#(textColor)" font-size="\#(n(smallFontSize))""#
+                    + #" text-anchor="middle">"#
+            )
             for index in 0..<count {
-                guard index < labelled.count, let value = labelled[index], let label = valueLabels[index] else { continue }
+                guard index < labelled.count, let value = labelled[index], let label = valueLabels[index] else {
+                    continue
+                }
                 let baseline = value < 0 ? y(value) + 14 : y(value) - 5
-                document.add(#"<text x="\#(n(bandCenter(index)))" y="\#(n(baseline))">\#(escape(label))</text>"#, indent: 2)
+                document.add(
+                    #"<text x="\#(n(bandCenter(index)))" y="\#(n(baseline))">\#(escape(label))</text>"#, indent: 2)
             }
             document.add("</g>")
         }
@@ -208,7 +241,8 @@ public enum ChartRenderer {
             document.add(#"<g class="chart-category-labels" fill="\#(textColor)" text-anchor="middle">"#)
             for (index, lines) in labels.enumerated() where index % step == 0 && !lines.isEmpty {
                 document.add(
-                    multilineText(lines, of: model.categories[index], x: bandCenter(index), firstBaseline: labelTop + 12),
+                    multilineText(
+                        lines, of: model.categories[index], x: bandCenter(index), firstBaseline: labelTop + 12),
                     indent: 2)
             }
             document.add("</g>")
@@ -230,7 +264,8 @@ public enum ChartRenderer {
         let narrow = width < ChartRenderer.width
         let labelLimit = (width * (narrow ? 0.45 : 0.35)).rounded()
         let labels = model.categories.map {
-            TextMetrics.wrap($0, width: labelLimit, fontSize: fontSize, maximumLines: narrow ? 4 : 3, truncatingWords: true)
+            TextMetrics.wrap(
+                $0, width: labelLimit, fontSize: fontSize, maximumLines: narrow ? 4 : 3, truncatingWords: true)
         }
         // 10 % more than the estimate: wide fonts must not be cut at the left edge.
         let labelWidth = (labels.flatMap { $0 }.map { TextMetrics.width($0, fontSize) }.max() ?? 0) * 1.1
@@ -240,13 +275,15 @@ public enum ChartRenderer {
             index < labelled.count ? labelled[index].map(model.formatted) : nil
         }
         let showsValues = seriesCount == 1 && count <= maximumLabelledCategories && valueLabels.contains { $0 != nil }
-        let valueWidth = showsValues ? (valueLabels.compactMap { $0 }.map { TextMetrics.width($0, smallFontSize) }.max() ?? 0) : 0
+        let valueWidth =
+            showsValues ? (valueLabels.compactMap { $0 }.map { TextMetrics.width($0, smallFontSize) }.max() ?? 0) : 0
 
         let scale = NiceScale(covering: values, integerSteps: model.display.format == .integer)
         let tickLabels = scale.ticks.map { model.formatter.format($0, as: tickDisplay(for: scale, model.display)) }
         let left = max(20 + labelWidth, 8 + TextMetrics.width(tickLabels[0], fontSize) / 2)
-        let right = max(16, TextMetrics.width(tickLabels[tickLabels.count - 1], fontSize) / 2 + 6,
-                        showsValues && values.contains { $0 > 0 } ? valueWidth + 10 : 0)
+        let right = max(
+            16, TextMetrics.width(tickLabels[tickLabels.count - 1], fontSize) / 2 + 6,
+            showsValues && values.contains { $0 > 0 } ? valueWidth + 10 : 0)
         let plotWidth = width - left - right
         // The tick labels run along the bottom: when they are too wide for the grid,
         // every k-th is written, 0 always among them.
@@ -277,38 +314,53 @@ public enum ChartRenderer {
         document.definePatterns(count: seriesCount)
         document.add(#"<g class="chart-grid" stroke="\#(gridColor)" stroke-width="1">"#)
         for tick in scale.ticks where tick != 0 {
-            document.add(#"<line x1="\#(n(x(tick)))" y1="\#(n(top))" x2="\#(n(x(tick)))" y2="\#(n(plotBottom))"/>"#, indent: 2)
+            document.add(
+                #"<line x1="\#(n(x(tick)))" y1="\#(n(top))" x2="\#(n(x(tick)))" y2="\#(n(plotBottom))"/>"#, indent: 2)
         }
         document.add("</g>")
         document.add(#"<g class="chart-axis-labels" fill="\#(textColor)" text-anchor="middle">"#)
         for (tick, label) in zip(scale.ticks, tickLabels) where (tick / scale.step).scaleIsMultiple(of: tickLabelStep) {
-            document.add(#"<text x="\#(n(x(tick)))" y="\#(n(plotBottom + 8 + 12))">\#(escape(label))</text>"#, indent: 2)
+            document.add(
+                #"<text x="\#(n(x(tick)))" y="\#(n(plotBottom + 8 + 12))">\#(escape(label))</text>"#, indent: 2)
         }
         document.add("</g>")
 
         let bar = group / Double(max(seriesCount, 1))
         for (s, series) in model.series.enumerated() {
-            document.add(#"<g class="chart-bars chart-series-\#(s)" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#)
+            document.add(
+                #"<g class="chart-bars chart-series-\#(s)""#
+                    + #" fill="\#(document.fill(s, of: seriesCount))"\#(separator(seriesCount))>"#
+            )
             for index in 0..<count {
                 guard let value = series.value(at: index) else { continue }
                 let barTop = top + band * Double(index) + (band - group) / 2 + bar * Double(s)
-                document.add(#"<rect class="chart-bar" x="\#(n(min(x(value), zero)))" y="\#(n(barTop))" width="\#(n(abs(x(value) - zero)))" height="\#(n(bar))"/>"#, indent: 2)
+                document.add(
+                    #"<rect class="chart-bar" x="\#(n(min(x(value), zero)))" y="\#(n(barTop))""#
+                        + #" width="\#(n(abs(x(value) - zero)))" height="\#(n(bar))"/>"#,
+                    indent: 2)
             }
             document.add("</g>")
         }
-        document.add(#"<line class="chart-axis" x1="\#(n(zero))" y1="\#(n(top))" x2="\#(n(zero))" y2="\#(n(plotBottom))" stroke="\#(axisColor)" stroke-width="1"/>"#)
+        document.add(
+            #"<line class="chart-axis" x1="\#(n(zero))" y1="\#(n(top))" x2="\#(n(zero))" y2="\#(n(plotBottom))""#
+                + #" stroke="\#(axisColor)" stroke-width="1"/>"#
+        )
 
         if showsValues {
             document.add(#"<g class="chart-value-labels" fill="\#(textColor)" font-size="\#(n(smallFontSize))">"#)
             for index in 0..<count {
-                guard index < labelled.count, let value = labelled[index], let label = valueLabels[index] else { continue }
+                guard index < labelled.count, let value = labelled[index], let label = valueLabels[index] else {
+                    continue
+                }
                 let end = x(value)
                 let labelWidth = TextMetrics.width(label, smallFontSize)
                 let baseline = bandCenter(index) + 4
                 if value >= 0 {
                     document.add(#"<text x="\#(n(end + 5))" y="\#(n(baseline))">\#(escape(label))</text>"#, indent: 2)
                 } else if end - left >= labelWidth + 5 {
-                    document.add(#"<text x="\#(n(end - 5))" y="\#(n(baseline))" text-anchor="end">\#(escape(label))</text>"#, indent: 2)
+                    document.add(
+                        #"<text x="\#(n(end - 5))" y="\#(n(baseline))" text-anchor="end">\#(escape(label))</text>"#,
+                        indent: 2)
                 } else {
                     // No room left of the bar: right of the zero line, in the empty half of the band.
                     document.add(#"<text x="\#(n(zero + 5))" y="\#(n(baseline))">\#(escape(label))</text>"#, indent: 2)
@@ -320,7 +372,8 @@ public enum ChartRenderer {
         document.add(#"<g class="chart-category-labels" fill="\#(textColor)" text-anchor="end">"#)
         for (index, lines) in labels.enumerated() where !lines.isEmpty {
             let first = bandCenter(index) - Double(lines.count - 1) * lineHeight / 2 + 4.5
-            document.add(multilineText(lines, of: model.categories[index], x: left - 10, firstBaseline: first), indent: 2)
+            document.add(
+                multilineText(lines, of: model.categories[index], x: left - 10, firstBaseline: first), indent: 2)
         }
         document.add("</g>")
         document.add(contentsOf: legend)
@@ -334,9 +387,11 @@ public enum ChartRenderer {
     package static func sharesDisplay(_ values: [Decimal], total: Decimal) -> FigureDisplay {
         let whole = FigureDisplay(format: .percent, decimals: 0)
         let tenth = FigureDisplay(format: .percent, decimals: 1)
-        let allWhole = total <= 0 || values.allSatisfy { value in
-            whole.displayedValue(of: value / total) == tenth.displayedValue(of: value / total)
-        }
+        let allWhole =
+            total <= 0
+            || values.allSatisfy { value in
+                whole.displayedValue(of: value / total) == tenth.displayedValue(of: value / total)
+            }
         return allWhole ? whole : tenth
     }
 
@@ -361,9 +416,13 @@ public enum ChartRenderer {
             guard let value else { continue }
             let share = total > 0 ? model.formatter.format(value / total, as: percent) : nil
             let text = model.categories[index] + words.colon + model.formatted(value) + (share.map { " (\($0))" } ?? "")
-            let lines = TextMetrics.wrap(text, width: legendWidth, fontSize: fontSize, maximumLines: 3, truncatingWords: true)
+            let lines = TextMetrics.wrap(
+                text, width: legendWidth, fontSize: fontSize, maximumLines: 3, truncatingWords: true)
             let rowTop = 16 + legendHeight
-            legend.append(#"<rect class="chart-series-\#(index)" x="\#(n(legendLeft))" y="\#(n(rowTop + 2))" width="12" height="12" fill="\#(document.fill(index, of: count))"/>"#)
+            legend.append(
+                #"<rect class="chart-series-\#(index)" x="\#(n(legendLeft))" y="\#(n(rowTop + 2))" width="12""#
+                    + #" height="12" fill="\#(document.fill(index, of: count))"/>"#
+            )
             legend.append(multilineText(lines, of: text, x: legendLeft + 20, firstBaseline: rowTop + 12.5))
             legendHeight += Double(max(lines.count, 1)) * lineHeight + 8
         }
@@ -374,24 +433,40 @@ public enum ChartRenderer {
         document.open(height: height)
         document.definePatterns(count: count)
         if total > 0 {
-            document.add(#"<g class="chart-slices" stroke="\#(ChartRenderer.white)" stroke-width="1.5" stroke-linejoin="round">"#)
+            document.add(
+                #"<g class="chart-slices" stroke="\#(ChartRenderer.white)" stroke-width="1.5" stroke-linejoin="round">"#
+            )
             var start: Decimal = 0
             for (index, value) in values.enumerated() {
                 guard let value, value > 0 else { continue }
                 let from = ratio(start, total)
                 start += value
                 let to = ratio(start, total)
-                let path = donutSlice(centerX: centerX, centerY: centerY, outer: outer, inner: inner, from: from, to: to)
-                document.add(#"<path class="chart-slice chart-series-\#(index)" d="\#(path)" fill="\#(document.fill(index, of: count))"/>"#, indent: 2)
+                let path = donutSlice(
+                    centerX: centerX, centerY: centerY, outer: outer, inner: inner, from: from, to: to)
+                document.add(
+                    #"<path class="chart-slice chart-series-\#(index)" d="\#(path)""#
+                        + #" fill="\#(document.fill(index, of: count))"/>"#,
+                    indent: 2)
             }
             document.add("</g>")
             let totalText = model.formatted(total)
             // Bold figures are wider than text: about 0.62 em each, inside the hole.
             let totalSize = min(20, ((2 * inner - 20) / (0.62 * Double(max(totalText.count, 1)))).rounded(.down))
-            document.add(#"<text class="chart-total" x="\#(n(centerX))" y="\#(n(centerY + 2))" text-anchor="middle" font-size="\#(n(totalSize))" font-weight="600" fill="\#(textColor)">\#(escape(totalText))</text>"#)
-            document.add(#"<text class="chart-total-label" x="\#(n(centerX))" y="\#(n(centerY + 20))" text-anchor="middle" fill="\#(textColor)">\#(escape(model.totalLabel))</text>"#)
+            document.add(
+                #"<text class="chart-total" x="\#(n(centerX))" y="\#(n(centerY + 2))" text-anchor="middle""#
+                    + #" font-size="\#(n(totalSize))" font-weight="600""#
+                    + #" fill="\#(textColor)">\#(escape(totalText))</text>"#
+            )
+            document.add(
+                #"<text class="chart-total-label" x="\#(n(centerX))" y="\#(n(centerY + 20))" text-anchor="middle""#
+                    + #" fill="\#(textColor)">\#(escape(model.totalLabel))</text>"#
+            )
         } else {
-            document.add(#"<circle class="chart-empty" cx="\#(n(centerX))" cy="\#(n(centerY))" r="\#(n((outer + inner) / 2))" fill="none" stroke="\#(gridColor)" stroke-width="\#(n(outer - inner))"/>"#)
+            document.add(
+                #"<circle class="chart-empty" cx="\#(n(centerX))" cy="\#(n(centerY))" r="\#(n((outer + inner) / 2))""#
+                    + #" fill="none" stroke="\#(gridColor)" stroke-width="\#(n(outer - inner))"/>"#
+            )
         }
         if !legend.isEmpty {
             let legendTop = under ? ringHeight - 8 : (height - legendHeight) / 2 - 12
@@ -404,7 +479,9 @@ public enum ChartRenderer {
 
     /// The path of a ring slice from `from` to `to` (fractions of a turn, clockwise from
     /// the top); a whole turn is drawn as two halves.
-    private static func donutSlice(centerX: Double, centerY: Double, outer: Double, inner: Double, from: Double, to: Double) -> String {
+    private static func donutSlice(
+        centerX: Double, centerY: Double, outer: Double, inner: Double, from: Double, to: Double
+    ) -> String {
         func point(_ radius: Double, _ turn: Double) -> String {
             let angle = (turn - 0.25) * 2 * Double.pi
             return n(centerX + radius * cos(angle)) + " " + n(centerY + radius * sin(angle))
@@ -423,7 +500,9 @@ public enum ChartRenderer {
 
     /// The legend of a chart with several series, in rows above the plot: its elements
     /// and its height.
-    private static func seriesLegend(_ model: ChartModel, top: Double, left: Double, right: Double) -> ([String], Double) {
+    private static func seriesLegend(
+        _ model: ChartModel, top: Double, left: Double, right: Double
+    ) -> ([String], Double) {
         let isLine = model.kind == .line
         let swatch: Double = isLine ? 26 : 12
         let gap: Double = 24
@@ -442,10 +521,17 @@ public enum ChartRenderer {
             let middle = rowTop + 8
             if isLine {
                 let dash = ChartPalette.dash(s).map { #" stroke-dasharray="\#($0)""# } ?? ""
-                elements.append(#"  <line class="chart-series-\#(s)" x1="\#(n(x))" y1="\#(n(middle))" x2="\#(n(x + swatch))" y2="\#(n(middle))" stroke="\#(ChartPalette.color(s))" stroke-width="2.5"\#(dash)/>"#)
-                elements.append("  " + ChartPalette.marker(s, x: x + swatch / 2, y: middle, fill: ChartPalette.color(s)))
+                elements.append(
+                    #"  <line class="chart-series-\#(s)" x1="\#(n(x))" y1="\#(n(middle))" x2="\#(n(x + swatch))""#
+                        + #" y2="\#(n(middle))" stroke="\#(ChartPalette.color(s))" stroke-width="2.5"\#(dash)/>"#
+                )
+                elements.append(
+                    "  " + ChartPalette.marker(s, x: x + swatch / 2, y: middle, fill: ChartPalette.color(s)))
             } else {
-                elements.append(#"  <rect class="chart-series-\#(s)" x="\#(n(x))" y="\#(n(middle - 6))" width="12" height="12" fill="\#(SVGDocument.fill(s, of: model.series.count, id: model.id))"/>"#)
+                elements.append(
+                    #"  <rect class="chart-series-\#(s)" x="\#(n(x))" y="\#(n(middle - 6))" width="12" height="12""#
+                        + #" fill="\#(SVGDocument.fill(s, of: model.series.count, id: model.id))"/>"#
+                )
             }
             elements.append(#"  <text x="\#(n(x + swatch + 6))" y="\#(n(middle + 4.5))">\#(escape(label))</text>"#)
             x += itemWidth + gap
@@ -463,7 +549,8 @@ public enum ChartRenderer {
         case .percent:
             return FigureDisplay(format: .percent, decimals: min(max(decimals - 2, 0), FigureDisplay.maximumDecimals))
         case .currency:
-            return FigureDisplay(format: .currency, decimals: decimals == 0 ? 0 : min(max(decimals, 2), FigureDisplay.maximumDecimals))
+            return FigureDisplay(
+                format: .currency, decimals: decimals == 0 ? 0 : min(max(decimals, 2), FigureDisplay.maximumDecimals))
         }
     }
 
@@ -555,9 +642,18 @@ package enum ChartPalette {
         switch index % 5 {
         case 0: return #"<circle cx="\#(n(x))" cy="\#(n(y))" r="4"\#(paint)/>"#
         case 1: return #"<rect x="\#(n(x - 3.5))" y="\#(n(y - 3.5))" width="7" height="7"\#(paint)/>"#
-        case 2: return #"<path d="M\#(n(x)) \#(n(y - 5)) L\#(n(x + 4.5)) \#(n(y + 3.5)) L\#(n(x - 4.5)) \#(n(y + 3.5)) Z"\#(paint)/>"#
-        case 3: return #"<path d="M\#(n(x)) \#(n(y - 5)) L\#(n(x + 5)) \#(n(y)) L\#(n(x)) \#(n(y + 5)) L\#(n(x - 5)) \#(n(y)) Z"\#(paint)/>"#
-        default: return #"<path d="M\#(n(x)) \#(n(y + 5)) L\#(n(x + 4.5)) \#(n(y - 3.5)) L\#(n(x - 4.5)) \#(n(y - 3.5)) Z"\#(paint)/>"#
+        case 2:
+            return
+                #"<path d="M\#(n(x)) \#(n(y - 5)) L\#(n(x + 4.5)) \#(n(y + 3.5)) L\#(n(x - 4.5)) \#(n(y + 3.5))"#
+                + #" Z"\#(paint)/>"#
+        case 3:
+            return
+                #"<path d="M\#(n(x)) \#(n(y - 5)) L\#(n(x + 5)) \#(n(y)) L\#(n(x)) \#(n(y + 5)) L\#(n(x - 5))"#
+                + #" \#(n(y)) Z"\#(paint)/>"#
+        default:
+            return
+                #"<path d="M\#(n(x)) \#(n(y + 5)) L\#(n(x + 4.5)) \#(n(y - 3.5)) L\#(n(x - 4.5)) \#(n(y - 3.5))"#
+                + #" Z"\#(paint)/>"#
         }
     }
 }
@@ -578,7 +674,9 @@ package enum TextMetrics {
     /// The text in lines of at most `width`, broken between words; past
     /// `maximumLines`, the last line ends with "…". A word longer than a line is cut
     /// with "…" when `truncatingWords`, else left whole. Empty text gives no line.
-    package static func wrap(_ text: String, width: Double, fontSize: Double, maximumLines: Int, truncatingWords: Bool) -> [String] {
+    package static func wrap(
+        _ text: String, width: Double, fontSize: Double, maximumLines: Int, truncatingWords: Bool
+    ) -> [String] {
         let words = text.split { $0 == " " || $0.isNewline || $0 == "\t" }.map(String.init)
         let capacity = capacity(width, fontSize)
         // A word longer than a line may break after its hyphens: "Capitale-" "Nationale".
@@ -678,7 +776,11 @@ package struct SVGDocument {
         let id = ChartRenderer.escape(model.id)
         let n = ChartRenderer.n
         lines.append(
-            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="100%" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart chart-\#(model.kind.rawValue)" font-family="system-ui, sans-serif" font-size="\#(n(ChartRenderer.fontSize))">"#)
+            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="100%""#
+                + #" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart"#
+                + #" chart-\#(model.kind.rawValue)" font-family="system-ui, sans-serif""#
+                + #" font-size="\#(n(ChartRenderer.fontSize))">"#
+        )
         add(#"<title id="\#(id)-title">\#(ChartRenderer.escape(model.title))</title>"#)
         add(#"<desc id="\#(id)-desc">\#(ChartRenderer.escape(ChartSummary.sentence(for: model)))</desc>"#)
     }
@@ -700,9 +802,16 @@ package struct SVGDocument {
         guard !hatched.isEmpty else { return }
         add("<defs>")
         for index in hatched {
-            add(#"<pattern id="\#(Self.patternID(index, id: model.id))" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(\#(ChartPalette.hatchAngle(index)))">"#, indent: 2)
+            add(
+                #"<pattern id="\#(Self.patternID(index, id: model.id))" width="6" height="6""#
+                    + #" patternUnits="userSpaceOnUse""#
+                    + #" patternTransform="rotate(\#(ChartPalette.hatchAngle(index)))">"#,
+                indent: 2)
             add(#"<rect width="6" height="6" fill="\#(ChartPalette.color(index))"/>"#, indent: 4)
-            add(#"<line x1="3" y1="0" x2="3" y2="6" stroke="\#(ChartRenderer.white)" stroke-width="1.5" stroke-opacity="0.7"/>"#, indent: 4)
+            add(
+                #"<line x1="3" y1="0" x2="3" y2="6" stroke="\#(ChartRenderer.white)" stroke-width="1.5""#
+                    + #" stroke-opacity="0.7"/>"#,
+                indent: 4)
             add("</pattern>", indent: 2)
         }
         add("</defs>")

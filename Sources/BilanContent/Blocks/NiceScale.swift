@@ -73,7 +73,9 @@ public struct NiceScale: Sendable, Hashable {
         let multipliers: [Decimal] = [1, 2, Decimal(string: "2.5", locale: Locale(identifier: "en_US_POSIX"))!, 5]
         // Step back while even the smallest candidate of this power fits.
         while (!integerSteps || exponent > 0),
-              tickCount(low: low, high: high, step: Decimal(sign: .plus, exponent: exponent, significand: 1)) <= maximumTicks {
+            tickCount(low: low, high: high, step: Decimal(sign: .plus, exponent: exponent, significand: 1))
+                <= maximumTicks
+        {
             exponent -= 1
         }
         while true {

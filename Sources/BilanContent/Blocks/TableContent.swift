@@ -45,7 +45,8 @@ package struct TableContent: Sendable, Equatable {
     private func rowHTML(_ cells: [String]) -> String {
         var html = "<tr>"
         for (index, cell) in cells.enumerated() {
-            html += index == 0
+            html +=
+                index == 0
                 ? "<th scope=\"row\">\(HTMLEscaping.text(cell))</th>"
                 : "<td\(numericClass(index))>\(HTMLEscaping.text(cell))</td>"
         }

@@ -36,7 +36,8 @@ public enum CommonMarkConverter {
     /// Renders blocks back to CommonMark text (no line wrapping). Unless `allowRawHTML`,
     /// raw HTML is left out and dangerous link schemes dropped, as in ``renderHTML``.
     public static func renderCommonMark(_ blocks: [MarkdownBlock], allowRawHTML: Bool) -> String {
-        let blocks = MarkdownBlock.withNestedImagesFlattened(allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks))
+        let blocks = MarkdownBlock.withNestedImagesFlattened(
+            allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks))
         return render(blocks, markdown: true) { root in
             cmark_render_commonmark(root, CMARK_OPT_UNSAFE, 0)
         }
@@ -532,7 +533,9 @@ public enum CommonMarkConverter {
 
         /// The source columns after each backslash escape or entity of a text literal
         /// read from `byte` of `line`; nil when the source does not read as the literal.
-        mutating func literalColumns(_ literal: UnsafeRawBufferPointer, line: Int, from byte: Int) -> [MarkdownNode
+        mutating func literalColumns(
+            _ literal: UnsafeRawBufferPointer, line: Int, from byte: Int
+        ) -> [MarkdownNode
             .LiteralColumn]?
         {
             let start = lineStarts[line - 1]

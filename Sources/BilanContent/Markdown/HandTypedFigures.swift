@@ -176,7 +176,8 @@ package enum HandTypedFigures {
             while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             var end = start
             while end < bytes.count,
-                bytes[end] == 0x5F || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || (bytes[end] >= 0x30 && bytes[end] <= 0x39)
+                bytes[end] == 0x5F || (bytes[end] >= 0x61 && bytes[end] <= 0x7A)
+                    || (bytes[end] >= 0x30 && bytes[end] <= 0x39)
             {
                 end += 1
             }

@@ -42,7 +42,9 @@ package enum MarkdownRewriting {
     /// The blocks as `rewriter` makes them. A block the rewriter leaves as it is comes
     /// back as the same value (its nodes are not copied); a block replaced by several
     /// top-level nodes becomes several blocks.
-    package static func rewrite<R: MarkdownRewriter>(_ blocks: [MarkdownBlock], with rewriter: inout R)
+    package static func rewrite<R: MarkdownRewriter>(
+        _ blocks: [MarkdownBlock], with rewriter: inout R
+    )
         -> [MarkdownBlock]
     {
         var result: [MarkdownBlock] = []

@@ -325,7 +325,9 @@ public struct SectionRenderer: MarkdownRewriter {
 
     /// The image's source resolved; its problems, missing alt text included, are
     /// reported where the source is written (`position`).
-    package mutating func resolveImage(_ source: String, alt: ArraySlice<MarkdownNode>, at position: SourcePosition?)
+    package mutating func resolveImage(
+        _ source: String, alt: ArraySlice<MarkdownNode>, at position: SourcePosition?
+    )
         -> String
     {
         if !MarkdownNode.hasVisibleText(alt) {

@@ -15,10 +15,11 @@ package enum UnsupportedMarkdown {
     /// `| --- | :---: |`: cells of dashes, each with optional colons.
     static func isDelimiterRow(_ line: Substring) -> Bool {
         let cells = cells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+                return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
+            }
     }
 
     /// A row's cells, without the outer pipes; `\|` is a pipe inside a cell.
@@ -59,7 +60,9 @@ package enum UnsupportedMarkdown {
 
     /// A cell as a YAML flow scalar: as it is, or quoted when YAML would read it otherwise.
     static func flowScalar(_ text: String) -> String {
-        let special: Set<Character> = [",", "[", "]", "{", "}", ":", "#", "\"", "'", "&", "*", "!", "|", ">", "%", "@", "`"]
+        let special: Set<Character> = [
+            ",", "[", "]", "{", "}", ":", "#", "\"", "'", "&", "*", "!", "|", ">", "%", "@", "`",
+        ]
         return text.isEmpty || text.contains(where: special.contains) ? JSONText.string(text) : text
     }
 

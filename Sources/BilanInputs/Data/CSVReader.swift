@@ -69,14 +69,18 @@ package struct CSVReader {
     package static let maximumColumns = 10_000
 
     /// Reads a whole file: UTF-8 (with an optional BOM), header row first.
-    package static func read(_ bytes: [UInt8], file: String, rule: CSVSeparatorRule = .detect)
+    package static func read(
+        _ bytes: [UInt8], file: String, rule: CSVSeparatorRule = .detect
+    )
         -> Result<CSVDocument, Diagnostic>
     {
         SourceText.decode(bytes, file: file).flatMap { decoded in read(text: decoded, file: file, rule: rule) }
     }
 
     /// Reads a whole file already decoded to text.
-    package static func read(text decoded: String, file: String, rule: CSVSeparatorRule = .detect)
+    package static func read(
+        text decoded: String, file: String, rule: CSVSeparatorRule = .detect
+    )
         -> Result<CSVDocument, Diagnostic>
     {
         var text = decoded

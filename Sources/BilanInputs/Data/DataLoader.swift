@@ -132,9 +132,12 @@ public struct DataLoader: Sendable {
     }
 
     /// Records a file left alone, with its `ignored-data-file` warning.
-    private func ignore(_ file: String, _ advice: String, into reading: inout DataReading, _ diagnostics: inout DiagnosticList) {
+    private func ignore(
+        _ file: String, _ advice: String, into reading: inout DataReading, _ diagnostics: inout DiagnosticList
+    ) {
         reading.ignored.append(IgnoredDataFile(file: file, advice: advice))
-        diagnostics.warning(.ignoredDataFile, "this file is not read as data: \(advice)", at: SourceLocation(file: file))
+        diagnostics.warning(
+            .ignoredDataFile, "this file is not read as data: \(advice)", at: SourceLocation(file: file))
     }
 
     /// Whether `name` matches `[a-z_][a-z0-9_]*`.

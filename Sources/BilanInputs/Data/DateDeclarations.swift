@@ -18,7 +18,8 @@ public struct DateDeclarations: Sendable, Equatable {
     /// Table → column → order.
     public var columns: [String: [String: DateOrder]] = [:]
 
-    public init(all: DateOrder? = nil, tables: [String: DateOrder] = [:], columns: [String: [String: DateOrder]] = [:]) {
+    public init(all: DateOrder? = nil, tables: [String: DateOrder] = [:], columns: [String: [String: DateOrder]] = [:])
+    {
         self.all = all
         self.tables = tables
         self.columns = columns

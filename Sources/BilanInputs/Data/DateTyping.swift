@@ -47,7 +47,8 @@ extension DataTable {
                     : order == nil ? declaration(cells, column: columns[column]) : ""
                 problems.append(
                     .error(
-                        code, cellPrefix(row: problem.index, column: column) + "column '\(columns[column])': "
+                        code,
+                        cellPrefix(row: problem.index, column: column) + "column '\(columns[column])': "
                             + problem.message + advice,
                         at: cellLocation(row: problem.index, column: column)))
             }
@@ -110,7 +111,9 @@ extension DataTable {
     /// `sheet 'Revenus', cell B7: ` for a sheet's cell, "" for a text file's.
     package func cellPrefix(row: Int, column: Int) -> String {
         guard let sheet else { return "" }
-        guard rowLines.indices.contains(row), columnNumbers.indices.contains(column) else { return "sheet '\(sheet)': " }
+        guard rowLines.indices.contains(row), columnNumbers.indices.contains(column) else {
+            return "sheet '\(sheet)': "
+        }
         return "sheet '\(sheet)', cell \(cellReference(row: rowLines[row], column: columnNumbers[column])): "
     }
 }

@@ -158,7 +158,9 @@ package struct JSONReader {
     }
 
     /// After an element: true past the closing bracket, false past the `,` before the next.
-    private mutating func readCommaOrClosing(_ closing: UInt8, after element: String)
+    private mutating func readCommaOrClosing(
+        _ closing: UInt8, after element: String
+    )
         throws(Diagnostic) -> Bool
     {
         skipWhitespace()
@@ -347,7 +349,9 @@ package struct JSONReader {
         while index < bytes.count, ASCIIByte.isDigit(bytes[index]) { index += 1 }
     }
 
-    private mutating func readLiteral(_ word: String, as content: Value.Content)
+    private mutating func readLiteral(
+        _ word: String, as content: Value.Content
+    )
         throws(Diagnostic) -> Value.Content
     {
         let end = index + word.utf8.count

@@ -46,7 +46,9 @@ package enum LoadedDataFile: Sendable {
 public enum TableLoader {
     /// Reads the table `name` from the bytes of `file` (a path relative to the project
     /// folder, used in diagnostics).
-    public static func load(_ bytes: [UInt8], format: TableFormat, name: String, file: String)
+    public static func load(
+        _ bytes: [UInt8], format: TableFormat, name: String, file: String
+    )
         -> Result<DataTable, Diagnostic>
     {
         loadFile(bytes, format: format, name: name, file: file).flatMap { loaded in
@@ -69,7 +71,9 @@ public enum TableLoader {
             switch DataTextDecoder.decode(bytes) {
             case .failure(let failure):
                 return .failure(
-                    .error(.invalidUTF8, failure.message, at: SourceLocation(file: file, line: failure.line, column: failure.column)))
+                    .error(
+                        .invalidUTF8, failure.message,
+                        at: SourceLocation(file: file, line: failure.line, column: failure.column)))
             case .success(let text): decoded = text
             }
             var problems: [Diagnostic] = []
@@ -86,7 +90,8 @@ public enum TableLoader {
                             + "(as Excel's \"Unicode text\" export writes them), and this one's first line has none: "
                             + "if it holds notes, move it out of content/data/"))
             }
-            return CSVReader.read(text: decoded.text, file: file, rule: format == .csv ? .detect : .tab).map { document in
+            return CSVReader.read(text: decoded.text, file: file, rule: format == .csv ? .detect : .tab).map {
+                document in
                 let decimalComma = usesDecimalComma(document)
                 var table = table(from: document, name: name, file: file, decimalComma: decimalComma)
                 table.numberConvention = decimalComma ? .decimalComma : .decimalPoint
@@ -191,7 +196,9 @@ public enum TableLoader {
             && integer.allSatisfy(ASCIIByte.isDigit) && fraction.allSatisfy(ASCIIByte.isDigit)
     }
 
-    private static func table(from document: CSVDocument, name: String, file: String, decimalComma: Bool)
+    private static func table(
+        from document: CSVDocument, name: String, file: String, decimalComma: Bool
+    )
         -> DataTable
     {
         return DataTable(
@@ -203,7 +210,9 @@ public enum TableLoader {
             columnLines: Array(repeating: document.headerLine, count: document.header.count))
     }
 
-    private static func table(from root: JSONReader.Value, name: String, file: String)
+    private static func table(
+        from root: JSONReader.Value, name: String, file: String
+    )
         throws(Diagnostic) -> DataTable
     {
         func shapeError(_ message: String, line: Int, column: Int) -> Diagnostic {

@@ -27,8 +27,10 @@ package struct TotalsRowCheck: Sendable {
     /// The words written in each language, besides French and English, which are always
     /// read (spreadsheets and their templates are mostly in one of the two).
     package static let wordsByLanguage: [String: [String]] = [
-        "fr": ["total", "totaux", "total général", "totaux généraux", "grand total", "sous-total", "sous-totaux",
-               "somme"],
+        "fr": [
+            "total", "totaux", "total général", "totaux généraux", "grand total", "sous-total", "sous-totaux",
+            "somme",
+        ],
         "en": ["total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub-total", "sum"],
         "es": ["total", "total general", "subtotal", "suma"],
         "pt": ["total", "total geral", "subtotal", "soma"],
@@ -79,7 +81,8 @@ package struct TotalsRowCheck: Sendable {
         if let sums = lastRowSums(table), !labelled.contains(sums.row) {
             let columns = sums.columns.map { "'\(table.columns[$0.column])' (\($0.value))" }
             let verb = columns.count == 1 ? "is the sum" : "are the sums"
-            let listed = columns.count <= 2
+            let listed =
+                columns.count <= 2
                 ? columns.joined(separator: " and ")
                 : columns.dropLast().joined(separator: ", ") + " and " + (columns.last ?? "")
             result.append(
@@ -128,7 +131,8 @@ package struct TotalsRowCheck: Sendable {
         }
         var compared: [(column: Int, value: Decimal)] = []
         for column in columns {
-            let numbersRows = column.countsRows && column.count >= 1
+            let numbersRows =
+                column.countsRows && column.count >= 1
                 && column.value - (column.previous ?? 0) == 1
             if numbersRows { continue }
             guard column.sum == column.value else { return nil }

@@ -51,8 +51,10 @@ package enum WorkbookTables {
     /// ligatures œ, æ and ß spelled out, any other character `_` (runs of them as one, none
     /// at the ends).
     package static func tableName(_ sheet: String) -> String {
-        let folded = sheet.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .lowercased()
+        let folded = sheet.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")
+        )
+        .lowercased()
         var result = ""
         for scalar in folded.unicodeScalars.flatMap(Self.spelledOut) {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -93,8 +95,13 @@ package enum WorkbookTables {
             let number = index + 1
             guard let title = cell.headerText else {
                 // A column with no name is fine when it is empty below the header.
-                if sheet.rows[(headerIndex + 1)...].contains(where: { $0.cells.indices.contains(index) && !$0.cells[index].isBlank }) {
-                    problem(.csvHeader, "this column has values but no name in the header row (row \(header.number)): name it", row: header.number, column: number)
+                if sheet.rows[(headerIndex + 1)...].contains(where: {
+                    $0.cells.indices.contains(index) && !$0.cells[index].isBlank
+                }) {
+                    problem(
+                        .csvHeader,
+                        "this column has values but no name in the header row (row \(header.number)): name it",
+                        row: header.number, column: number)
                 }
                 continue
             }

@@ -57,7 +57,8 @@ public struct StatedValue: Sendable, Hashable {
             self.init(value: value, tolerance: Self.halfUnit(ofLastDigitOf: numeral), location: location)
             return
         }
-        let parts = trimmed.replacingOccurrences(of: "+-", with: "±").split(separator: "±", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = trimmed.replacingOccurrences(of: "+-", with: "±").split(
+            separator: "±", maxSplits: 1, omittingEmptySubsequences: false)
         guard let value = parts.first.flatMap({ Decimal(numeral: $0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }
         guard parts.count == 2 else {

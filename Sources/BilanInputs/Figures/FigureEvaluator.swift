@@ -283,7 +283,9 @@ private struct ExpressionRun {
     }
 
     /// The values of two operands; when both fail, the errors of both.
-    private mutating func values(of first: FigureExpression, _ second: FigureExpression)
+    private mutating func values(
+        of first: FigureExpression, _ second: FigureExpression
+    )
         throws(FigureFailure) -> (Decimal, Decimal)
     {
         var errors: [Diagnostic] = []
@@ -297,7 +299,9 @@ private struct ExpressionRun {
 
     /// A quotient, which `Decimal` rounds to 38 significant digits as any decimal
     /// quotient must be rounded, unless it overflows.
-    private func checked(_ result: Decimal, _ expression: FigureExpression) throws(FigureFailure)
+    private func checked(
+        _ result: Decimal, _ expression: FigureExpression
+    ) throws(FigureFailure)
         -> Decimal
     {
         try checked(result.isNaN ? .failure(.tooLarge) : .success(result), expression)
@@ -305,7 +309,9 @@ private struct ExpressionRun {
 
     /// An exact result, or the `figure-overflow` error of a value `Decimal` cannot hold
     /// exactly: never a rounded sum, difference or product.
-    private func checked(_ result: Result<Decimal, WideDecimal.Limit>, _ expression: FigureExpression)
+    private func checked(
+        _ result: Result<Decimal, WideDecimal.Limit>, _ expression: FigureExpression
+    )
         throws(FigureFailure) -> Decimal
     {
         switch result {
@@ -330,7 +336,8 @@ private struct ExpressionRun {
         sources.insert(table.file)
         var columns: [String: Int] = [:]
         var errors: [Diagnostic] = []
-        let named = [aggregate.column].compactMap { $0 }
+        let named =
+            [aggregate.column].compactMap { $0 }
             + (aggregate.filter?.comparisons.map(\.column) ?? [])
         for column in named {
             if let index = table.columnIndex(column.text) {
@@ -363,9 +370,10 @@ private struct ExpressionRun {
         if let filter = aggregate.filter, rows.isEmpty, !table.rows.isEmpty {
             warnEmpty(filter, of: table, in: expression, function: aggregate.function)
         }
-        let used = aggregate.column.map { column in
-            rows.count(where: { cell($0, column.text) != .missing })
-        } ?? rows.count
+        let used =
+            aggregate.column.map { column in
+                rows.count(where: { cell($0, column.text) != .missing })
+            } ?? rows.count
         rowsUsed.append(
             RowsUsed(
                 aggregate: String(quoted(expression).dropFirst().dropLast()), table: table.name, used: used,
@@ -440,7 +448,9 @@ private struct ExpressionRun {
 
     // MARK: Errors
 
-    private func diagnostic(_ code: DiagnosticCode, _ message: String, at range: Range<Int>)
+    private func diagnostic(
+        _ code: DiagnosticCode, _ message: String, at range: Range<Int>
+    )
         -> Diagnostic
     {
         Diagnostic.error(
@@ -449,7 +459,9 @@ private struct ExpressionRun {
         ).about(figure: definition.name)
     }
 
-    private func failure(_ code: DiagnosticCode, _ message: String, at range: Range<Int>)
+    private func failure(
+        _ code: DiagnosticCode, _ message: String, at range: Range<Int>
+    )
         -> FigureFailure
     {
         FigureFailure(diagnostics: [diagnostic(code, message, at: range)])

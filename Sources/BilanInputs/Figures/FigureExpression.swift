@@ -182,7 +182,9 @@ extension FigureExpression.Filter {
     /// against a number or a text that is not an ISO date, or a date against a column
     /// with no dates — and why; nil when there is none. `hasDates` says whether a column
     /// holds dates.
-    package func dateProblem(_ hasDates: (FigureExpression.Name) -> Bool)
+    package func dateProblem(
+        _ hasDates: (FigureExpression.Name) -> Bool
+    )
         -> (comparison: FigureExpression.Comparison, message: String)?
     {
         for comparison in comparisons {
@@ -216,7 +218,9 @@ extension FigureExpression.Filter {
     /// The filter ready to run over a table: a quoted ISO date compared with a date
     /// column read as a date once, here, rather than in every row; or, as
     /// ``dateProblem(_:)`` finds it, the comparison that sets a date against something else.
-    package func typedForDates(_ hasDates: (FigureExpression.Name) -> Bool)
+    package func typedForDates(
+        _ hasDates: (FigureExpression.Name) -> Bool
+    )
         -> Result<FigureExpression.Filter, DateFilterProblem>
     {
         if let problem = dateProblem(hasDates) {

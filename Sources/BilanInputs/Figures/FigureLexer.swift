@@ -114,8 +114,9 @@ package enum FigureLexer {
                         offset: index, message: "unexpected character '\(scalar)'")
                 }
                 let length = scalars[index...].prefix(while: isNamePart).count
-                token(.name(String(String.UnicodeScalarView(scalars[index..<index + length]))),
-                      length: length)
+                token(
+                    .name(String(String.UnicodeScalarView(scalars[index..<index + length]))),
+                    length: length)
             }
         }
         tokens.append(FigureToken(kind: .end, range: index..<index))
@@ -133,7 +134,9 @@ package enum FigureLexer {
     /// An ISO date `YYYY-MM-DD` starting at `start`, and its length; nil when the text
     /// there is not shaped as one (it is then a number), an error when it is shaped as one
     /// but is no real day.
-    private static func isoDate(in scalars: [Unicode.Scalar], from start: Int)
+    private static func isoDate(
+        in scalars: [Unicode.Scalar], from start: Int
+    )
         throws(FigureSyntaxError) -> (DateValue, Int)?
     {
         let length = 10
@@ -149,7 +152,9 @@ package enum FigureLexer {
     }
 
     /// A number `digits[.digits]` starting at `start`, and its length.
-    private static func number(in scalars: [Unicode.Scalar], from start: Int)
+    private static func number(
+        in scalars: [Unicode.Scalar], from start: Int
+    )
         throws(FigureSyntaxError) -> (Decimal, Int)
     {
         let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
@@ -171,7 +176,9 @@ package enum FigureLexer {
     }
 
     /// A "string" starting at the quote at `start`: its text and its length with quotes.
-    private static func string(in scalars: [Unicode.Scalar], from start: Int)
+    private static func string(
+        in scalars: [Unicode.Scalar], from start: Int
+    )
         throws(FigureSyntaxError) -> (String, Int)
     {
         var text = String.UnicodeScalarView()
@@ -180,7 +187,8 @@ package enum FigureLexer {
             switch scalars[index] {
             case "\"":
                 return (String(text), index + 1 - start)
-            case "\\" where index + 1 < scalars.count
+            case "\\"
+            where index + 1 < scalars.count
                 && (scalars[index + 1] == "\"" || scalars[index + 1] == "\\"):
                 text.append(scalars[index + 1])
                 index += 2

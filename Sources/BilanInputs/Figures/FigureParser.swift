@@ -137,7 +137,9 @@ package struct FigureParser {
 
     // MARK: Calls
 
-    private mutating func call(_ name: String, at nameToken: FigureToken)
+    private mutating func call(
+        _ name: String, at nameToken: FigureToken
+    )
         throws(FigureSyntaxError) -> FigureExpression
     {
         if name == "change" {
@@ -265,14 +267,18 @@ package struct FigureParser {
     }
 
     @discardableResult
-    private mutating func expect(_ kind: FigureToken.Kind, _ description: String)
+    private mutating func expect(
+        _ kind: FigureToken.Kind, _ description: String
+    )
         throws(FigureSyntaxError) -> FigureToken
     {
         guard current.kind == kind else { throw unexpected(description) }
         return advance()
     }
 
-    private mutating func name(_ description: String) throws(FigureSyntaxError)
+    private mutating func name(
+        _ description: String
+    ) throws(FigureSyntaxError)
         -> FigureExpression.Name
     {
         guard case .name(let text) = current.kind else { throw unexpected(description) }

@@ -106,7 +106,9 @@ private struct ReferenceScanner {
         return String(String.UnicodeScalarView(scalars[start..<index]))
     }
 
-    private func error(_ code: DiagnosticCode, _ message: String, at offset: Int)
+    private func error(
+        _ code: DiagnosticCode, _ message: String, at offset: Int
+    )
         -> FigureReference.SyntaxError
     {
         FigureReference.SyntaxError(code: code, offset: offset, message: message)

@@ -127,7 +127,8 @@ public struct FiguresReport: Sendable {
             lines.append(
                 line("sources", entry.sources.isEmpty ? "none" : entry.sources.joined(separator: ", ")))
             for (index, use) in entry.rowsUsed.enumerated() {
-                let text = "\(use.used) of \(use.total) in \(use.table)"
+                let text =
+                    "\(use.used) of \(use.total) in \(use.table)"
                     + (entry.rowsUsed.count > 1 ? ": \(use.aggregate)" : "")
                 lines.append(index == 0 ? line("rows", text) : "  " + String(repeating: " ", count: width) + text)
             }

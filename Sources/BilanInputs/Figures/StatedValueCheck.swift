@@ -38,7 +38,8 @@ public enum StatedValueCheck {
             let display = figure.definition.display
             let displayed = display.displayedValue(of: figure.value)
             let unit = display.format == .percent ? "%" : ""
-            var message = "figure '\(figure.name)' computes \(displayed)\(unit) but the report states \(stated.text)\(unit)"
+            var message =
+                "figure '\(figure.name)' computes \(displayed)\(unit) but the report states \(stated.text)\(unit)"
             // A fraction where the report prints percent: say how `stated` is written.
             var asPercent = stated
             asPercent.value *= 100

@@ -77,7 +77,8 @@ public enum ReportConfigLoader {
                         + "(or run `bilan init DIR` to start one)"
                 } else if !isFolder.boolValue {
                     diagnostic.location = SourceLocation(file: projectRoot.path)
-                    diagnostic.message = "this is a file, not a project folder: pass --root the folder that holds content/"
+                    diagnostic.message =
+                        "this is a file, not a project folder: pass --root the folder that holds content/"
                 } else {
                     diagnostic.message =
                         "no report.yaml: this folder is not a bilan project (run `bilan init DIR` "
@@ -123,9 +124,10 @@ public enum ReportConfigLoader {
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             schema.fail("currency must be a three-letter ISO 4217 code such as CAD", at: settings["currency"])
         }
-        let allowRawHTML = settings["allow_raw_html"].flatMap {
-            schema.bool($0, invalid: "allow_raw_html must be true or false")
-        } ?? false
+        let allowRawHTML =
+            settings["allow_raw_html"].flatMap {
+                schema.bool($0, invalid: "allow_raw_html must be true or false")
+            } ?? false
 
         var languages: [ReportLanguage] = []
         if let node = schema.required(

@@ -109,9 +109,10 @@ public enum SectionLoader {
         }
         let title = line("title")
         schema.required("title", in: frontMatter, missing: "the front matter needs a title: …")
-        let status = frontMatter["status"].map {
-            schema.choice($0) { _ in "status must be draft, review or final" } ?? SectionStatus.final
-        } ?? .final
+        let status =
+            frontMatter["status"].map {
+                schema.choice($0) { _ in "status must be draft, review or final" } ?? SectionStatus.final
+            } ?? .final
         let weight = frontMatter["weight"].flatMap { schema.int($0, invalid: "weight must be a whole number") }
         var translationOf: String?
         var translationOfLocation: SourceLocation?
@@ -154,7 +155,8 @@ extension SectionLoader {
         let slugStart = index
         guard index < bytes.count, isDigit(bytes[index]) || isLower(bytes[index]) else { return nil }
         while index < bytes.count,
-            isDigit(bytes[index]) || isLower(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
+            isDigit(bytes[index]) || isLower(bytes[index]) || bytes[index] == UInt8(ascii: "_")
+                || bytes[index] == UInt8(ascii: "-")
         {
             index += 1
         }
@@ -164,7 +166,9 @@ extension SectionLoader {
         let languageStart = index
         while index < bytes.count, isLower(bytes[index]) { index += 1 }
         let languageEnd = index
-        guard (2...3).contains(languageEnd - languageStart), Array(bytes[index...]) == Array(".md".utf8) else { return nil }
+        guard (2...3).contains(languageEnd - languageStart), Array(bytes[index...]) == Array(".md".utf8) else {
+            return nil
+        }
         // Every byte so far is ASCII, so byte offsets are character offsets.
         let utf8 = name.utf8
         func part(_ start: Int, _ end: Int) -> Substring {

@@ -58,7 +58,9 @@ public enum TranslationChecker {
     /// `missing-translation`, `outdated-translation` and `mixed-status` warnings. A file
     /// that exists but could not be read (`existingFiles`) has its own error, not a missing
     /// translation.
-    public static func diagnostics(_ entries: [TranslationEntry], existingFiles: Set<String>, config: ReportConfig) -> [Diagnostic] {
+    public static func diagnostics(
+        _ entries: [TranslationEntry], existingFiles: Set<String>, config: ReportConfig
+    ) -> [Diagnostic] {
         var problems = DiagnosticList()
         let source = config.defaultLanguage.code
         for entry in entries {
@@ -77,7 +79,9 @@ public enum TranslationChecker {
                     let current = entry.sections[source]!.contentHash
                     problems.warning(
                         .outdatedTranslation,
-                        "this translation was made from version \(section.translationOf ?? "") of \(entry.sections[source]!.file), which is now \(current): update it, then run `bilan translations --stamp`",
+                        "this translation was made from version \(section.translationOf ?? "") of"
+                            + " \(entry.sections[source]!.file), which is now \(current): update it, then run `bilan"
+                            + " translations --stamp`",
                         at: section.translationOfLocation ?? SourceLocation(file: section.file))
                 default:
                     continue
@@ -90,7 +94,9 @@ public enum TranslationChecker {
 
     /// A section that is a draft in some languages and not in others: a build without
     /// `--drafts` publishes it in the others alone, which nobody sees on a drafts preview.
-    private static func mixedStatus(_ entry: TranslationEntry, config: ReportConfig, into problems: inout DiagnosticList) {
+    private static func mixedStatus(
+        _ entry: TranslationEntry, config: ReportConfig, into problems: inout DiagnosticList
+    ) {
         let present = config.languages.compactMap { entry.sections[$0.code] }
         let drafts = present.filter { $0.status == .draft }
         let published = present.filter { $0.status != .draft }

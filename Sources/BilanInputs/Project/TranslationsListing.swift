@@ -10,7 +10,8 @@ public enum TranslationsListing {
         let config = try ReportConfigLoader.load(projectRoot: projectRoot)
         let loaded = SectionLoader.load(projectRoot: projectRoot, config: config)
         let entries = TranslationChecker.entries(loaded.sections, config: config)
-        let diagnostics = loaded.diagnostics
+        let diagnostics =
+            loaded.diagnostics
             + TranslationChecker.diagnostics(entries, existingFiles: loaded.files, config: config)
         return (config, entries, DiagnosticList(diagnostics).sorted)
     }
@@ -18,10 +19,11 @@ public enum TranslationsListing {
     /// One line per section: its key, then each language's hash and state.
     public static func text(_ entries: [TranslationEntry], config: ReportConfig) -> String {
         entries.map { entry in
-            entry.key + "\n" + config.languages.map { language in
-                let hash = entry.sections[language.code]?.contentHash ?? "--------"
-                return "  \(language.code)  \(hash)  \(entry.states[language.code]?.rawValue ?? "missing")\n"
-            }.joined()
+            entry.key + "\n"
+                + config.languages.map { language in
+                    let hash = entry.sections[language.code]?.contentHash ?? "--------"
+                    return "  \(language.code)  \(hash)  \(entry.states[language.code]?.rawValue ?? "missing")\n"
+                }.joined()
         }.joined()
     }
 
@@ -32,14 +34,17 @@ public enum TranslationsListing {
             entries.map { entry in
                 let languages = config.languages.map { language -> String in
                     let section = entry.sections[language.code]
-                    return JSONText.string(language.code) + ": " + JSONText.object([
-                        ("file", section.map { JSONText.string($0.file) } ?? "null"),
-                        ("hash", section.map { JSONText.string($0.contentHash) } ?? "null"),
-                        ("translation_of", section?.translationOf.map { JSONText.string($0) } ?? "null"),
-                        ("state", JSONText.string(entry.states[language.code]?.rawValue ?? "missing")),
-                    ])
+                    return JSONText.string(language.code) + ": "
+                        + JSONText.object([
+                            ("file", section.map { JSONText.string($0.file) } ?? "null"),
+                            ("hash", section.map { JSONText.string($0.contentHash) } ?? "null"),
+                            ("translation_of", section?.translationOf.map { JSONText.string($0) } ?? "null"),
+                            ("state", JSONText.string(entry.states[language.code]?.rawValue ?? "missing")),
+                        ])
                 }
-                return JSONText.object([("key", JSONText.string(entry.key)), ("languages", "{" + languages.joined(separator: ", ") + "}")])
+                return JSONText.object([
+                    ("key", JSONText.string(entry.key)), ("languages", "{" + languages.joined(separator: ", ") + "}"),
+                ])
             }) + "\n"
     }
 
@@ -53,9 +58,11 @@ public enum TranslationsListing {
         _ entries: [TranslationEntry], config: ReportConfig, projectRoot: URL, keys: Set<String> = []
     ) throws -> [String] {
         var changed: [String] = []
-        for entry in entries where keys.isEmpty || keys.contains(entry.key) || entry.slugs.contains(where: keys.contains) {
+        for entry in entries
+        where keys.isEmpty || keys.contains(entry.key) || entry.slugs.contains(where: keys.contains) {
             guard let source = entry.sections[config.defaultLanguage.code] else { continue }
-            for (code, section) in entry.sections.sorted(by: { $0.key < $1.key }) where code != config.defaultLanguage.code {
+            for (code, section) in entry.sections.sorted(by: { $0.key < $1.key })
+            where code != config.defaultLanguage.code {
                 guard section.translationOf != source.contentHash else { continue }
                 let url = projectRoot.appendingPathComponent(section.file)
                 let bytes = [UInt8](try Data(contentsOf: url))

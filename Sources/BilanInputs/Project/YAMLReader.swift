@@ -58,7 +58,8 @@ public struct YAMLReader: Sendable {
             .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level") {
                 return .error(
-                    .tooLarge, "lists and maps nest more than \(Self.maximumNesting) levels deep here", at: location(mark))
+                    .tooLarge, "lists and maps nest more than \(Self.maximumNesting) levels deep here",
+                    at: location(mark))
             }
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
             return .error(
@@ -66,7 +67,8 @@ public struct YAMLReader: Sendable {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 .yamlSyntax,
-                "invalid YAML: \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written more than once in the same map",
+                "invalid YAML: \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written more than once in"
+                    + " the same map",
                 at: location(context.mark))
         default:
             return .error(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file))

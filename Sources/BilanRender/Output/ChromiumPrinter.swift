@@ -19,7 +19,9 @@ public enum ChromiumPrinter {
         return .failure(
             .error(
                 .outputFailed,
-                "--pdf prints through a headless Chromium, and none is installed (looked for \(names.joined(separator: ", ")) on PATH): install it with `apt-get install chromium` (Debian, Ubuntu), or use --single-file and print the page from a browser",
+                "--pdf prints through a headless Chromium, and none is installed (looked for"
+                    + " \(names.joined(separator: ", ")) on PATH): install it with `apt-get install chromium`"
+                    + " (Debian, Ubuntu), or use --single-file and print the page from a browser",
                 at: SourceLocation(file: "chromium")))
     }
 
@@ -61,22 +63,31 @@ public enum ChromiumPrinter {
             if finished.wait(timeout: .now() + printTimeout) == .timedOut {
                 process.terminate()
                 finished.wait()
-                return .failure(.error(
-                    .outputFailed,
-                    "Chromium did not finish printing within \(Int(printTimeout)) seconds: try again, or use --single-file and print the page from a browser",
-                    at: location))
+                return .failure(
+                    .error(
+                        .outputFailed,
+                        "Chromium did not finish printing within \(Int(printTimeout)) seconds: try again, or use"
+                            + " --single-file and print the page from a browser",
+                        at: location))
             }
-            guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF".utf8)) else {
+            guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf),
+                bytes.starts(with: Array("%PDF".utf8))
+            else {
                 let text = ((try? String(contentsOf: log, encoding: .utf8)) ?? "")
                     .split(separator: "\n").filter { !$0.contains("dbus") }.suffix(5).joined(separator: "\n")
-                return .failure(.error(
-                    .outputFailed,
-                    "Chromium could not print the PDF (status \(process.terminationStatus)); use --single-file and print the page from a browser. Chromium said: \(text)",
-                    at: location))
+                return .failure(
+                    .error(
+                        .outputFailed,
+                        "Chromium could not print the PDF (status \(process.terminationStatus)); use --single-file"
+                            + " and print the page from a browser. Chromium said: \(text)",
+                        at: location))
             }
             return OutputWriter.writeWhole(bytes, to: target)
         } catch {
-            return .failure(.error(.outputFailed, "could not run Chromium (\(chromium.path)): \(error.localizedDescription)", at: location))
+            return .failure(
+                .error(
+                    .outputFailed, "could not run Chromium (\(chromium.path)): \(error.localizedDescription)",
+                    at: location))
         }
     }
 }

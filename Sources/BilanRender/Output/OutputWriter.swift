@@ -53,13 +53,16 @@ public enum OutputWriter {
                 throw DiagnosticError(
                     OutputFailure.diagnostic("create the folder", staging.path, errno, displayName: displayName))
             }
-            if let failure = writeFile(Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path, location: location) {
+            if let failure = writeFile(
+                Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path, location: location)
+            {
                 throw failure
             }
             let paths = plan.paths
             // Every path is checked before anything is written.
             if let path = paths.first(where: { !isInside($0) }) {
-                throw DiagnosticError(.error(.outputFailed, "the build planned a file outside \(displayName): '\(path)'", at: location))
+                throw DiagnosticError(
+                    .error(.outputFailed, "the build planned a file outside \(displayName): '\(path)'", at: location))
             }
             // Each folder is made once, parents first (a parent sorts before its children).
             var folders = Set<String>()
@@ -168,9 +171,10 @@ public enum OutputWriter {
     /// Whether a planned path stays inside the output folder: relative, with no empty,
     /// `.` or `..` part.
     package static func isInside(_ path: String) -> Bool {
-        !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
-        }
+        !path.hasPrefix("/")
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && $0 != "." && $0 != ".."
+            }
     }
 
     /// Why `output` may not be replaced, or nil: it is not a folder, it is a mount point,
@@ -183,10 +187,14 @@ public enum OutputWriter {
         var status = stat()
         guard lstat(output.path, &status) == 0 else { return nil }
         if status.st_mode & S_IFMT == S_IFLNK {
-            return .error(.outputRefused, "\(displayName) is a symbolic link; bilan writes only into folders it made", at: location)
+            return .error(
+                .outputRefused, "\(displayName) is a symbolic link; bilan writes only into folders it made",
+                at: location)
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
-            return .error(.outputRefused, "\(displayName) exists and is not a folder; remove it or choose another --output", at: location)
+            return .error(
+                .outputRefused, "\(displayName) exists and is not a folder; remove it or choose another --output",
+                at: location)
         }
         var parent = stat()
         if stat(output.deletingLastPathComponent().path, &parent) == 0, parent.st_dev != status.st_dev {
@@ -200,7 +208,8 @@ public enum OutputWriter {
         if contents.isEmpty || contents.contains(markerName) { return nil }
         return .error(
             .outputRefused,
-            "\(displayName) holds files bilan did not write; move them away or choose another --output (bilan replaces only folders it made)",
+            "\(displayName) holds files bilan did not write; move them away or choose another --output (bilan"
+                + " replaces only folders it made)",
             at: location)
     }
 

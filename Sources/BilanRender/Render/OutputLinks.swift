@@ -112,7 +112,8 @@ public struct OutputLinks: Sendable {
         mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
             switch node.kind {
             case .link(var link):
-                guard let url = links.url(link.destination, for: document, variant: variant, image: false, notes: &notes)
+                guard
+                    let url = links.url(link.destination, for: document, variant: variant, image: false, notes: &notes)
                 else {
                     unlinked = true
                     link.destination = OutputLinks.unlinkedMarker

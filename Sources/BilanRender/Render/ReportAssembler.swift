@@ -80,7 +80,8 @@ public struct ReportAssembler: Sendable {
         plan.add("index.html", chooserPage())
         for file in assetFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
         let linksByLanguage = Dictionary(
-            config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) }, uniquingKeysWith: { first, _ in first })
+            config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) },
+            uniquingKeysWith: { first, _ in first })
         // The languages' pages and report.md, one language per core.
         let assembler = copy self
         var documents = ParallelMap.map(config.languages) { language in
@@ -88,7 +89,8 @@ public struct ReportAssembler: Sendable {
             return (
                 page: assembler.page(language, rendered, rendered.map(\.output.html), variant: .site),
                 markdown: assembler.reportMarkdown(
-                    language, rendered, linksByLanguage[language.code] ?? assembler.links(for: rendered)))
+                    language, rendered, linksByLanguage[language.code] ?? assembler.links(for: rendered))
+            )
         }
         for index in config.languages.indices {
             let language = config.languages[index]
@@ -103,7 +105,9 @@ public struct ReportAssembler: Sendable {
             }
         }
         if let baseURL = config.baseURL {
-            plan.add(Sitemap.path, Sitemap(baseURL: baseURL, languages: config.languages, sourceDateEpoch: sourceDateEpoch).xml)
+            plan.add(
+                Sitemap.path,
+                Sitemap(baseURL: baseURL, languages: config.languages, sourceDateEpoch: sourceDateEpoch).xml)
         }
         var assembly = ReportAssembly(plan: plan)
         if variants.contains(.singleFile), let projectRoot {
@@ -188,7 +192,9 @@ public struct ReportAssembler: Sendable {
         var cursor = 0
         for (start, (marker, piece)) in zip(found, zip(markers, pieces)) {
             let bytes = Array(marker.utf8)
-            guard start + bytes.count <= shell.count, shell[start..<(start + bytes.count)].elementsEqual(bytes) else { return nil }
+            guard start + bytes.count <= shell.count, shell[start..<(start + bytes.count)].elementsEqual(bytes) else {
+                return nil
+            }
             page.append(contentsOf: shell[cursor..<start])
             page.append(contentsOf: piece.utf8)
             cursor = start + bytes.count
@@ -276,9 +282,10 @@ public struct ReportAssembler: Sendable {
         var current: (part: String?, sections: [SectionModel])?
         func close() {
             guard let current else { return }
-            groups.append(SectionGroup(
-                part: current.part, partAnchor: current.part.map { "part-" + MarkdownAnchors.slug($0) },
-                sections: current.sections))
+            groups.append(
+                SectionGroup(
+                    part: current.part, partAnchor: current.part.map { "part-" + MarkdownAnchors.slug($0) },
+                    sections: current.sections))
         }
         for entry in rendered {
             let section = entry.0
@@ -349,9 +356,10 @@ public struct ReportAssembler: Sendable {
         }
         // Grown once rather than by doubling: the whole report's Markdown, for a large one.
         var bytes = Array(text.utf8)
-        bytes.reserveCapacity(rendered.lazy.map(\.output).reduce(bytes.count) { total, piece in
-            total + (piece.reportMarkdown?.utf8.count ?? (piece.sectionFile.count - piece.markdownStart)) + 256
-        })
+        bytes.reserveCapacity(
+            rendered.lazy.map(\.output).reduce(bytes.count) { total, piece in
+                total + (piece.reportMarkdown?.utf8.count ?? (piece.sectionFile.count - piece.markdownStart)) + 256
+            })
         lastPart = nil
         for section in rendered {
             let piece = section.output

@@ -29,7 +29,8 @@ public struct SideBySide {
     package let renderedByFile: [String: RenderedSection]
 
     public init(
-        config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section], rendered: [String: [RenderedSection]],
+        config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section],
+        rendered: [String: [RenderedSection]],
         basePath: String = "/_bilan/side-by-side/", siteRoot: String = defaultSiteRoot
     ) {
         // `sections` (every file that loaded, drafts too) and `rendered` (the build's
@@ -53,7 +54,9 @@ public struct SideBySide {
     /// Every section with the state of each language, linking to its page.
     public func indexPage() -> String {
         var body = "<table class=\"sbs-index\">\n<thead><tr><th scope=\"col\">Section</th>"
-        for language in config.languages { body += "<th scope=\"col\" lang=\"\(esc(language.code))\">\(esc(language.code))</th>" }
+        for language in config.languages {
+            body += "<th scope=\"col\" lang=\"\(esc(language.code))\">\(esc(language.code))</th>"
+        }
         body += "</tr></thead>\n<tbody>\n"
         for entry in entries {
             body += "<tr><th scope=\"row\"><a href=\"\(esc(basePath + entry.key))\">\(esc(entry.key))</a></th>"
@@ -76,22 +79,30 @@ public struct SideBySide {
 
     /// Every section's languages side by side, in report order.
     public func wholeReportPage() -> String {
-        document(title: "Rapport complet · Whole report · Côte à côte · Side by side", body: entries.map(pair).joined())
+        document(
+            title: "Rapport complet · Whole report · Côte à côte · Side by side",
+            body: entries.map(pair).joined())
     }
 
     // MARK: - Parts
 
     package func pair(_ entry: TranslationEntry) -> String {
         var html = "<section class=\"sbs-pair\" id=\"\(esc(entry.key))\" aria-labelledby=\"\(esc(entry.key))-key\">\n"
-        html += "<h2 id=\"\(esc(entry.key))-key\" class=\"sbs-key\"><a href=\"\(esc(basePath + entry.key))\">\(esc(entry.key))</a></h2>\n"
+        html +=
+            "<h2 id=\"\(esc(entry.key))-key\" class=\"sbs-key\"><a"
+            + " href=\"\(esc(basePath + entry.key))\">\(esc(entry.key))</a></h2>\n"
         html += "<div class=\"sbs-columns\">\n"
         for language in config.languages {
             let state = entry.states[language.code] ?? .missing
             html += "<article class=\"sbs-column sbs-\(state.rawValue)\" \(languageAttributes(language))>\n"
             html += "<p class=\"sbs-state\">\(esc(language.code)) \(badge(state))</p>\n"
-            if let note = note(entry, language: language.code, state: state) { html += "<p class=\"sbs-flag\" role=\"note\">\(note)</p>\n" }
+            if let note = note(entry, language: language.code, state: state) {
+                html += "<p class=\"sbs-flag\" role=\"note\">\(note)</p>\n"
+            }
             if let section = entry.sections[language.code] {
-                if section.status == .draft { html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n" }
+                if section.status == .draft {
+                    html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n"
+                }
                 html += "<h3>\(esc(section.title))</h3>\n"
                 if let done = renderedByFile[section.file] {
                     // Rendered in this view's variant, its links to sections and anchors
@@ -99,7 +110,9 @@ public struct SideBySide {
                     // language's); the site's HTML when the build did not render it.
                     html += (done.html(in: .sideBySide(siteRoot: siteRoot)) ?? done.html(in: .site))?.html ?? ""
                 } else {
-                    html += "<p class=\"sbs-flag\">Absente de cette construction · Not in this build (\(esc(section.status.rawValue)))</p>\n"
+                    html +=
+                        "<p class=\"sbs-flag\">Absente de cette construction · Not in this build"
+                        + " (\(esc(section.status.rawValue)))</p>\n"
                 }
             }
             html += "</article>\n"
@@ -113,11 +126,15 @@ public struct SideBySide {
         let source = config.defaultLanguage.code
         switch state {
         case .missing:
-            return "Traduction manquante · Missing translation: <code>content/sections/\(esc(entry.key)).\(esc(language)).md</code>"
+            return
+                "Traduction manquante · Missing translation:"
+                + " <code>content/sections/\(esc(entry.key)).\(esc(language)).md</code>"
         case .outdated:
             let stamp = entry.sections[language]?.translationOf ?? ""
             let current = entry.sections[source]?.contentHash ?? ""
-            return "Traduction à mettre à jour · Outdated translation: made from version <code>\(esc(stamp))</code> of the \(esc(source)) section, which is now <code>\(esc(current))</code>"
+            return
+                "Traduction à mettre à jour · Outdated translation: made from version <code>\(esc(stamp))</code> of"
+                + " the \(esc(source)) section, which is now <code>\(esc(current))</code>"
         case .unstamped:
             return "Jamais marquée · Never stamped: run <code>bilan translations --stamp</code> once it is up to date"
         case .orphan:
@@ -143,7 +160,8 @@ public struct SideBySide {
     package func document(title: String, body: String) -> String {
         let language = config.defaultLanguage
         let nav = """
-            <nav class="sbs-nav" aria-label="Côte à côte · Side by side"><a href="\(esc(basePath))">Sections</a> · \
+            <nav class="sbs-nav" aria-label="Côte à côte · Side by side">\
+            <a href="\(esc(basePath))">Sections</a> · \
             <a href="\(esc(basePath + Self.wholeReportName))">Rapport complet · Whole report</a> · \
             <a href="\(esc(siteRoot))">Site</a></nav>
             """
@@ -190,12 +208,14 @@ public struct SideBySide {
         .sbs-pair { margin: 2rem 0 3rem; }
         .sbs-key { font-size: 1rem; font-family: monospace; }
         .sbs-badge { font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.25rem; background: #e6e1ea; }
-        .sbs-badge-outdated, .sbs-badge-missing, .sbs-badge-orphan { background: #8a3b00; color: #fff; font-weight: 700; }
+        .sbs-badge-outdated, .sbs-badge-missing, .sbs-badge-orphan { background: #8a3b00; color: #fff; font-weight: \
+        700; }
         .sbs-badge-unstamped { background: #fff1c2; }
         .sbs-missing, .sbs-outdated { border-top-color: #8a3b00; }
         .sbs-flag { background: #fff4e5; border-left: 4px solid #8a3b00; padding: 0.4rem 0.75rem; }
         .sbs-index { border-collapse: collapse; width: 100%; }
-        .sbs-index th, .sbs-index td { text-align: left; border-bottom: 1px solid var(--rule, #ccc); padding: 0.4rem; vertical-align: top; }
+        .sbs-index th, .sbs-index td { text-align: left; border-bottom: 1px solid var(--rule, #ccc); padding: 0.4rem; \
+        vertical-align: top; }
         @media print { .sbs-nav { display: none; } }
         """
 }

@@ -49,7 +49,8 @@ public struct Sitemap: Sendable {
             text += "    <loc>\(HTMLEscaping.text(page))</loc>\n"
             if let lastModified { text += "    <lastmod>\(lastModified)</lastmod>\n" }
             for alternate in alternates {
-                text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.text(alternate.hreflang))\""
+                text +=
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.text(alternate.hreflang))\""
                     + " href=\"\(HTMLEscaping.text(alternate.href))\"/>\n"
             }
             text += "  </url>\n"
@@ -62,7 +63,8 @@ public struct Sitemap: Sendable {
         guard let sourceDateEpoch else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(sourceDateEpoch)))
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(sourceDateEpoch)))
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }

@@ -52,7 +52,10 @@ import Testing
     }
 
     @Test func placeholdersAreSplitOnBytesAsOnCharacters() {
-        #expect(FigurePlaceholders.split("a {{ x }} b {{y}}") == [.text("a "), .reference(" x "), .text(" b "), .reference("y")])
+        #expect(
+            FigurePlaceholders.split("a {{ x }} b {{y}}") == [
+                .text("a "), .reference(" x "), .text(" b "), .reference("y"),
+            ])
         #expect(FigurePlaceholders.split("{{{ x }}}") == [.reference("{ x "), .text("}")])
         #expect(FigurePlaceholders.split("é{ {{ x") == [.text("é{ "), .unclosed("{{ x")])
         #expect(FigurePlaceholders.split("no braces } {") == [.text("no braces } {")])
@@ -74,10 +77,15 @@ import Testing
         let markers = ["<bilan-section-html 0>", "<bilan-section-html 1>"]
         let html = ["<p>a</p>", "<p>b</p>"]
         let shell = Array("<main>\(markers[0])|\(markers[1])</main>".utf8)
-        #expect(ReportAssembler.splice(html, into: shell, markers: markers) == Array("<main><p>a</p>|<p>b</p></main>".utf8))
+        #expect(
+            ReportAssembler.splice(html, into: shell, markers: markers) == Array("<main><p>a</p>|<p>b</p></main>".utf8))
         // Escaped by the template ({{html}}), repeated, missing or out of order: no splice.
-        #expect(ReportAssembler.splice(html, into: Array("&lt;bilan-section-html 0&gt; \(markers[1])".utf8), markers: markers) == nil)
-        #expect(ReportAssembler.splice(html, into: Array("\(markers[0])\(markers[0])\(markers[1])".utf8), markers: markers) == nil)
+        #expect(
+            ReportAssembler.splice(
+                html, into: Array("&lt;bilan-section-html 0&gt; \(markers[1])".utf8), markers: markers) == nil)
+        #expect(
+            ReportAssembler.splice(html, into: Array("\(markers[0])\(markers[0])\(markers[1])".utf8), markers: markers)
+                == nil)
         #expect(ReportAssembler.splice(html, into: Array("\(markers[1])\(markers[0])".utf8), markers: markers) == nil)
         #expect(ReportAssembler.splice(html, into: Array(markers[0].utf8), markers: markers) == nil)
     }
@@ -101,7 +109,8 @@ import Testing
         let output = folder.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func inode(_ path: String) throws -> UInt64 {
-            (try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            (try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[
+                .systemFileNumber] as? NSNumber)?.uint64Value ?? 0
         }
         var plan = OutputPlan()
         plan.add("same.html", "<p>same</p>")
@@ -113,8 +122,11 @@ import Testing
         #expect((try? OutputWriter.write(plan, to: output, projectRoot: folder, displayName: "output").get()) != nil)
         #expect(try inode("same.html") == sameBefore)
         #expect(try inode("a/changed.html") != changedBefore)
-        #expect(try String(contentsOf: output.appendingPathComponent("a/changed.html"), encoding: .utf8) == "<p>two</p>")
-        let links = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)[.referenceCount] as? NSNumber
+        #expect(
+            try String(contentsOf: output.appendingPathComponent("a/changed.html"), encoding: .utf8) == "<p>two</p>")
+        let links =
+            try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)[
+                .referenceCount] as? NSNumber
         #expect(links?.intValue == 1)
     }
 }

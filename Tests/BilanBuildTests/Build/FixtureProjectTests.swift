@@ -28,7 +28,8 @@ import Testing
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let result = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true))
-        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(DiagnosticReport.text(result.diagnostics))")
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(DiagnosticReport.text(result.diagnostics))")
         #expect(result.wrote)
         var files = FixtureProjects.contents(of: project.appendingPathComponent("output"))
         files[OutputWriter.markerName] = nil
@@ -91,7 +92,8 @@ import Testing
     }
 
     @Test func strictFailsOnWarnings() throws {
-        let project = try FixtureProjects.copy(overlay: FixtureProjects.invalidCases.appendingPathComponent("missing-translation"))
+        let project = try FixtureProjects.copy(
+            overlay: FixtureProjects.invalidCases.appendingPathComponent("missing-translation"))
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         // The welcome section has no English version: a missing-translation warning.
         let result = BuildPipeline.run(BuildOptions(projectRoot: project, strict: true))

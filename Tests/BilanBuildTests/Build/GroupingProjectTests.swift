@@ -21,7 +21,8 @@ import Testing
         #expect(result.wrote)
         for path in Self.snapshotted {
             let actual = try Data(contentsOf: root.appendingPathComponent("output/" + path))
-            assertSnapshot(actual, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/grouping/" + path))
+            assertSnapshot(
+                actual, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/grouping/" + path))
         }
     }
 
@@ -31,12 +32,14 @@ import Testing
         let markdown = try String(
             contentsOf: FixtureFiles.url("snapshots/grouping/fr/report.md"), encoding: .utf8)
         #expect(markdown.contains("Nos bénévoles ont donné 41,5 heures, dont 5 quarts à l'accueil."))
-        #expect(markdown.contains("""
-            | Accueil | 14,0 |
-            | Cuisine collective | 13,5 |
-            | Transport | 10,5 |
-            | Administration | 3,5 |
-            """))
+        #expect(
+            markdown.contains(
+                """
+                | Accueil | 14,0 |
+                | Cuisine collective | 13,5 |
+                | Transport | 10,5 |
+                | Administration | 3,5 |
+                """))
         #expect(markdown.contains("| Administration | 2 |\n| **Total** | **13** |"))
         // Filtered first (since January 2024), then folded: a group whose hours are all
         // missing has no mean, shown empty.

@@ -92,7 +92,10 @@ import Testing
         #expect(markdown.contains(#"\<script\>alert('csv')\</script\>"#))
         // Every `<img` that reaches the Markdown is escaped (`\<img`), so no site generator runs it.
         let images = markdown.ranges(of: "<img")
-        #expect(images.allSatisfy { $0.lowerBound > markdown.startIndex && markdown[markdown.index(before: $0.lowerBound)] == "\\" })
+        #expect(
+            images.allSatisfy {
+                $0.lowerBound > markdown.startIndex && markdown[markdown.index(before: $0.lowerBound)] == "\\"
+            })
     }
 
     /// Markdown that a site generator would turn into running markup: an unescaped
@@ -118,7 +121,8 @@ import Testing
                 }
             }
             let lowered = Array(line.lowercased())
-            for index in lowered.indices.dropLast() where lowered[index] == "]" && (lowered[index + 1] == "(" || lowered[index + 1] == ":") {
+            for index in lowered.indices.dropLast()
+            where lowered[index] == "]" && (lowered[index + 1] == "(" || lowered[index + 1] == ":") {
                 if index > 0 && lowered[index - 1] == "\\" { continue }
                 let target = String(lowered[(index + 2)...]).filter { !$0.isWhitespace && $0 != "<" }
                 if ["javascript:", "vbscript:", "data:text"].contains(where: target.hasPrefix) {
@@ -141,17 +145,20 @@ import Testing
             project = try FixtureProjects.copy()
             outside = project.deletingLastPathComponent().appendingPathComponent("outside")
             try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-            try "annee,n\n2020,\(Self.secret)\n".write(to: outside.appendingPathComponent("secret.csv"), atomically: true, encoding: .utf8)
+            try "annee,n\n2020,\(Self.secret)\n".write(
+                to: outside.appendingPathComponent("secret.csv"), atomically: true, encoding: .utf8)
             try "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- \(Self.secret) --></svg>\n"
                 .write(to: outside.appendingPathComponent("secret.svg"), atomically: true, encoding: .utf8)
             try "---\ntitle: \(Self.secret)\n---\n\(Self.secret)\n"
                 .write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
-            try "<p>\(Self.secret)</p>\n".write(to: outside.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+            try "<p>\(Self.secret)</p>\n".write(
+                to: outside.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
         }
 
         func link(_ path: String, to target: URL) throws {
             let url = project.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(at: url, withDestinationURL: target)
         }
 
@@ -165,7 +172,9 @@ import Testing
         func build() -> BuildResult {
             let result = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true))
             for (path, data) in FixtureProjects.contents(of: project.appendingPathComponent("output")) {
-                #expect(!String(decoding: data, as: UTF8.self).contains(Self.secret), "\(path) holds a file from outside the project")
+                #expect(
+                    !String(decoding: data, as: UTF8.self).contains(Self.secret),
+                    "\(path) holds a file from outside the project")
             }
             return result
         }
@@ -176,7 +185,10 @@ import Testing
         defer { linked.remove() }
         try linked.link("content/data/secret.csv", to: linked.outside.appendingPathComponent("secret.csv"))
         let result = linked.build()
-        #expect(result.diagnostics.map { "\($0.location) [\($0.code)]" } == ["content/data/secret.csv [path-outside-project]"])
+        #expect(
+            result.diagnostics.map { "\($0.location) [\($0.code)]" } == [
+                "content/data/secret.csv [path-outside-project]"
+            ])
         #expect(!result.wrote)
     }
 
@@ -185,7 +197,10 @@ import Testing
         defer { linked.remove() }
         try linked.link("content/sections/040-secret.fr.md", to: linked.outside.appendingPathComponent("secret.md"))
         let result = linked.build()
-        #expect(result.diagnostics.contains { $0.code == .pathOutsideProject && $0.location.file == "content/sections/040-secret.fr.md" })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == .pathOutsideProject && $0.location.file == "content/sections/040-secret.fr.md"
+            })
         #expect(!result.wrote)
     }
 
@@ -193,9 +208,13 @@ import Testing
         let linked = try LinkedProject()
         defer { linked.remove() }
         try linked.link("content/assets/secret.svg", to: linked.outside.appendingPathComponent("secret.svg"))
-        try linked.write("---\ntitle: Mot d'accueil\n---\n![Secret](../assets/secret.svg)\n", "content/sections/010-accueil.fr.md")
+        try linked.write(
+            "---\ntitle: Mot d'accueil\n---\n![Secret](../assets/secret.svg)\n", "content/sections/010-accueil.fr.md")
         let result = linked.build()
-        #expect(result.diagnostics.contains { $0.code == .pathOutsideProject && $0.location.file == "content/sections/010-accueil.fr.md" })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == .pathOutsideProject && $0.location.file == "content/sections/010-accueil.fr.md"
+            })
         #expect(!result.wrote)
     }
 
@@ -211,7 +230,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("secret.svg").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("dehors").path))
         // The folder outside is as it was.
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: linked.outside.path)) == ["secret.csv", "secret.svg", "secret.md", "page.mustache"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: linked.outside.path)) == [
+                "secret.csv", "secret.svg", "secret.md", "page.mustache",
+            ])
     }
 
     @Test func aTemplateLinkedOutOfTheProjectIsAnError() throws {
@@ -219,7 +241,10 @@ import Testing
         defer { linked.remove() }
         try linked.link("templates/page.mustache", to: linked.outside.appendingPathComponent("page.mustache"))
         let result = linked.build()
-        #expect(result.diagnostics.contains { $0.code == .pathOutsideProject && $0.location.file == "templates/page.mustache" })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == .pathOutsideProject && $0.location.file == "templates/page.mustache"
+            })
         #expect(!result.wrote)
     }
 

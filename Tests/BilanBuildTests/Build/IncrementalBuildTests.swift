@@ -16,9 +16,12 @@ import Testing
         #expect(build.update() == .none)
 
         let file = "content/sections/020-membres.fr.md"
-        try RebuildChecks.edit(project, file) { $0 + "\nUne nouvelle phrase, avec {{ membres_individuelles }} membres.\n" }
+        try RebuildChecks.edit(project, file) {
+            $0 + "\nUne nouvelle phrase, avec {{ membres_individuelles }} membres.\n"
+        }
         #expect(build.update() == .sections([file]))
-        #expect(String(decoding: build.result.plan!.files["fr/index.html"]!, as: UTF8.self).contains("Une nouvelle phrase"))
+        #expect(
+            String(decoding: build.result.plan!.files["fr/index.html"]!, as: UTF8.self).contains("Une nouvelle phrase"))
         RebuildChecks.expectSameAsFullBuild(build)
     }
 
@@ -27,7 +30,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let build = IncrementalBuild(options: RebuildChecks.options(project))
         let csv = project.appendingPathComponent("content/data/membres.csv")
-        var lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOf: csv, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         lines.insert(lines[1], at: 1)
         try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         #expect(build.update() == .figures)
@@ -42,7 +46,9 @@ import Testing
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let build = IncrementalBuild(options: RebuildChecks.options(project))
-        try RebuildChecks.edit(project, "content/report.yaml") { $0.replacingOccurrences(of: "organization:", with: "organization: Autre #") }
+        try RebuildChecks.edit(project, "content/report.yaml") {
+            $0.replacingOccurrences(of: "organization:", with: "organization: Autre #")
+        }
         #expect(build.update() == .full)
         RebuildChecks.expectSameAsFullBuild(build)
 
@@ -93,7 +99,8 @@ import Testing
     }
 
     @Test func scopesOfChangedPaths() {
-        #expect(IncrementalBuild.scope(of: ["content/sections/010-a.fr.md"]) == .sections(["content/sections/010-a.fr.md"]))
+        #expect(
+            IncrementalBuild.scope(of: ["content/sections/010-a.fr.md"]) == .sections(["content/sections/010-a.fr.md"]))
         #expect(IncrementalBuild.scope(of: ["content/sections/010-a.fr.md", "content/data/x.csv"]) == .figures)
         #expect(IncrementalBuild.scope(of: ["content/figures.yaml"]) == .figures)
         #expect(IncrementalBuild.scope(of: ["content/i18n/fr.yaml"]) == .full)

@@ -62,7 +62,8 @@ import Testing
         // A data change and a section change at once: the figures, every section, and
         // the changed file read again.
         let csv = project.appendingPathComponent("content/data/membres.csv")
-        var lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOf: csv, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         lines.insert(lines[1], at: 1)
         try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         try RebuildChecks.edit(project, "content/sections/010-accueil.en.md") { $0 + "\nOne more line.\n" }

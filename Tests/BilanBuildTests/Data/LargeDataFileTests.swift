@@ -88,37 +88,39 @@ import Testing
         let csv = project.appendingPathComponent("content/data/participations.csv")
         let rows = try await Self.placeLargeCSV(at: csv)
         let figures = project.appendingPathComponent("content/figures.yaml")
-        try (String(contentsOf: figures, encoding: .utf8) + """
-            participations: count(participations)
-            montant_moyen:
-              value: mean(participations.montant where ville = "Montréal, QC")
-              format: number
-              decimals: 2
+        try
+            (String(contentsOf: figures, encoding: .utf8) + """
+                participations: count(participations)
+                montant_moyen:
+                  value: mean(participations.montant where ville = "Montréal, QC")
+                  format: number
+                  decimals: 2
 
-            """).write(to: figures, atomically: true, encoding: .utf8)
+                """).write(to: figures, atomically: true, encoding: .utf8)
         let section = project.appendingPathComponent("content/sections/010-accueil.fr.md")
-        try (String(contentsOf: section, encoding: .utf8) + """
+        try
+            (String(contentsOf: section, encoding: .utf8) + """
 
-            {{ participations }} participations, {{ montant_moyen }} $ en moyenne.
+                {{ participations }} participations, {{ montant_moyen }} $ en moyenne.
 
-            ```table
-            data: participations
-            columns: [id, nom, montant]
-            where: id <= 20
-            sort: -montant
-            total: montant
-            ```
+                ```table
+                data: participations
+                columns: [id, nom, montant]
+                where: id <= 20
+                sort: -montant
+                total: montant
+                ```
 
-            ```chart
-            type: line
-            data: participations
-            x: id
-            y: montant
-            where: id > 100 and id <= 130
-            title: Montants
-            ```
+                ```chart
+                type: line
+                data: participations
+                x: id
+                y: montant
+                where: id > 100 and id <= 130
+                title: Montants
+                ```
 
-            """).write(to: section, atomically: true, encoding: .utf8)
+                """).write(to: section, atomically: true, encoding: .utf8)
         let clock = ContinuousClock()
         let start = clock.now
         let result = BuildPipeline.run(BuildOptions(projectRoot: project))
@@ -126,7 +128,8 @@ import Testing
         #expect(result.errorCount == 0, "\(DiagnosticReport.text(result.diagnostics))")
         #expect(result.wrote)
         let page = try String(contentsOf: project.appendingPathComponent("output/fr/index.html"), encoding: .utf8)
-        let formatted = FigureFormatter(localeIdentifier: "fr-CA").format(Decimal(rows), as: FigureDisplay(format: .integer))
+        let formatted = FigureFormatter(localeIdentifier: "fr-CA").format(
+            Decimal(rows), as: FigureDisplay(format: .integer))
         #expect(page.contains(">\(formatted)</span> participations"))
         #expect(page.contains("Participante 20<"))
         #expect(!page.contains("Participante 21<"))

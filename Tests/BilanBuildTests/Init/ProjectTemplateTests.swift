@@ -13,9 +13,12 @@ import Testing
     /// scripts/embed-starter after editing one).
     @Test func embeddedStarterMatchesTheStarterFolder() throws {
         var paths: [String] = []
-        let files = try #require(FileManager.default.enumerator(at: Self.starter, includingPropertiesForKeys: [.isRegularFileKey]))
-        for case let url as URL in files where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            let relative = String(url.standardizedFileURL.path.dropFirst(Self.starter.standardizedFileURL.path.count + 1))
+        let files = try #require(
+            FileManager.default.enumerator(at: Self.starter, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in files
+        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(
+                url.standardizedFileURL.path.dropFirst(Self.starter.standardizedFileURL.path.count + 1))
             let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") && $0 != ".gitignore" }
             if !hidden { paths.append(relative) }
         }
@@ -70,7 +73,9 @@ import Testing
             return
         }
         #expect(error.diagnostics.map(\.code) == [.outputRefused])
-        #expect(error.diagnostics.first?.formatted.hasPrefix("new/report: error: new/report is not empty (content)") == true)
+        #expect(
+            error.diagnostics.first?.formatted.hasPrefix("new/report: error: new/report is not empty (content)") == true
+        )
 
         let file = parent.appendingPathComponent("file.txt")
         try "x".write(to: file, atomically: true, encoding: .utf8)

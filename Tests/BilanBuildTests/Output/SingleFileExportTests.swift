@@ -10,7 +10,9 @@ import Testing
     /// Every `src`, `href` and `url()` of an exported page.
     static func references(_ html: String) -> [String] {
         var result: [String] = []
-        for match in html.matches(of: try! Regex(#"(?i)\b(?:src|href|poster|data|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)) {
+        for match in html.matches(
+            of: try! Regex(#"(?i)\b(?:src|href|poster|data|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#))
+        {
             let value = (1...3).compactMap { match.output[$0].substring }.first.map(String.init) ?? ""
             result.append(value)
         }
@@ -27,9 +29,11 @@ import Testing
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         // A section that links to a web site, a project file, and shows an image.
-        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: project.appendingPathComponent("content/assets/point.svg"))
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(
+            to: project.appendingPathComponent("content/assets/point.svg"))
         try Data("%PDF-1.4 fake".utf8).write(to: project.appendingPathComponent("content/assets/rapport.pdf"))
-        try Data("""
+        try Data(
+            """
             ---
             title: Liens
             ---
@@ -37,7 +41,8 @@ import Testing
             [les membres](020-membres.fr.md).
 
             ![Un point](../assets/point.svg)
-            """.utf8).write(to: project.appendingPathComponent("content/sections/040-liens.fr.md"))
+            """.utf8
+        ).write(to: project.appendingPathComponent("content/sections/040-liens.fr.md"))
 
         let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false, variants: [.singleFile]))
         let export = try #require(build.singleFilePages["fr"])
@@ -46,7 +51,8 @@ import Testing
         #expect(!html.contains("<link rel=\"stylesheet\""))
         #expect(html.contains("<style>\n/* bilan") || html.contains("--accent"))
         for reference in Self.references(html) {
-            let allowed = reference.hasPrefix("#") || reference.hasPrefix("data:") || reference == "https://example.org/cles"
+            let allowed =
+                reference.hasPrefix("#") || reference.hasPrefix("data:") || reference == "https://example.org/cles"
                 || reference.isEmpty
             #expect(allowed, "the export refers to \(reference.prefix(80))")
         }
@@ -90,7 +96,8 @@ import Testing
         #expect(BuildPipeline.run(BuildOptions(projectRoot: project)).wrote)
 
         let foreign = project.appendingPathComponent("elsewhere")
-        try FileManager.default.createDirectory(at: foreign.appendingPathComponent("output"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: foreign.appendingPathComponent("output"), withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: foreign.appendingPathComponent("output/notes.txt"))
         #expect(
             ReportExport.prepareOutputFolder(foreign.appendingPathComponent("output"), projectRoot: foreign)?.code

@@ -26,13 +26,19 @@ import Testing
         model.logo = "../assets/logo.svg"
         model.inlineStylesheet = "p {}"
         model.languages = [
-            LanguageLink(code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t"),
+            LanguageLink(code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t")
         ]
-        model.groups = [SectionGroup(part: "p", partAnchor: "part-p", sections: [
-            SectionModel(anchor: "a", title: "t", html: "<p>", draft: true, translations: [
-                TranslationLink(code: "en", href: "../en/#a", label: "Read in English", rtl: false),
-            ]),
-        ])]
+        model.groups = [
+            SectionGroup(
+                part: "p", partAnchor: "part-p",
+                sections: [
+                    SectionModel(
+                        anchor: "a", title: "t", html: "<p>", draft: true,
+                        translations: [
+                            TranslationLink(code: "en", href: "../en/#a", label: "Read in English", rtl: false)
+                        ])
+                ])
+        ]
         return model
     }()
 
@@ -66,9 +72,10 @@ import Testing
     @Test func theEncodableKeysAreTheTemplateNames() throws {
         var types: [String: Set<String>] = [:]
         Self.names(Self.full, into: &types)
-        #expect(Set(types.keys) == [
-            "PageModel", "AlternateLink", "LanguageLink", "SectionGroup", "SectionModel", "TranslationLink",
-        ])
+        #expect(
+            Set(types.keys) == [
+                "PageModel", "AlternateLink", "LanguageLink", "SectionGroup", "SectionModel", "TranslationLink",
+            ])
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.full))
         var keys: Set<String> = []
         Self.keys(json, type: "PageModel", of: types, into: &keys)
@@ -107,21 +114,24 @@ import Testing
             .write(to: templates.appendingPathComponent("index.mustache"))
         let build = BuildPipeline.run(BuildOptions(projectRoot: project, drafts: true, write: false))
         let french = String(decoding: try #require(build.plan?.files["fr/index.html"]), as: UTF8.self)
-        #expect(french == """
-            fr|Rapport d&#39;activités 2023-2024|Groupe Exemple|2023-2024|Brouillon|286|no base_url|site|../style.css
-            [fr Français ../fr/index.html true Rapport d&#39;activités 2023-2024]\
-            [en English ../en/index.html false Rapport d&#39;activités 2023-2024]
-            (<accueil Mot d&#39;accueil en=Read in English@../en/index.html#accueil>)\
-            (Vie associative #part-vie-associative: \
-            <membres Membres et militantisme en=Read in English@../en/index.html#membres>\
-            <brouillon Perspectives draft en=Read in English@../en/index.html#brouillon>)
+        #expect(
+            french == """
+                fr|Rapport d&#39;activités 2023-2024|Groupe Exemple|2023-2024|Brouillon|286|no \
+                base_url|site|../style.css
+                [fr Français ../fr/index.html true Rapport d&#39;activités 2023-2024]\
+                [en English ../en/index.html false Rapport d&#39;activités 2023-2024]
+                (<accueil Mot d&#39;accueil en=Read in English@../en/index.html#accueil>)\
+                (Vie associative #part-vie-associative: \
+                <membres Membres et militantisme en=Read in English@../en/index.html#membres>\
+                <brouillon Perspectives draft en=Read in English@../en/index.html#brouillon>)
 
-            """)
+                """)
         let chooser = String(decoding: try #require(build.plan?.files["index.html"]), as: UTF8.self)
-        #expect(chooser == """
-            fr:Rapport d&#39;activités 2023-2024:Français:fr/index.html;\
-            en:Activity Report 2023-2024:English:en/index.html;untitled
+        #expect(
+            chooser == """
+                fr:Rapport d&#39;activités 2023-2024:Français:fr/index.html;\
+                en:Activity Report 2023-2024:English:en/index.html;untitled
 
-            """)
+                """)
     }
 }

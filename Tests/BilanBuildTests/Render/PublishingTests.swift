@@ -82,7 +82,8 @@ import FoundationXML
             "<meta name=\"description\" content=\"Ce que le groupe a fait : membres &amp; fonds de solidarité.\">",
             "<meta property=\"og:type\" content=\"website\">",
             "<meta property=\"og:title\" content=\"Rapport d&#39;activités 2023-2024\">",
-            "<meta property=\"og:description\" content=\"Ce que le groupe a fait : membres &amp; fonds de solidarité.\">",
+            "<meta property=\"og:description\" content=\"Ce que le groupe a fait : membres &amp; fonds de"
+                + " solidarité.\">",
             "<meta property=\"og:url\" content=\"\(base)fr/\">",
             "<meta property=\"og:locale\" content=\"fr_CA\">",
             "<meta property=\"og:locale:alternate\" content=\"en_CA\">",

@@ -49,7 +49,9 @@ import Testing
         #expect(export.notes.isEmpty, "\(export.notes)")
         let html = export.html
         for reference in SingleFileExportTests.references(html) {
-            #expect(reference.hasPrefix("#") || reference.hasPrefix("data:"), "the export refers to \(reference.prefix(80))")
+            #expect(
+                reference.hasPrefix("#") || reference.hasPrefix("data:"), "the export refers to \(reference.prefix(80))"
+            )
         }
         // The template's own language links and translation links are not given to it.
         #expect(!html.contains("data-lang=\"en\"") && !html.contains("class=\"other\""))
@@ -72,7 +74,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         let build = IncrementalBuild(options: BuildOptions(projectRoot: project, drafts: true))
         let config = try #require(build.config)
-        let view = SideBySide(config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
+        let view = SideBySide(
+            config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
         let whole = view.wholeReportPage()
         #expect(whole.contains("<a href=\"/fr/index.html#membres\">nos membres</a>"))
         #expect(whole.contains("<a href=\"/en/index.html#membres\">our members</a>"))

@@ -14,14 +14,17 @@ import Testing
         try FileManager.default.removeItem(at: sections.appendingPathComponent("010-accueil.en.md"))
         let english = sections.appendingPathComponent("020-membres.en.md")
         let text = try String(contentsOf: english, encoding: .utf8)
-        let stamped = text.contains("translation_of:")
-            ? text.replacingOccurrences(of: #"translation_of: *[0-9a-f]{8}"#, with: "translation_of: 00000000", options: .regularExpression)
+        let stamped =
+            text.contains("translation_of:")
+            ? text.replacingOccurrences(
+                of: #"translation_of: *[0-9a-f]{8}"#, with: "translation_of: 00000000", options: .regularExpression)
             : text.replacingOccurrences(of: "title:", with: "translation_of: 00000000\ntitle:")
         try stamped.write(to: english, atomically: true, encoding: .utf8)
 
         let build = IncrementalBuild(options: BuildOptions(projectRoot: project, drafts: true))
         let config = try #require(build.config)
-        let view = SideBySide(config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
+        let view = SideBySide(
+            config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
         #expect(view.keys.contains("010-accueil") && view.keys.contains("020-membres"))
 
         let index = view.indexPage()

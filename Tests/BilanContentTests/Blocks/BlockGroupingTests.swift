@@ -79,7 +79,8 @@ import Testing
 
     @Test func theMeanIsExact() {
         let table = render(
-            .table, "data: benevoles\ncolumns: { role: Rôle, heures: { label: Heures, decimals: 6 } }\ngroup: role\n"
+            .table,
+            "data: benevoles\ncolumns: { role: Rôle, heures: { label: Heures, decimals: 6 } }\ngroup: role\n"
                 + "aggregate: mean\nwhere: role = \"Accueil\"\n")
         #expect(rows(table.block) == ["| Accueil | 3,333333 |"])
     }
@@ -108,29 +109,33 @@ import Testing
     @Test func aChartGroupsByItsXColumn() {
         let chart = render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: date\ntitle: Heures\n")
         #expect(chart.block == nil)
-        #expect(chart.diagnostics == [
-            "s.md:15:8 error invalid-block: a chart groups its rows by its 'x' column, which names the groups: "
-                + "write 'group: role'",
-        ])
+        #expect(
+            chart.diagnostics == [
+                "s.md:15:8 error invalid-block: a chart groups its rows by its 'x' column, which names the groups: "
+                    + "write 'group: role'"
+            ])
     }
 
     // MARK: - Tables
 
     @Test func aGroupedTableWithItsTotal() {
         let table = render(
-            .table, "data: benevoles\ncolumns: { role: Rôle, heures: Heures, nom: Quarts }\ngroup: role\n"
+            .table,
+            "data: benevoles\ncolumns: { role: Rôle, heures: Heures, nom: Quarts }\ngroup: role\n"
                 + "aggregate: count\ntotal: [heures, nom]\n")
         #expect(table.diagnostics.isEmpty)
-        #expect(rows(table.block) == [
-            "| Accueil | 3 | 3 |", "| Cuisine | 2 | 2 |", "| Transport | 0 | 1 |", "|  | 1 | 1 |",
-            "| **Total** | **6** | **7** |",
-        ])
+        #expect(
+            rows(table.block) == [
+                "| Accueil | 3 | 3 |", "| Cuisine | 2 | 2 |", "| Transport | 0 | 1 |", "|  | 1 | 1 |",
+                "| **Total** | **6** | **7** |",
+            ])
     }
 
     @Test func theTotalOfAGroupedTableIsTheAggregateOfEveryRow() {
         // As in a spreadsheet's pivot table: the total row of a mean is the mean of all rows.
         let table = render(
-            .table, "data: benevoles\ncolumns: { role: Rôle, heures: Heures }\ngroup: role\naggregate: max\n"
+            .table,
+            "data: benevoles\ncolumns: { role: Rôle, heures: Heures }\ngroup: role\naggregate: max\n"
                 + "total: heures\n")
         #expect(rows(table.block).last == "| **Total** | **5** |")
         let sum = render(
@@ -139,7 +144,8 @@ import Testing
     }
 
     @Test func foldedNumbersAreNeverReadAsYears() {
-        let years = FigureFixtures.table("t", ["annee", "n"], [["2023", "1000"], ["2023", "1012"], ["2024", "2000"]])
+        let years = FigureFixtures.table(
+            "t", ["annee", "n"], [["2023", "1000"], ["2023", "1012"], ["2024", "2000"]])
         let context = BlockContext(
             language: "fr", tables: ["t": years], unreadableTables: [],
             formatter: FigureFormatter(localeIdentifier: "fr-CA"), figures: BlockRendererTests.NoFigures(),
@@ -157,25 +163,34 @@ import Testing
 
     @Test func errorsOfGroupAndAggregate() {
         let somme = "type: bar\ndata: benevoles\nx: role\ny: heures\ngroup: role\naggregate: somme\ntitle: H\n"
-        #expect(render(.chart, somme).diagnostics == [
-            "s.md:16:12 error invalid-block: unknown aggregate 'somme'; the aggregates are sum, mean, median, min, "
-                + "max, count",
-        ])
-        #expect(render(.table, "data: benevoles\ncolumns: [role, heures]\naggregate: mean\n").diagnostics == [
-            "s.md:13:1 error invalid-block: 'aggregate' folds the rows of each group: add 'group: COLUMN' (the column "
-                + "whose values name the groups), or remove 'aggregate'",
-        ])
-        #expect(render(.table, "data: benevoles\ncolumns: [role, heures]\ngroup: fonction\n").diagnostics == [
-            "s.md:13:8 error unknown-column: table 'benevoles' (content/data/benevoles.csv) has no column 'fonction'; "
-                + "its columns are date, role_fr, role_en, nom, heures, role",
-        ])
-        #expect(render(.table, "data: benevoles\ncolumns: [role, nom]\ngroup: role\n").diagnostics == [
-            "s.md:12:17 error non-numeric-cell: cell \"Ana\" in column 'nom' of content/data/benevoles.csv:2 is not a "
-                + "number; 'aggregate: sum' needs numbers (to count the rows of each group, write 'aggregate: count')",
-        ])
-        #expect(render(.table, "columns: [a]\nrows: [[x]]\ngroup: a\n").diagnostics == [
-            "s.md:13:8 error invalid-block: 'group' reads a data table; a table with inline 'rows' has none",
-        ])
+        #expect(
+            render(.chart, somme).diagnostics == [
+                "s.md:16:12 error invalid-block: unknown aggregate 'somme'; the aggregates are sum, mean, median, min, "
+                    + "max, count"
+            ])
+        #expect(
+            render(.table, "data: benevoles\ncolumns: [role, heures]\naggregate: mean\n").diagnostics == [
+                "s.md:13:1 error invalid-block: 'aggregate' folds the rows of each group: add 'group: COLUMN' (the"
+                    + " column "
+                    + "whose values name the groups), or remove 'aggregate'"
+            ])
+        #expect(
+            render(.table, "data: benevoles\ncolumns: [role, heures]\ngroup: fonction\n").diagnostics == [
+                "s.md:13:8 error unknown-column: table 'benevoles' (content/data/benevoles.csv) has no column"
+                    + " 'fonction'; "
+                    + "its columns are date, role_fr, role_en, nom, heures, role"
+            ])
+        #expect(
+            render(.table, "data: benevoles\ncolumns: [role, nom]\ngroup: role\n").diagnostics == [
+                "s.md:12:17 error non-numeric-cell: cell \"Ana\" in column 'nom' of content/data/benevoles.csv:2 is"
+                    + " not a "
+                    + "number; 'aggregate: sum' needs numbers (to count the rows of each group, write 'aggregate:"
+                    + " count')"
+            ])
+        #expect(
+            render(.table, "columns: [a]\nrows: [[x]]\ngroup: a\n").diagnostics == [
+                "s.md:13:8 error invalid-block: 'group' reads a data table; a table with inline 'rows' has none"
+            ])
     }
 
     // MARK: - Warnings
@@ -183,11 +198,13 @@ import Testing
     @Test func aChartWhoseXRepeatsAValue() {
         let chart = render(.chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: Heures\n")
         #expect(chart.block != nil, "a warning: the chart is still drawn")
-        #expect(chart.diagnostics == [
-            "s.md:13:1 warning repeated-category: the chart's x column 'role' repeats \"Accueil\" "
-                + "(content/data/benevoles.csv:2 and :4), and 1 other value, so the chart draws each row as a separate "
-                + "category: add 'group: role' to fold the rows of each value into one (or aggregate the data)",
-        ])
+        #expect(
+            chart.diagnostics == [
+                "s.md:13:1 warning repeated-category: the chart's x column 'role' repeats \"Accueil\" "
+                    + "(content/data/benevoles.csv:2 and :4), and 1 other value, so the chart draws each row as a"
+                    + " separate "
+                    + "category: add 'group: role' to fold the rows of each value into one (or aggregate the data)"
+            ])
         // Once the filter keeps one row per value, nothing repeats.
         let oneDay = "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: date = \"2024-04-02\"\n"
         #expect(render(.chart, oneDay).diagnostics.isEmpty)
@@ -196,16 +213,20 @@ import Testing
     @Test func aFilterThatKeepsNoRowInABlock() {
         let chart = render(
             .chart, "type: bar\ndata: benevoles\nx: role\ny: heures\ntitle: H\nwhere: role = \"Reception\"\n")
-        #expect(chart.diagnostics == [
-            "s.md:16:1 warning empty-filter: the filter 'role = \"Reception\"' keeps no row of table 'benevoles' "
-                + "(7 rows), so the chart is empty: look for a typo, a value written in another language, or a date "
-                + "range outside the data ('role' holds: Accueil, Cuisine, Transport)",
-        ])
+        #expect(
+            chart.diagnostics == [
+                "s.md:16:1 warning empty-filter: the filter 'role = \"Reception\"' keeps no row of table 'benevoles' "
+                    + "(7 rows), so the chart is empty: look for a typo, a value written in another language, or a"
+                    + " date "
+                    + "range outside the data ('role' holds: Accueil, Cuisine, Transport)"
+            ])
         let table = render(.table, "data: benevoles\ncolumns: [nom]\nwhere: date >= \"2025-01-01\"\n")
-        #expect(table.diagnostics == [
-            "s.md:13:1 warning empty-filter: the filter 'date >= \"2025-01-01\"' keeps no row of table 'benevoles' "
-                + "(7 rows), so the table is empty: look for a typo, a value written in another language, or a date "
-                + "range outside the data ('date' goes from 2024-04-02 to 2024-06-04)",
-        ])
+        #expect(
+            table.diagnostics == [
+                "s.md:13:1 warning empty-filter: the filter 'date >= \"2025-01-01\"' keeps no row of table 'benevoles' "
+                    + "(7 rows), so the table is empty: look for a typo, a value written in another language, or a"
+                    + " date "
+                    + "range outside the data ('date' goes from 2024-04-02 to 2024-06-04)"
+            ])
     }
 }

@@ -36,56 +36,116 @@ enum ChartFixtures {
             let women = fr ? "Femmes" : "Women"
             let relatives = fr ? "Proches" : "Relatives"
             let children = fr ? "Enfants" : "Children"
-            result.append(("column.\(language)", model(
-                .column, language, id: "accueil-annee", title: fr ? "Personnes accueillies par année" : "People welcomed by year",
-                categories: years, categoryLabel: fr ? "Année" : "Year",
-                series: [.init(label: women, values: values(["12", "40", "95", "150", "210", "253"]))],
-                display: FigureDisplay(format: .integer))))
-            result.append(("column-three-series.\(language)", model(
-                .column, language, id: "services-region", title: fr ? "Services rendus par région" : "Services by region",
-                categories: fr
-                    ? ["Montréal", "Capitale-Nationale", "Saguenay–Lac-Saint-Jean", "Abitibi-Témiscamingue et Nord-du-Québec", "Côte-Nord"]
-                    : ["Montréal", "Capitale-Nationale", "Saguenay–Lac-Saint-Jean", "Abitibi-Témiscamingue and Northern Quebec", "Côte-Nord"],
-                categoryLabel: fr ? "Région" : "Region",
-                series: [
-                    .init(label: women, values: values(["1250", "830", "412.5", "96", "51"])),
-                    .init(label: relatives, values: values(["940", "610", nil, "120", "33"])),
-                    .init(label: children, values: values(["388", "205", "150", "44", "12"])),
-                ])))
-            result.append(("bar.\(language)", model(
-                .bar, language, id: "depenses", title: fr ? "Dépenses par programme" : "Spending by program",
-                categories: fr
-                    ? ["Hébergement d’urgence", "Accompagnement psychosocial et juridique des femmes et de leurs enfants", "Prévention", "Administration"]
-                    : ["Emergency shelter", "Psychosocial and legal support for women and their children", "Prevention", "Administration"],
-                categoryLabel: fr ? "Programme" : "Program",
-                series: [.init(label: fr ? "Dépenses" : "Spending", values: values(["203250.5", "125000", "48000", "-12500"]))],
-                display: FigureDisplay(format: .currency))))
-            result.append(("line.\(language)", model(
-                .line, language, id: "taux", title: fr ? "Taux d’occupation" : "Occupancy rate",
-                categories: years, categoryLabel: fr ? "Année" : "Year",
-                series: [
-                    .init(label: fr ? "Maison A" : "House A", values: values(["0.82", "0.91", nil, "0.875", "0.95", "0.97"])),
-                    .init(label: fr ? "Maison B" : "House B", values: values(["0.64", "0.7", "0.735", "0.8", "0.78", "0.9"])),
-                    .init(label: fr ? "Maison C" : "House C", values: values(["0.5", "0.55", "0.61", nil, "0.66", nil])),
-                ],
-                display: FigureDisplay(format: .percent))))
-            result.append(("stacked.\(language)", model(
-                .stacked, language, id: "demandes", title: fr ? "Demandes par type" : "Requests by type",
-                categories: years, categoryLabel: fr ? "Année" : "Year",
-                series: [
-                    .init(label: fr ? "Téléphone" : "Phone", values: values(["120", "150", "180", "210", "260", "300"])),
-                    .init(label: fr ? "Courriel" : "Email", values: values(["40", "55", "90", "130", "160", "175"])),
-                    .init(label: fr ? "En personne" : "In person", values: values(["80", "60", "30", "45", nil, "70"])),
-                ],
-                display: FigureDisplay(format: .integer))))
-            result.append(("donut.\(language)", model(
-                .donut, language, id: "revenus", title: fr ? "Sources de revenus" : "Sources of income",
-                categories: fr
-                    ? ["Gouvernement du Québec", "Dons", "Fondations", "Activités de financement"]
-                    : ["Government of Quebec", "Donations", "Foundations", "Fundraising events"],
-                categoryLabel: fr ? "Source" : "Source",
-                series: [.init(label: fr ? "Revenus" : "Income", values: values(["412000", "96500.5", "61000", "25000"]))],
-                display: FigureDisplay(format: .currency))))
+            result.append(
+                (
+                    "column.\(language)",
+                    model(
+                        .column, language, id: "accueil-annee",
+                        title: fr ? "Personnes accueillies par année" : "People welcomed by year",
+                        categories: years, categoryLabel: fr ? "Année" : "Year",
+                        series: [.init(label: women, values: values(["12", "40", "95", "150", "210", "253"]))],
+                        display: FigureDisplay(format: .integer))
+                ))
+            result.append(
+                (
+                    "column-three-series.\(language)",
+                    model(
+                        .column, language, id: "services-region",
+                        title: fr ? "Services rendus par région" : "Services by region",
+                        categories: fr
+                            ? [
+                                "Montréal", "Capitale-Nationale", "Saguenay–Lac-Saint-Jean",
+                                "Abitibi-Témiscamingue et Nord-du-Québec", "Côte-Nord",
+                            ]
+                            : [
+                                "Montréal", "Capitale-Nationale", "Saguenay–Lac-Saint-Jean",
+                                "Abitibi-Témiscamingue and Northern Quebec", "Côte-Nord",
+                            ],
+                        categoryLabel: fr ? "Région" : "Region",
+                        series: [
+                            .init(label: women, values: values(["1250", "830", "412.5", "96", "51"])),
+                            .init(label: relatives, values: values(["940", "610", nil, "120", "33"])),
+                            .init(label: children, values: values(["388", "205", "150", "44", "12"])),
+                        ])
+                ))
+            result.append(
+                (
+                    "bar.\(language)",
+                    model(
+                        .bar, language, id: "depenses", title: fr ? "Dépenses par programme" : "Spending by program",
+                        categories: fr
+                            ? [
+                                "Hébergement d’urgence",
+                                "Accompagnement psychosocial et juridique des femmes et de leurs enfants",
+                                "Prévention",
+                                "Administration",
+                            ]
+                            : [
+                                "Emergency shelter", "Psychosocial and legal support for women and their children",
+                                "Prevention", "Administration",
+                            ],
+                        categoryLabel: fr ? "Programme" : "Program",
+                        series: [
+                            .init(
+                                label: fr ? "Dépenses" : "Spending",
+                                values: values(["203250.5", "125000", "48000", "-12500"]))
+                        ],
+                        display: FigureDisplay(format: .currency))
+                ))
+            result.append(
+                (
+                    "line.\(language)",
+                    model(
+                        .line, language, id: "taux", title: fr ? "Taux d’occupation" : "Occupancy rate",
+                        categories: years, categoryLabel: fr ? "Année" : "Year",
+                        series: [
+                            .init(
+                                label: fr ? "Maison A" : "House A",
+                                values: values(["0.82", "0.91", nil, "0.875", "0.95", "0.97"])),
+                            .init(
+                                label: fr ? "Maison B" : "House B",
+                                values: values(["0.64", "0.7", "0.735", "0.8", "0.78", "0.9"])),
+                            .init(
+                                label: fr ? "Maison C" : "House C",
+                                values: values(["0.5", "0.55", "0.61", nil, "0.66", nil])),
+                        ],
+                        display: FigureDisplay(format: .percent))
+                ))
+            result.append(
+                (
+                    "stacked.\(language)",
+                    model(
+                        .stacked, language, id: "demandes", title: fr ? "Demandes par type" : "Requests by type",
+                        categories: years, categoryLabel: fr ? "Année" : "Year",
+                        series: [
+                            .init(
+                                label: fr ? "Téléphone" : "Phone",
+                                values: values(["120", "150", "180", "210", "260", "300"])),
+                            .init(
+                                label: fr ? "Courriel" : "Email",
+                                values: values(["40", "55", "90", "130", "160", "175"])),
+                            .init(
+                                label: fr ? "En personne" : "In person",
+                                values: values(["80", "60", "30", "45", nil, "70"])),
+                        ],
+                        display: FigureDisplay(format: .integer))
+                ))
+            result.append(
+                (
+                    "donut.\(language)",
+                    model(
+                        .donut, language, id: "revenus", title: fr ? "Sources de revenus" : "Sources of income",
+                        categories: fr
+                            ? ["Gouvernement du Québec", "Dons", "Fondations", "Activités de financement"]
+                            : ["Government of Quebec", "Donations", "Foundations", "Fundraising events"],
+                        categoryLabel: fr ? "Source" : "Source",
+                        series: [
+                            .init(
+                                label: fr ? "Revenus" : "Income",
+                                values: values(["412000", "96500.5", "61000", "25000"]))
+                        ],
+                        display: FigureDisplay(format: .currency))
+                ))
         }
         return result
     }
@@ -98,19 +158,41 @@ enum ChartFixtures {
                 result.append(model(kind, language, categories: [], series: []))
                 result.append(model(kind, language, categories: ["a", "b"], series: []))
                 result.append(model(kind, language, categories: [], series: [.init(label: "S", values: [1, 2])]))
-                result.append(model(kind, language, categories: ["a", "b", "c"], series: [.init(label: "S", values: [nil, nil, nil])]))
-                result.append(model(kind, language, categories: ["a", "b"], series: [.init(label: "S", values: [0, 0])]))
-                result.append(model(kind, language, categories: ["a"], series: [.init(label: "S", values: [d("0.125")])]))
-                result.append(model(kind, language, categories: ["a", "b", "c"], series: [.init(label: "S", values: [-5, 3, nil])]))
-                result.append(model(kind, language, categories: ["a", "b", "c"], series: [.init(label: "S", values: [-5, -3, -1])]))
-                result.append(model(kind, language, categories: ["a", "b", "c"], series: [
-                    .init(label: "S", values: [1]), .init(label: "T", values: [1, 2, 3, 4, 5]),
-                ]))
-                result.append(model(kind, language, categories: ["a", "b"], series: [.init(label: "", values: [d("1000000000"), 1])],
-                                    display: FigureDisplay(format: .currency)))
-                result.append(model(kind, language, categories: ["", "  "], categoryLabel: "", series: [.init(label: "S", values: [1, 2])]))
-                result.append(model(kind, language, categories: (0..<60).map { "Catégorie numéro \($0)" },
-                                    series: (0..<9).map { s in .init(label: "Série \(s)", values: (0..<60).map { Decimal(($0 * 7 + s * 13) % 50) }) }))
+                result.append(
+                    model(
+                        kind, language, categories: ["a", "b", "c"],
+                        series: [.init(label: "S", values: [nil, nil, nil])]))
+                result.append(
+                    model(kind, language, categories: ["a", "b"], series: [.init(label: "S", values: [0, 0])]))
+                result.append(
+                    model(kind, language, categories: ["a"], series: [.init(label: "S", values: [d("0.125")])]))
+                result.append(
+                    model(
+                        kind, language, categories: ["a", "b", "c"], series: [.init(label: "S", values: [-5, 3, nil])]))
+                result.append(
+                    model(
+                        kind, language, categories: ["a", "b", "c"], series: [.init(label: "S", values: [-5, -3, -1])]))
+                result.append(
+                    model(
+                        kind, language, categories: ["a", "b", "c"],
+                        series: [
+                            .init(label: "S", values: [1]), .init(label: "T", values: [1, 2, 3, 4, 5]),
+                        ]))
+                result.append(
+                    model(
+                        kind, language, categories: ["a", "b"],
+                        series: [.init(label: "", values: [d("1000000000"), 1])],
+                        display: FigureDisplay(format: .currency)))
+                result.append(
+                    model(
+                        kind, language, categories: ["", "  "], categoryLabel: "",
+                        series: [.init(label: "S", values: [1, 2])]))
+                result.append(
+                    model(
+                        kind, language, categories: (0..<60).map { "Catégorie numéro \($0)" },
+                        series: (0..<9).map { s in
+                            .init(label: "Série \(s)", values: (0..<60).map { Decimal(($0 * 7 + s * 13) % 50) })
+                        }))
             }
         }
         return result
@@ -121,7 +203,9 @@ enum ChartFixtures {
 func expectWellFormed(_ svg: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let parser = XMLParser(data: Data(svg.utf8))
     let parsed = parser.parse()
-    #expect(parsed, "not well-formed XML: \(String(describing: parser.parserError))\n\(svg)", sourceLocation: sourceLocation)
+    #expect(
+        parsed, "not well-formed XML: \(String(describing: parser.parserError))\n\(svg)", sourceLocation: sourceLocation
+    )
 }
 
 /// The `<rect class="chart-bar" …/>` elements' attributes, in order.
@@ -144,7 +228,8 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         let model = try #require(F.snapshots().first { $0.name == name }?.model)
         let svg = ChartRenderer.svg(model)
         expectWellFormed(svg)
-        assertSnapshot(svg, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/charts/\(name).svg"))
+        assertSnapshot(
+            svg, matches: FixtureProjects.sourceFixtures.appendingPathComponent("snapshots/charts/\(name).svg"))
     }
 
     @Test func theRootScalesWithThePageAndIsLabelled() {
@@ -152,10 +237,16 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
             let svg = ChartRenderer.svg(model)
             let id = model.id
             #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 "#))
-            #expect(svg.contains(#"width="100%" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart chart-\#(model.kind.rawValue)""#))
+            #expect(
+                svg.contains(
+                    #"width="100%" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart"#
+                        + #" chart-\#(model.kind.rawValue)""#
+                ))
             #expect(!svg.contains("height=\"100%\""))
             #expect(svg.contains(#"<title id="\#(id)-title">\#(HTMLEscaping.text(model.title))</title>"#))
-            #expect(svg.contains(#"<desc id="\#(id)-desc">\#(HTMLEscaping.text(ChartSummary.sentence(for: model)))</desc>"#))
+            #expect(
+                svg.contains(#"<desc id="\#(id)-desc">\#(HTMLEscaping.text(ChartSummary.sentence(for: model)))</desc>"#)
+            )
             // Every id is prefixed with the chart's.
             for match in svg.split(separator: " id=\"").dropFirst() {
                 #expect(match.hasPrefix(id + "-"))
@@ -175,13 +266,16 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     }
 
     @Test func missingValuesDrawNothing() {
-        let model = F.model(.column, "en", categories: ["a", "b", "c"], series: [.init(label: "S", values: [3, nil, 0])])
+        let model = F.model(
+            .column, "en", categories: ["a", "b", "c"], series: [.init(label: "S", values: [3, nil, 0])])
         #expect(barRects(ChartRenderer.svg(model)).count == 2)
-        let allMissing = F.model(.column, "en", categories: ["a", "b"], series: [.init(label: "S", values: [nil, nil])])
+        let allMissing = F.model(
+            .column, "en", categories: ["a", "b"], series: [.init(label: "S", values: [nil, nil])])
         let svg = ChartRenderer.svg(allMissing)
         #expect(barRects(svg).isEmpty)
         #expect(!svg.contains("chart-value-labels"))
-        let line = F.model(.line, "en", categories: ["a", "b", "c", "d"], series: [.init(label: "S", values: [1, 2, nil, 4])])
+        let line = F.model(
+            .line, "en", categories: ["a", "b", "c", "d"], series: [.init(label: "S", values: [1, 2, nil, 4])])
         let path = ChartRenderer.svg(line).split(separator: "\n").first { $0.contains("<path class=\"chart-line") }!
         #expect(path.components(separatedBy: "M").count - 1 == 2, "the line breaks at the missing value")
     }
@@ -205,14 +299,18 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     func columnHeightsAreProportionalToValues(_ texts: [String]) {
         for kind in [ChartModel.Kind.column, .bar] {
             let values = texts.map(F.d)
-            let model = F.model(kind, "fr", categories: texts.indices.map { "c\($0)" },
-                                series: [.init(label: "S", values: values)], display: FigureDisplay(format: .currency))
+            let model = F.model(
+                kind, "fr", categories: texts.indices.map { "c\($0)" },
+                series: [.init(label: "S", values: values)], display: FigureDisplay(format: .currency))
             let rects = barRects(ChartRenderer.svg(model))
             #expect(rects.count == values.count)
             let scale = NiceScale(covering: values)
             let span = NSDecimalNumber(decimal: scale.upper - scale.lower).doubleValue
             let lengths = rects.map { kind == .column ? $0.height : $0.width }
-            let full = kind == .column ? 260 : (lengths.max()! / abs(NSDecimalNumber(decimal: values.max { abs($0) < abs($1) }!).doubleValue) * span)
+            let full =
+                kind == .column
+                ? 260
+                : (lengths.max()! / abs(NSDecimalNumber(decimal: values.max { abs($0) < abs($1) }!).doubleValue) * span)
             for (length, value) in zip(lengths, values) {
                 let expected = abs(NSDecimalNumber(decimal: value).doubleValue) / span * full
                 #expect(abs(length - expected) <= 0.02, "\(kind) \(value): \(length) ≠ \(expected)")
@@ -232,9 +330,11 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     }
 
     @Test func stackedAndDonutDrawNegativesAsZero() {
-        let stacked = F.model(.stacked, "en", categories: ["a"], series: [
-            .init(label: "S", values: [-10]), .init(label: "T", values: [5]),
-        ])
+        let stacked = F.model(
+            .stacked, "en", categories: ["a"],
+            series: [
+                .init(label: "S", values: [-10]), .init(label: "T", values: [5]),
+            ])
         let rects = barRects(ChartRenderer.svg(stacked))
         #expect(rects.count == 1)
         let donut = F.model(.donut, "en", categories: ["a", "b"], series: [.init(label: "S", values: [-10, 5])])
@@ -244,9 +344,12 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     }
 
     @Test func stackedBarsSumToTheTotal() {
-        let model = F.model(.stacked, "en", categories: ["a", "b"], series: [
-            .init(label: "S", values: [10, 30]), .init(label: "T", values: [20, nil]), .init(label: "U", values: [30, 30]),
-        ])
+        let model = F.model(
+            .stacked, "en", categories: ["a", "b"],
+            series: [
+                .init(label: "S", values: [10, 30]), .init(label: "T", values: [20, nil]),
+                .init(label: "U", values: [30, 30]),
+            ])
         let rects = barRects(ChartRenderer.svg(model))
         #expect(rects.count == 5)
         // Scale 0…60 over 260 units: category a's three bars stack to 60.
@@ -261,9 +364,11 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         let svg = ChartRenderer.svg(model)
         #expect(svg.contains("<tspan"), "a long label is written on several lines")
         // 60 categories: every k-th label.
-        let dense = F.model(.line, "en", categories: (0..<60).map { "Week \($0)" }, series: [
-            .init(label: "S", values: (0..<60).map { Decimal($0) }),
-        ])
+        let dense = F.model(
+            .line, "en", categories: (0..<60).map { "Week \($0)" },
+            series: [
+                .init(label: "S", values: (0..<60).map { Decimal($0) })
+            ])
         let denseSVG = ChartRenderer.svg(dense)
         let group = denseSVG.components(separatedBy: "chart-category-labels")[1].components(separatedBy: "</g>")[0]
         let labels = group.components(separatedBy: "<text").count - 1
@@ -273,7 +378,10 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         for index in stride(from: 0, to: 60, by: step) {
             #expect(lines[index].allSatisfy { TextMetrics.width($0, 13) <= 10 * Double(step) })
         }
-        #expect(TextMetrics.wrap("a b c d e f g h i j k l", width: 10, fontSize: 13, maximumLines: 3, truncatingWords: false).count == 3)
+        #expect(
+            TextMetrics.wrap(
+                "a b c d e f g h i j k l", width: 10, fontSize: 13, maximumLines: 3, truncatingWords: false
+            ).count == 3)
     }
 
     @Test func barChartLeftMarginFitsTheLongestLabel() {
@@ -290,9 +398,11 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     @Test func textIsEscaped() {
         let hostile = #"<script>alert("x")</script>&'"#
         for kind in ChartModel.Kind.allCases {
-            let model = F.model(kind, "en", id: "x", title: hostile, categories: [hostile, "b"], categoryLabel: hostile, series: [
-                .init(label: hostile, values: [1, 2]), .init(label: "T \u{1}\t" + hostile, values: [2, 1]),
-            ])
+            let model = F.model(
+                kind, "en", id: "x", title: hostile, categories: [hostile, "b"], categoryLabel: hostile,
+                series: [
+                    .init(label: hostile, values: [1, 2]), .init(label: "T \u{1}\t" + hostile, values: [2, 1]),
+                ])
             let svg = ChartRenderer.svg(model)
             expectWellFormed(svg)
             #expect(!svg.contains("<script"))
@@ -328,12 +438,15 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
 
     @Test func tickLabelsFollowTheLanguage() {
         let series = [ChartModel.Series(label: "S", values: [F.d("25000"), F.d("12500")])]
-        let fr = ChartRenderer.svg(F.model(.column, "fr", categories: ["a", "b"], series: series, display: FigureDisplay(format: .currency)))
-        let en = ChartRenderer.svg(F.model(.column, "en", categories: ["a", "b"], series: series, display: FigureDisplay(format: .currency)))
+        let fr = ChartRenderer.svg(
+            F.model(.column, "fr", categories: ["a", "b"], series: series, display: FigureDisplay(format: .currency)))
+        let en = ChartRenderer.svg(
+            F.model(.column, "en", categories: ["a", "b"], series: series, display: FigureDisplay(format: .currency)))
         #expect(fr.contains(">25\u{00A0}000\u{00A0}$</text>"))
         #expect(en.contains(">$25,000</text>"))
         let percent = [ChartModel.Series(label: "S", values: [F.d("0.125")])]
-        let frPercent = ChartRenderer.svg(F.model(.column, "fr", categories: ["a"], series: percent, display: FigureDisplay(format: .percent)))
+        let frPercent = ChartRenderer.svg(
+            F.model(.column, "fr", categories: ["a"], series: percent, display: FigureDisplay(format: .percent)))
         #expect(frPercent.contains(">12,5\u{00A0}%</text>"), "the value label")
         #expect(frPercent.contains(">2,5\u{00A0}%</text>"), "a tick every 2.5 %")
     }
@@ -357,13 +470,16 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         #expect(scale.lower <= low && scale.upper >= high, "\(values): \(scale.ticks)", sourceLocation: sourceLocation)
         #expect((4...7).contains(scale.ticks.count), "\(values): \(scale.ticks)", sourceLocation: sourceLocation)
         #expect(isNice(scale.step), "\(values): step \(scale.step)", sourceLocation: sourceLocation)
-        #expect(high == low || (scale.lower > low - scale.step && scale.upper < high + scale.step),
-                "\(values): \(scale.ticks) is not tight", sourceLocation: sourceLocation)
+        #expect(
+            high == low || (scale.lower > low - scale.step && scale.upper < high + scale.step),
+            "\(values): \(scale.ticks) is not tight", sourceLocation: sourceLocation)
         for (a, b) in zip(scale.ticks, scale.ticks.dropFirst()) {
             #expect(b - a == scale.step, "\(values): \(scale.ticks) not evenly spaced", sourceLocation: sourceLocation)
         }
         for tick in scale.ticks {
-            #expect((tick / scale.step).scaleIsWhole, "\(values): \(tick) not a multiple of the step", sourceLocation: sourceLocation)
+            #expect(
+                (tick / scale.step).scaleIsWhole, "\(values): \(tick) not a multiple of the step",
+                sourceLocation: sourceLocation)
         }
         if low == 0 && high == 0 { #expect(scale.lower == 0 && scale.upper == 1, sourceLocation: sourceLocation) }
         #expect(scale.ticks.contains(0), sourceLocation: sourceLocation)
@@ -417,22 +533,43 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     }
 
     @Test func oneSeries() {
-        #expect(Self.summary("column.en") == "Column chart of Women by year, 2019 to 2024: Women highest in 2024 (253), lowest in 2019 (12).")
-        #expect(Self.summary("column.fr") == "Histogramme de Femmes par année, de 2019 à 2024\u{00A0}: Femmes au plus haut en 2024 (253), au plus bas en 2019 (12).")
+        #expect(
+            Self.summary("column.en")
+                == "Column chart of Women by year, 2019 to 2024: Women highest in 2024 (253), lowest in 2019 (12).")
+        #expect(
+            Self.summary("column.fr")
+                == "Histogramme de Femmes par année, de 2019 à 2024\u{00A0}: Femmes au plus haut en 2024 (253), au"
+                + " plus bas en 2019 (12)."
+        )
     }
 
     @Test func severalSeries() {
-        #expect(Self.summary("line.en") == "Line chart of House A, House B and House C by year, 2019 to 2024: House A highest in 2024 (97%); House B highest in 2024 (90%); House C highest in 2023 (66%).")
-        #expect(Self.summary("line.fr") == "Graphique linéaire de Maison A, Maison B et Maison C par année, de 2019 à 2024\u{00A0}: Maison A au plus haut en 2024 (97\u{00A0}%)\u{00A0}; Maison B au plus haut en 2024 (90\u{00A0}%)\u{00A0}; Maison C au plus haut en 2023 (66\u{00A0}%).")
-        #expect(Self.summary("stacked.en") == "Stacked column chart of Phone, Email and In person by year, 2019 to 2024: total highest in 2024 (545), lowest in 2019 (240).")
+        #expect(
+            Self.summary("line.en")
+                == "Line chart of House A, House B and House C by year, 2019 to 2024: House A highest in 2024 (97%);"
+                + " House B highest in 2024 (90%); House C highest in 2023 (66%)."
+        )
+        #expect(
+            Self.summary("line.fr")
+                == "Graphique linéaire de Maison A, Maison B et Maison C par année, de 2019 à 2024\u{00A0}: Maison A"
+                + " au plus haut en 2024 (97\u{00A0}%)\u{00A0}; Maison B au plus haut en 2024"
+                + " (90\u{00A0}%)\u{00A0}; Maison C au plus haut en 2023 (66\u{00A0}%)."
+        )
+        #expect(
+            Self.summary("stacked.en")
+                == "Stacked column chart of Phone, Email and In person by year, 2019 to 2024: total highest in 2024"
+                + " (545), lowest in 2019 (240)."
+        )
     }
 
     /// The phone layout: 360 units wide, columns drawn as bars, a donut's legend under
     /// its ring, its own ids, and every category label whole where the wide one cuts it.
     @Test func theNarrowLayoutIsDrawnForAPhone() throws {
         let F = ChartFixtures.self
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                      "novembre", "décembre"]
+        let months = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "novembre", "décembre",
+        ]
         let column = F.model(
             .column, "fr", id: "mois", categories: months,
             series: [.init(label: "Visites", values: F.values(months.indices.map { "\(100 + $0 * 37)" }))])
@@ -444,9 +581,11 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         #expect(narrow.contains(">507<"))
         _ = try XMLDocument(data: Data(narrow.utf8))
 
-        let donut = F.model(.donut, "en", id: "d", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
+        let donut = F.model(
+            .donut, "en", id: "d", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
         let ring = ChartRenderer.narrowSVG(donut)
-        let legendTop = try #require(ring.firstMatch(of: /class="chart-legend" fill="#222222" transform="translate\(0 ([0-9.]+)\)"/))
+        let legendTop = try #require(
+            ring.firstMatch(of: /class="chart-legend" fill="#222222" transform="translate\(0 ([0-9.]+)\)"/))
         #expect(Double(legendTop.output.1)! >= 2 * 120, "the legend is under the ring")
         #expect(ring.contains(#"viewBox="0 0 360 "#))
     }
@@ -454,30 +593,47 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
     /// The legend's shares have one precision: `50.0%` beside `47.4%`, never `50%`.
     @Test func donutLegendSharesHaveOnePrecision() {
         let F = ChartFixtures.self
-        let mixed = F.model(.donut, "en", categories: ["a", "b", "c"], series: [.init(label: "S", values: F.values(["500", "474", "26"]))])
+        let mixed = F.model(
+            .donut, "en", categories: ["a", "b", "c"],
+            series: [.init(label: "S", values: F.values(["500", "474", "26"]))])
         let svg = ChartRenderer.svg(mixed)
         #expect(svg.contains("(50.0%)") && svg.contains("(47.4%)") && svg.contains("(2.6%)"))
-        let whole = F.model(.donut, "en", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
+        let whole = F.model(
+            .donut, "en", categories: ["a", "b"], series: [.init(label: "S", values: F.values(["3", "1"]))])
         #expect(ChartRenderer.svg(whole).contains("(75%)"))
     }
 
     @Test func donutShares() {
-        #expect(Self.summary("donut.en") == "Donut chart of Income by source: Government of Quebec (69.3%), Donations (16.2%), Foundations (10.3%), Fundraising events (4.2%).")
-        #expect(Self.summary("donut.fr") == "Graphique en anneau de Revenus par source\u{00A0}: Gouvernement du Québec (69,3\u{00A0}%), Dons (16,2\u{00A0}%), Fondations (10,3\u{00A0}%), Activités de financement (4,2\u{00A0}%).")
+        #expect(
+            Self.summary("donut.en")
+                == "Donut chart of Income by source: Government of Quebec (69.3%), Donations (16.2%), Foundations"
+                + " (10.3%), Fundraising events (4.2%)."
+        )
+        #expect(
+            Self.summary("donut.fr")
+                == "Graphique en anneau de Revenus par source\u{00A0}: Gouvernement du Québec (69,3\u{00A0}%), Dons"
+                + " (16,2\u{00A0}%), Fondations (10,3\u{00A0}%), Activités de financement (4,2\u{00A0}%)."
+        )
     }
 
     @Test func categoriesThatAreNotNumbers() {
-        #expect(Self.summary("bar.en").hasPrefix("Bar chart of Spending by program, Emergency shelter to Administration: Spending highest for Emergency shelter ($203,250.50), lowest for Administration (-$12,500)."))
+        #expect(
+            Self.summary("bar.en").hasPrefix(
+                "Bar chart of Spending by program, Emergency shelter to Administration: Spending highest for"
+                    + " Emergency shelter ($203,250.50), lowest for Administration (-$12,500)."
+            ))
     }
 
     @Test func noData() {
         let empty = F.model(.column, "fr", categories: [], series: [])
         #expect(ChartSummary.sentence(for: empty) == "Histogramme\u{00A0}: aucune donnée.")
-        let missing = F.model(.line, "en", categories: ["a", "b"], categoryLabel: "Year", series: [.init(label: "S", values: [nil, nil])])
+        let missing = F.model(
+            .line, "en", categories: ["a", "b"], categoryLabel: "Year", series: [.init(label: "S", values: [nil, nil])])
         #expect(ChartSummary.sentence(for: missing) == "Line chart of S by year, a to b: no data for S.")
         let other = F.model(.bar, "de", categories: ["a"], series: [.init(label: "S", values: [4])])
         #expect(ChartSummary.sentence(for: other) == "Bar chart of S: S at 4 for a.")
         let elided = F.model(.column, "fr", categories: ["a", "b"], series: [.init(label: "Adultes", values: [4, 4])])
-        #expect(ChartSummary.sentence(for: elided) == "Histogramme d’Adultes, de a à b\u{00A0}: Adultes à 4 partout.")
+        #expect(
+            ChartSummary.sentence(for: elided) == "Histogramme d’Adultes, de a à b\u{00A0}: Adultes à 4 partout.")
     }
 }

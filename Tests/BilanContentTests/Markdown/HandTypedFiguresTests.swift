@@ -27,9 +27,10 @@ import Testing
         func units(_ text: String, _ language: String = "fr") -> [HandTypedFigures.Unit] {
             HandTypedFigures.numbers(in: text, language: language).map(\.unit)
         }
-        #expect(units("25 000 $, 34,7 %, 34,7\u{202F}%, 12 000 €, 15 personnes") == [
-            .currency, .percent, .percent, .currency, .plain,
-        ])
+        #expect(
+            units("25 000 $, 34,7 %, 34,7\u{202F}%, 12 000 €, 15 personnes") == [
+                .currency, .percent, .percent, .currency, .plain,
+            ])
         #expect(units("$25,000, 25.6%, £300 and 42 people", "en") == [.currency, .percent, .currency, .plain])
     }
 

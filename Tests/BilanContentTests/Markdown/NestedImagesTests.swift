@@ -16,14 +16,18 @@ import Testing
         #expect(blocks.first?.hasNestedImage == true)
         let alt = String(repeating: "a", count: depth)
         #expect(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: false) == "![\(alt)](x.png)\n")
-        #expect(CommonMarkConverter.renderHTML(blocks, allowRawHTML: false) == "<p><img src=\"x.png\" alt=\"\(alt)\" /></p>\n")
+        #expect(
+            CommonMarkConverter.renderHTML(blocks, allowRawHTML: false)
+                == "<p><img src=\"x.png\" alt=\"\(alt)\" /></p>\n")
     }
 
     @Test func imagesWithoutImagesInsideAreLeftAsWritten() {
         let blocks = CommonMarkConverter.parse("![un *chat* `x`](chat.png) et ![b](b.png)\n")
         #expect(blocks.first?.hasNestedImage == false)
         #expect(MarkdownBlock.withNestedImagesFlattened(blocks) == blocks)
-        #expect(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: false) == "![un *chat* `x`](chat.png) et ![b](b.png)\n")
+        #expect(
+            CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: false)
+                == "![un *chat* `x`](chat.png) et ![b](b.png)\n")
     }
 
     @Test func theAltTextOfANestedImageIsItsPlainText() {

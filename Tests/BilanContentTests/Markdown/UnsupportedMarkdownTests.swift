@@ -5,7 +5,8 @@ import Testing
 /// What CommonMark would publish as literal text: pipe tables and footnote marks.
 @Suite struct UnsupportedMarkdownTests {
     @Test func aPipeTableNeedsItsDelimiterRow() throws {
-        let table = try #require(UnsupportedMarkdown.pipeTable(["| Année | Montant |", "|---:|:-:|", "| 2023 | a \\| b |"]))
+        let table = try #require(
+            UnsupportedMarkdown.pipeTable(["| Année | Montant |", "|---:|:-:|", "| 2023 | a \\| b |"]))
         #expect(table.header == ["Année", "Montant"])
         #expect(table.rows == [["2023", "a | b"]])
         #expect(UnsupportedMarkdown.pipeTable(["a | b", "c | d"]) == nil)

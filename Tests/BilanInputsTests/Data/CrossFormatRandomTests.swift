@@ -68,7 +68,9 @@ import Testing
     }
 
     /// The cell as French Excel writes it in a `;` CSV or a Unicode text export.
-    private static func french(_ cell: Cell, quoteIf special: Set<Character>, using random: inout SeededGenerator)
+    private static func french(
+        _ cell: Cell, quoteIf special: Set<Character>, using random: inout SeededGenerator
+    )
         -> String
     {
         switch cell {

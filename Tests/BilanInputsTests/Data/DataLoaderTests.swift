@@ -33,7 +33,10 @@ import Testing
         ])
         defer { project.remove() }
         let (tables, problems, _) = project.load()
-        #expect(problems == ["content/data/LISEZMOI.md [ignored-data-file]", "content/data/membres.csv~ [ignored-data-file]"])
+        #expect(
+            problems == [
+                "content/data/LISEZMOI.md [ignored-data-file]", "content/data/membres.csv~ [ignored-data-file]",
+            ])
         #expect(tables.keys.sorted() == ["membres"])
     }
 

@@ -33,17 +33,19 @@ import Testing
         #expect(diagnostic.severity == .warning)
         #expect(diagnostic.code == .totalsRow)
         #expect(diagnostic.location == SourceLocation(file: "content/data/visites.csv", line: 3))
-        #expect(diagnostic.message == """
-            table 'visites': the row labelled "TOTAL:" looks like a totals row, which bilan would add in as data \
-            (sums counted twice, max returning it): remove the row from the data and let bilan compute the total \
-            ('total:' in a table block, sum(...) in figures.yaml)
-            """)
+        #expect(
+            diagnostic.message == """
+                table 'visites': the row labelled "TOTAL:" looks like a totals row, which bilan would add in as data \
+                (sums counted twice, max returning it): remove the row from the data and let bilan compute the total \
+                ('total:' in a table block, sum(...) in figures.yaml)
+                """)
     }
 
     @Test func wordsOfTheReportsOtherLanguages() {
         #expect(findings(["poste", "montant"], [["a", "1"], ["Summe", "1"]]).isEmpty)
         let german = TotalsRowCheck(languages: ["de", "en"])
-        #expect(findings(["poste", "montant"], [["a", "1"], ["Summe", "1"]], check: german) == ["content/data/t.csv:3"])
+        #expect(
+            findings(["poste", "montant"], [["a", "1"], ["Summe", "1"]], check: german) == ["content/data/t.csv:3"])
         // French and English are always read.
         #expect(
             findings(["poste", "montant"], [["a", "1"], ["Totaux", "1"]], check: german) == ["content/data/t.csv:3"])
@@ -55,20 +57,24 @@ import Testing
             [["2021", "75", "18"], ["2022", "101", "25"], ["2023", "52", ""], ["", "228", "43"]])
         let diagnostics = check.diagnostics(for: table)
         #expect(diagnostics.map { "\($0.location)" } == ["content/data/frequentation.csv:5"])
-        #expect(diagnostics.first?.message == """
-            table 'frequentation': the last row looks like a totals row: its 'femmes' (228) and 'proches' (43) are \
-            the sums of the 3 rows above it, which bilan would add in as data (sums counted twice, max returning it): \
-            remove the row from the data and let bilan compute the total ('total:' in a table block, sum(...) in \
-            figures.yaml)
-            """)
+        #expect(
+            diagnostics.first?.message == """
+                table 'frequentation': the last row looks like a totals row: its 'femmes' (228) and 'proches' (43) are \
+                the sums of the 3 rows above it, which bilan would add in as data (sums counted twice, max returning \
+                it): \
+                remove the row from the data and let bilan compute the total ('total:' in a table block, sum(...) in \
+                figures.yaml)
+                """)
     }
 
     @Test func aLastRowWithOneColumnSummed() {
-        #expect(findings(["type", "nombre"], [["individuelle", "233"], ["associative", "53"], ["", "286"]])
-            == ["content/data/t.csv:4"])
+        #expect(
+            findings(["type", "nombre"], [["individuelle", "233"], ["associative", "53"], ["", "286"]])
+                == ["content/data/t.csv:4"])
         // Decimals, negatives, and a text column beside: still a sum.
-        #expect(findings(["poste", "montant"], [["a", "12.5"], ["b", "-2.25"], ["c", "0.75"], ["", "11"]])
-            == ["content/data/t.csv:5"])
+        #expect(
+            findings(["poste", "montant"], [["a", "12.5"], ["b", "-2.25"], ["c", "0.75"], ["", "11"]])
+                == ["content/data/t.csv:5"])
     }
 
     @Test func aLabelledSumIsReportedOnce() {
@@ -93,8 +99,9 @@ import Testing
         // Only the last row with numbers is compared: a middle row equal to the rows above is data.
         #expect(findings(["m", "n"], [["a", "3"], ["b", "2"], ["c", "5"], ["d", "4"]]).isEmpty)
         // A row of notes after the totals does not hide them.
-        #expect(findings(["m", "n"], [["a", "3"], ["b", "2"], ["", "5"], ["source: registre", ""]])
-            == ["content/data/t.csv:4"])
+        #expect(
+            findings(["m", "n"], [["a", "3"], ["b", "2"], ["", "5"], ["source: registre", ""]])
+                == ["content/data/t.csv:4"])
     }
 
     @Test func tablesOfTheValidFixtureAndTheExampleHaveNone() throws {

@@ -38,7 +38,9 @@ import Testing
         #expect(outcome.value("a") == Decimal(sign: .plus, exponent: 38, significand: 1))
         #expect(
             outcome.value("b")
-                == Decimal(sign: .plus, exponent: 2, significand: FigureFixtures.decimal("1524157875323883675019051998750190521")))
+                == Decimal(
+                    sign: .plus, exponent: 2,
+                    significand: FigureFixtures.decimal("1524157875323883675019051998750190521")))
         #expect(outcome.value("c") == FigureFixtures.decimal("0.3"))
         #expect(outcome.value("d") == 0)
         #expect(outcome.value("e") == FigureFixtures.decimal("-0.25"))

@@ -133,9 +133,10 @@ import Testing
         let outcome = evaluate("a: 1\nb: 2 + \(function)(formations.participantes where type = \"x\")")
         // The error, and the warning at the filter that explains it.
         #expect(outcome.problems == ["2:8 empty-aggregate", "2:\(function.count + 40) empty-filter"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'b': '\(function)(formations.participantes where type = \"x\")' has no values: "
-            + "no row matches, or their cells are empty")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'b': '\(function)(formations.participantes where type = \"x\")' has no values: "
+                + "no row matches, or their cells are empty")
         #expect(outcome.value("a") == 1)
     }
 
@@ -273,11 +274,13 @@ import Testing
     @Test func unknownTable() {
         let outcome = evaluate("a: 1\nb: sum(formation.participantes)")
         #expect(outcome.problems == ["2:8 unknown-table"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'b': unknown table 'formation' (no content/data/formation.csv or .json); "
-            + "the tables are formations")
-        #expect(evaluate("a: count(t)", []).diagnostics.first?.message
-            == "figure 'a': unknown table 't' (no content/data/t.csv or .json); there are no data tables")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'b': unknown table 'formation' (no content/data/formation.csv or .json); "
+                + "the tables are formations")
+        #expect(
+            evaluate("a: count(t)", []).diagnostics.first?.message
+                == "figure 'a': unknown table 't' (no content/data/t.csv or .json); there are no data tables")
     }
 
     @Test func unknownColumns() {
@@ -287,9 +290,10 @@ import Testing
             b: count(formations where nope = 1 and typ = "x")
             """)
         #expect(outcome.problems == ["1:19 unknown-column", "2:27 unknown-column", "2:40 unknown-column"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'a': table 'formations' (content/data/formations.csv) has no column 'nope'; "
-            + "its columns are titre, type, participantes, annee")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'a': table 'formations' (content/data/formations.csv) has no column 'nope'; "
+                + "its columns are titre, type, participantes, annee")
     }
 
     @Test(arguments: ["sum", "mean", "median", "min", "max"])
@@ -297,8 +301,9 @@ import Testing
         let table = FigureFixtures.table("t", ["v", "k"], [["1", "a"], ["abc", "b"], ["2", "a"]])
         let outcome = evaluate("a: \(function)(t.v)\nb: \(function)(t.v where k = \"a\")", [table])
         #expect(outcome.problems == ["1:\(7 + function.count) non-numeric-cell"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'a': cell \"abc\" in column 'v' of content/data/t.csv:3 is not a number")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'a': cell \"abc\" in column 'v' of content/data/t.csv:3 is not a number")
         #expect(outcome.value("b") != nil)
     }
 
@@ -312,8 +317,9 @@ import Testing
             e: a + d
             """)
         #expect(outcome.problems == ["3:8 figure-cycle"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'c': figures depend on each other in a cycle: a → b → c → a")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'c': figures depend on each other in a cycle: a → b → c → a")
         #expect(outcome.evaluation.failed == ["a", "b", "c", "e"])
         #expect(outcome.value("d") == 5)
     }
@@ -321,8 +327,9 @@ import Testing
     @Test func selfReferenceIsACycle() {
         let outcome = evaluate("total: total + 1")
         #expect(outcome.problems == ["1:8 figure-cycle"])
-        #expect(outcome.diagnostics.first?.message
-            == "figure 'total': figures depend on each other in a cycle: total → total")
+        #expect(
+            outcome.diagnostics.first?.message
+                == "figure 'total': figures depend on each other in a cycle: total → total")
     }
 
     @Test func unknownFigure() {

@@ -75,20 +75,24 @@ import Testing
 
     @Test func currencyCode() {
         let display = FigureDisplay(format: .currency)
-        #expect(FigureFormatter(localeIdentifier: "fr-CA", currencyCode: "EUR").format(25000, as: display)
-            == "25\u{00A0}000\u{00A0}€")
-        #expect(FigureFormatter(localeIdentifier: "en-CA", currencyCode: "EUR").format(25000, as: display)
-            == "€25,000")
+        #expect(
+            FigureFormatter(localeIdentifier: "fr-CA", currencyCode: "EUR").format(25000, as: display)
+                == "25\u{00A0}000\u{00A0}€")
+        #expect(
+            FigureFormatter(localeIdentifier: "en-CA", currencyCode: "EUR").format(25000, as: display)
+                == "€25,000")
         #expect(french.currencyCode == "CAD")
     }
 
     @Test func frenchCanadianSpacesAreNoBreakSpaces() {
         // CLDR's fr (France) groups with U+202F; fr-CA uses U+00A0 (bytes C2 A0).
         let text = french.format(d("203250.5"), as: FigureDisplay(format: .currency))
-        #expect(Array(text.utf8) == [0x32, 0x30, 0x33, 0xC2, 0xA0, 0x32, 0x35, 0x30, 0x2C, 0x35, 0x30, 0xC2, 0xA0, 0x24])
+        #expect(
+            Array(text.utf8) == [0x32, 0x30, 0x33, 0xC2, 0xA0, 0x32, 0x35, 0x30, 0x2C, 0x35, 0x30, 0xC2, 0xA0, 0x24])
         #expect(!text.unicodeScalars.contains("\u{202F}"))
-        #expect(Array(french.format(d("0.125"), as: FigureDisplay(format: .percent)).utf8)
-            == [0x31, 0x32, 0x2C, 0x35, 0xC2, 0xA0, 0x25])
+        #expect(
+            Array(french.format(d("0.125"), as: FigureDisplay(format: .percent)).utf8)
+                == [0x31, 0x32, 0x2C, 0x35, 0xC2, 0xA0, 0x25])
     }
 
     // MARK: Rounding

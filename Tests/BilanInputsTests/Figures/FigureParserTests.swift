@@ -110,8 +110,9 @@ import Testing
     }
 
     @Test func filterValues() throws {
-        #expect(try tree("sum(membres.nombre where type = \"individuelle\")")
-            == "(sum membres.nombre (= type \"individuelle\"))")
+        #expect(
+            try tree("sum(membres.nombre where type = \"individuelle\")")
+                == "(sum membres.nombre (= type \"individuelle\"))")
         #expect(try tree("count(t where a > -5)") == "(count t (> a -5))")
         #expect(try tree("count(t where a = 2.5)") == "(count t (= a 2.5))")
         #expect(try tree(#"count(t where a = "dit \"oui\" \\ non")"#) == #"(count t (= a "dit "oui" \ non"))"#)
@@ -187,7 +188,10 @@ import Testing
         ("count(t wher a = 1)", 8, "expected ')' or 'where', found 'wher'"),
         ("sum(t.c where)", 13, "expected a column name, found ')'"),
         ("sum(t.c where a)", 15, "expected a comparison (= != < <= > >=), found ')'"),
-        ("sum(t.c where a = b)", 18, "expected a number or a \"string\", found 'b'; write text between double quotes: \"b\""),
+        (
+            "sum(t.c where a = b)", 18,
+            "expected a number or a \"string\", found 'b'; write text between double quotes: \"b\""
+        ),
         ("sum(t.c where a = )", 18, "expected a number or a \"string\", found ')'"),
         ("sum(t.c where a = -x)", 19, "expected a number, found 'x'"),
         ("sum(t.c where a == 1)", 16, "write '=' (a single equals sign) to compare"),
@@ -209,8 +213,9 @@ import Testing
 
     @Test func numbersWithMoreThan38DigitsAreRefused() {
         let digits = String(repeating: "9", count: 39)
-        #expect(syntaxError("1 + \(digits)")
-            == FigureSyntaxError(offset: 4, message: "number \(digits) has more than 38 significant digits"))
+        #expect(
+            syntaxError("1 + \(digits)")
+                == FigureSyntaxError(offset: 4, message: "number \(digits) has more than 38 significant digits"))
         #expect(syntaxError(String(repeating: "9", count: 38)) == nil)
     }
 

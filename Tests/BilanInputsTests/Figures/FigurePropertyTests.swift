@@ -124,8 +124,9 @@ import Testing
                 decimals: Int.random(in: 0...3, using: &random))
             let fr = french.format(value, as: display)
             let en = english.format(value, as: display)
-            #expect(fr.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: ".")
-                == en.replacingOccurrences(of: ",", with: ""))
+            #expect(
+                fr.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: ".")
+                    == en.replacingOccurrences(of: ",", with: ""))
             #expect(Decimal(numeral: en.replacingOccurrences(of: ",", with: "")) == display.displayedValue(of: value))
         }
     }

@@ -39,8 +39,10 @@ import Testing
         ("", DiagnosticCode.figureSyntax, 0, "expected a figure name"),
         ("   ", .figureSyntax, 3, "expected a figure name"),
         (" | integer", .figureSyntax, 1, "expected a figure name"),
-        ("Membres", .figureSyntax, 0,
-         "'Membres' is not a figure name: figure names use lowercase letters, digits and '_'"),
+        (
+            "Membres", .figureSyntax, 0,
+            "'Membres' is not a figure name: figure names use lowercase letters, digits and '_'"
+        ),
         ("a b", .figureSyntax, 2, "expected '|' and a format after the figure name"),
         ("a |", .invalidFormat, 3, "expected a format; expected integer, number, percent, currency"),
         ("a | money", .invalidFormat, 4, "unknown format 'money'; expected integer, number, percent, currency"),
@@ -50,7 +52,10 @@ import Testing
         ("a | integer:1", .invalidFormat, 11, "an integer has no decimals; write 'number:1'"),
         ("a | number:1 x", .figureSyntax, 13, "unexpected 'x' after the format"),
         ("a | number 1", .figureSyntax, 11, "unexpected '1' after the format"),
-        ("é | number", .figureSyntax, 0, "'é' is not a figure name: figure names use lowercase letters, digits and '_'"),
+        (
+            "é | number", .figureSyntax, 0,
+            "'é' is not a figure name: figure names use lowercase letters, digits and '_'"
+        ),
     ])
     func syntaxErrors(text: String, code: DiagnosticCode, offset: Int, message: String) {
         #expect(error(text) == FigureReference.SyntaxError(code: code, offset: offset, message: message))

@@ -43,6 +43,9 @@ import Testing
     @Test func aShortCycleIsNamedWhole() {
         let cycle = [("a", "b + 1"), ("b", "c"), ("c", "a")]
         let evaluation = FigureEvaluator(tables: [:]).evaluate(Self.definitions(cycle))
-        #expect(evaluation.diagnostics.map(\.message) == ["figure 'c': figures depend on each other in a cycle: a → b → c → a"])
+        #expect(
+            evaluation.diagnostics.map(\.message) == [
+                "figure 'c': figures depend on each other in a cycle: a → b → c → a"
+            ])
     }
 }

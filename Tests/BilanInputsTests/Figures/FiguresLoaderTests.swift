@@ -33,10 +33,11 @@ import Testing
               format: currency
             """)
         #expect(file.diagnostics.isEmpty)
-        #expect(file.definitions.map(\.name) == [
-            "membres_individuelles", "participantes_formations", "moyenne_par_formation",
-            "mentions_medias", "fonds_solidarite",
-        ])
+        #expect(
+            file.definitions.map(\.name) == [
+                "membres_individuelles", "participantes_formations", "moyenne_par_formation",
+                "mentions_medias", "fonds_solidarite",
+            ])
         #expect(file.definitions.allSatisfy { $0.expression != nil })
         let moyenne = file.definitions[2]
         #expect(moyenne.source == "participantes_formations / count(formations)")
@@ -44,8 +45,10 @@ import Testing
         #expect(moyenne.location == SourceLocation(file: FigureFixtures.file, line: 3, column: 1))
         let mentions = file.definitions[3]
         #expect(mentions.display == .default)
-        #expect(mentions.stated == StatedValue(
-            value: 30, location: SourceLocation(file: FigureFixtures.file, line: 11, column: 3)))
+        #expect(
+            mentions.stated
+                == StatedValue(
+                    value: 30, location: SourceLocation(file: FigureFixtures.file, line: 11, column: 3)))
         #expect(file.definitions[4].display == FigureDisplay(format: .currency))
     }
 
@@ -138,8 +141,9 @@ import Testing
     }
 
     @Test func syntaxErrorMessageNamesTheFigure() {
-        #expect(load("x: 1 +").diagnostics.first?.message
-            == "figure 'x': expected a number, a figure name or a function, found the end of the expression")
+        #expect(
+            load("x: 1 +").diagnostics.first?.message
+                == "figure 'x': expected a number, a figure name or a function, found the end of the expression")
         #expect(load("x: 1 +").diagnostics.first?.figure == "x")
     }
 
@@ -159,8 +163,9 @@ import Testing
         #expect(problems("a: 1\n  b: 2") == ["2:4 yaml-syntax"])
         #expect(problems("a: \"open") == ["1:9 yaml-syntax"])
         #expect(problems("a: 1\nb: x\u{07}") == ["2:5 yaml-syntax"])
-        #expect(load("a: 1\n  b: 2").diagnostics.first?.message
-            == "invalid YAML: mapping values are not allowed in this context")
+        #expect(
+            load("a: 1\n  b: 2").diagnostics.first?.message
+                == "invalid YAML: mapping values are not allowed in this context")
     }
 
     @Test func duplicateFigureIsAYamlError() {
@@ -175,9 +180,10 @@ import Testing
     }
 
     @Test func invalidNames() {
-        #expect(problems("Membres: 1\n2x: 1\nmembres-2: 1\nok: 1") == [
-            "1:1 invalid-figure", "2:1 invalid-figure", "3:1 invalid-figure",
-        ])
+        #expect(
+            problems("Membres: 1\n2x: 1\nmembres-2: 1\nok: 1") == [
+                "1:1 invalid-figure", "2:1 invalid-figure", "3:1 invalid-figure",
+            ])
         #expect(load("Membres: 1\nok: 1").definitions.map(\.name) == ["ok"])
     }
 
@@ -190,11 +196,13 @@ import Testing
               formt: number
             """
         let file = load(yaml)
-        #expect(file.diagnostics.map(FigureFixtures.summary) == [
-            "2:3 invalid-figure", "1:1 invalid-figure", "5:3 invalid-figure",
-        ])
-        #expect(file.diagnostics[0].message
-            == "unknown key 'valeur' in figure 'a'; expected value, format, decimals, stated, label or note")
+        #expect(
+            file.diagnostics.map(FigureFixtures.summary) == [
+                "2:3 invalid-figure", "1:1 invalid-figure", "5:3 invalid-figure",
+            ])
+        #expect(
+            file.diagnostics[0].message
+                == "unknown key 'valeur' in figure 'a'; expected value, format, decimals, stated, label or note")
         #expect(file.diagnostics[1].message == "figure 'a' has no 'value'")
         #expect(file.definitions.map(\.name) == ["a", "b"])
         #expect(file.definitions[0].expression == nil)
@@ -229,11 +237,13 @@ import Testing
               decimals: 0
             """
         let file = load(yaml)
-        #expect(file.diagnostics.map(FigureFixtures.summary) == [
-            "3:11 invalid-format", "6:13 invalid-format", "9:13 invalid-format", "13:13 invalid-format",
-        ])
-        #expect(file.diagnostics[0].message
-            == "unknown format 'percentage' for figure 'a'; expected integer, number, percent, currency")
+        #expect(
+            file.diagnostics.map(FigureFixtures.summary) == [
+                "3:11 invalid-format", "6:13 invalid-format", "9:13 invalid-format", "13:13 invalid-format",
+            ])
+        #expect(
+            file.diagnostics[0].message
+                == "unknown format 'percentage' for figure 'a'; expected integer, number, percent, currency")
         #expect(file.definitions[4].display == FigureDisplay(format: .percent, decimals: 0))
     }
 

@@ -36,113 +36,115 @@ import Testing
         """
 
     @Test func text() {
-        #expect(report(yaml).text == """
-            fonds = sum(fonds.montant)
-              value:    203250.5
-              fr:       203\u{00A0}250,50\u{00A0}$
-              en:       $203,250.50
-              status:   ok
-              sources:  content/data/fonds.csv
-              rows:     1 of 1 in fonds
-              defined:  content/figures.yaml:1
+        #expect(
+            report(yaml).text == """
+                fonds = sum(fonds.montant)
+                  value:    203250.5
+                  fr:       203\u{00A0}250,50\u{00A0}$
+                  en:       $203,250.50
+                  status:   ok
+                  sources:  content/data/fonds.csv
+                  rows:     1 of 1 in fonds
+                  defined:  content/figures.yaml:1
 
-            mentions_medias = sum(mentions_medias.mentions)
-              value:    33
-              fr:       33
-              en:       33
-              stated:   30
-              status:   mismatch
-              sources:  content/data/mentions_medias.csv
-              rows:     2 of 2 in mentions_medias
-              defined:  content/figures.yaml:4
+                mentions_medias = sum(mentions_medias.mentions)
+                  value:    33
+                  fr:       33
+                  en:       33
+                  stated:   30
+                  status:   mismatch
+                  sources:  content/data/mentions_medias.csv
+                  rows:     2 of 2 in mentions_medias
+                  defined:  content/figures.yaml:4
 
-            part = 1 / 8
-              value:    0.125
-              fr:       12,5\u{00A0}%
-              en:       12.5%
-              status:   ok
-              sources:  none
-              defined:  content/figures.yaml:7
+                part = 1 / 8
+                  value:    0.125
+                  fr:       12,5\u{00A0}%
+                  en:       12.5%
+                  status:   ok
+                  sources:  none
+                  defined:  content/figures.yaml:7
 
-            cassee = sum(fonds.nope) + "x\\y"
-              value:    none (error)
-              status:   error
-              sources:  none
-              defined:  content/figures.yaml:11
+                cassee = sum(fonds.nope) + "x\\y"
+                  value:    none (error)
+                  status:   error
+                  sources:  none
+                  defined:  content/figures.yaml:11
 
-            """)
+                """)
     }
 
     @Test func json() {
-        #expect(report(yaml).json == """
-            [
-              {
-                "name": "fonds",
-                "expression": "sum(fonds.montant)",
-                "value": 203250.5,
-                "format": "currency",
-                "decimals": null,
-                "formatted": {"fr": "203\u{00A0}250,50\u{00A0}$", "en": "$203,250.50"},
-                "stated": null,
-                "stated_tolerance": null,
-                "status": "ok",
-                "sources": ["content/data/fonds.csv"],
-                "file": "content/figures.yaml",
-                "line": 1,
-                "rows": [
-                  {"aggregate": "sum(fonds.montant)", "table": "fonds", "used": 1, "of": 1}
+        #expect(
+            report(yaml).json == """
+                [
+                  {
+                    "name": "fonds",
+                    "expression": "sum(fonds.montant)",
+                    "value": 203250.5,
+                    "format": "currency",
+                    "decimals": null,
+                    "formatted": {"fr": "203\u{00A0}250,50\u{00A0}$", "en": "$203,250.50"},
+                    "stated": null,
+                    "stated_tolerance": null,
+                    "status": "ok",
+                    "sources": ["content/data/fonds.csv"],
+                    "file": "content/figures.yaml",
+                    "line": 1,
+                    "rows": [
+                      {"aggregate": "sum(fonds.montant)", "table": "fonds", "used": 1, "of": 1}
+                    ]
+                  },
+                  {
+                    "name": "mentions_medias",
+                    "expression": "sum(mentions_medias.mentions)",
+                    "value": 33,
+                    "format": "number",
+                    "decimals": null,
+                    "formatted": {"fr": "33", "en": "33"},
+                    "stated": 30,
+                    "stated_tolerance": null,
+                    "status": "mismatch",
+                    "sources": ["content/data/mentions_medias.csv"],
+                    "file": "content/figures.yaml",
+                    "line": 4,
+                    "rows": [
+                      {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias", "used": 2, "of": 2}
+                    ]
+                  },
+                  {
+                    "name": "part",
+                    "expression": "1 / 8",
+                    "value": 0.125,
+                    "format": "percent",
+                    "decimals": 1,
+                    "formatted": {"fr": "12,5\u{00A0}%", "en": "12.5%"},
+                    "stated": null,
+                    "stated_tolerance": null,
+                    "status": "ok",
+                    "sources": [],
+                    "file": "content/figures.yaml",
+                    "line": 7,
+                    "rows": []
+                  },
+                  {
+                    "name": "cassee",
+                    "expression": "sum(fonds.nope) + \\"x\\\\y\\"",
+                    "value": null,
+                    "format": "number",
+                    "decimals": null,
+                    "formatted": {},
+                    "stated": null,
+                    "stated_tolerance": null,
+                    "status": "error",
+                    "sources": [],
+                    "file": "content/figures.yaml",
+                    "line": 11,
+                    "rows": []
+                  }
                 ]
-              },
-              {
-                "name": "mentions_medias",
-                "expression": "sum(mentions_medias.mentions)",
-                "value": 33,
-                "format": "number",
-                "decimals": null,
-                "formatted": {"fr": "33", "en": "33"},
-                "stated": 30,
-                "stated_tolerance": null,
-                "status": "mismatch",
-                "sources": ["content/data/mentions_medias.csv"],
-                "file": "content/figures.yaml",
-                "line": 4,
-                "rows": [
-                  {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias", "used": 2, "of": 2}
-                ]
-              },
-              {
-                "name": "part",
-                "expression": "1 / 8",
-                "value": 0.125,
-                "format": "percent",
-                "decimals": 1,
-                "formatted": {"fr": "12,5\u{00A0}%", "en": "12.5%"},
-                "stated": null,
-                "stated_tolerance": null,
-                "status": "ok",
-                "sources": [],
-                "file": "content/figures.yaml",
-                "line": 7,
-                "rows": []
-              },
-              {
-                "name": "cassee",
-                "expression": "sum(fonds.nope) + \\"x\\\\y\\"",
-                "value": null,
-                "format": "number",
-                "decimals": null,
-                "formatted": {},
-                "stated": null,
-                "stated_tolerance": null,
-                "status": "error",
-                "sources": [],
-                "file": "content/figures.yaml",
-                "line": 11,
-                "rows": []
-              }
-            ]
 
-            """)
+                """)
     }
 
     @Test func jsonIsValidAndKeepsTheExactValues() throws {
@@ -172,11 +174,13 @@ import Testing
         let used = report.entries.map { $0.rowsUsed.map { "\($0.used)/\($0.total)" } }
         #expect(used == [["3/4"], ["2/4"], ["1/4", "4/4"], []])
         #expect(report.text.contains("  rows:     3 of 4 in visites\n  defined:  content/figures.yaml:1\n"))
-        #expect(report.text.contains("""
-              rows:     1 of 4 in visites: count(visites where mois = "mai")
-                        4 of 4 in visites: count(visites)
+        #expect(
+            report.text.contains(
+                """
+                  rows:     1 of 4 in visites: count(visites where mois = "mai")
+                            4 of 4 in visites: count(visites)
 
-            """))
+                """))
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [[String: Any]])
         let rows = try #require(objects[2]["rows"] as? [[String: Any]])
         #expect(rows.map { $0["aggregate"] as? String } == [#"count(visites where mois = "mai")"#, "count(visites)"])
@@ -186,7 +190,8 @@ import Testing
     }
 
     @Test func emptyReport() {
-        let empty = FiguresReport(definitions: [], evaluation: FigureEvaluator(tables: [:]).evaluate([]), languages: languages)
+        let empty = FiguresReport(
+            definitions: [], evaluation: FigureEvaluator(tables: [:]).evaluate([]), languages: languages)
         #expect(empty.json == "[]\n")
         #expect(empty.text == "")
     }

@@ -49,8 +49,9 @@ import Testing
     @Test func aFractionForAPercentSaysWhatToWrite() {
         let result = check("0.347", "  format: percent\n  stated: 0.347")
         #expect(result.agrees == false)
-        #expect(result.diagnostics.first?.message == "figure 'f' computes 34.7% but the report states 0.347%; "
-            + "'stated' is written in percent, as the report prints it: stated: 34.7")
+        #expect(
+            result.diagnostics.first?.message == "figure 'f' computes 34.7% but the report states 0.347%; "
+                + "'stated' is written in percent, as the report prints it: stated: 34.7")
     }
 
     @Test func aMarginAgreesEitherWay() {

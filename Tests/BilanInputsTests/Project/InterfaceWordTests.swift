@@ -22,10 +22,11 @@ import Testing
     }
 
     @Test func theKeysAreTheWordsRawValues() {
-        #expect(InterfaceStrings.keys == [
-            "contents", "draft", "skip_to_content", "languages", "language_name", "read_in",
-            "choose_language", "total", "chart_data",
-        ])
+        #expect(
+            InterfaceStrings.keys == [
+                "contents", "draft", "skip_to_content", "languages", "language_name", "read_in",
+                "choose_language", "total", "chart_data",
+            ])
         #expect(InterfaceStrings.builtin.keyed(language: "fr")["skip_to_content"] == "Aller au contenu")
         #expect(InterfaceStrings.builtin.keyed(language: "en").count == InterfaceWord.allCases.count)
     }
@@ -44,14 +45,16 @@ import Testing
     /// with its code as its name and its name as the label of links to it.
     @Test func aLanguageWithoutBuiltinWordsFallsBackWithoutCrashing() {
         let given = InterfaceStrings(strings: [
-            "ar": [.languageName: "العربية", .contents: "المحتويات"],
+            "ar": [.languageName: "العربية", .contents: "المحتويات"]
         ])
         #expect(given.text(.contents, language: "ar") == "المحتويات")
         #expect(given.text(.draft, language: "ar") == "Draft")
         #expect(given.text(.readIn, language: "ar") == "العربية")
-        #expect(given.missingWords(language: "ar") == InterfaceWord.allCases.filter {
-            $0 != .languageName && $0 != .contents
-        })
+        #expect(
+            given.missingWords(language: "ar")
+                == InterfaceWord.allCases.filter {
+                    $0 != .languageName && $0 != .contents
+                })
         let none = InterfaceStrings.builtin
         #expect(none.text(.languageName, language: "es") == "es")
         #expect(none.text(.readIn, language: "es") == "es")

@@ -15,9 +15,11 @@ import Testing
               fr: { locale: \(fr), title: Rapport }
               en: { locale: \(en), title: Report }
             """
-        guard case .failure(let error) = Result(catching: { () throws(DiagnosticError) in
-            try ReportConfigLoader.parse(yaml)
-        }) else { return [] }
+        guard
+            case .failure(let error) = Result(catching: { () throws(DiagnosticError) in
+                try ReportConfigLoader.parse(yaml)
+            })
+        else { return [] }
         return error.diagnostics.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)" }
     }
 
@@ -34,7 +36,8 @@ import Testing
 
     @Test func aLocaleOfAnotherLanguageIsAnError() {
         #expect(problems("en-CA") == ["4:17 unknown-locale"])
-        #expect(LocaleCheck.problem(locale: "en-CA", language: "fr")?.contains("is for language 'en', not 'fr'") == true)
+        #expect(
+            LocaleCheck.problem(locale: "en-CA", language: "fr")?.contains("is for language 'en', not 'fr'") == true)
         #expect(LocaleCheck.problem(locale: "xx-YY", language: "fr")?.contains("unknown locale 'xx-YY'") == true)
     }
 }

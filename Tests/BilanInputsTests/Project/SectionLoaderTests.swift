@@ -4,7 +4,8 @@ import Testing
 @testable import BilanInputs
 
 @Suite struct SectionLoaderTests {
-    let config = try! ReportConfigLoader.parse("""
+    let config = try! ReportConfigLoader.parse(
+        """
         organization: X
         period: 2024
         languages:
@@ -15,7 +16,8 @@ import Testing
     @Test func readsFrontMatterAndBody() throws {
         let section = try SectionLoader.parse(
             fileName: "020-membres.fr.md",
-            text: "---\r\ntitle: Membres\r\nstatus: draft\r\npart: Soutien\r\nweight: 5\r\n---\r\nCorps\r\n", config: config
+            text: "---\r\ntitle: Membres\r\nstatus: draft\r\npart: Soutien\r\nweight: 5\r\n---\r\nCorps\r\n",
+            config: config
         )
         #expect(section.key == "020-membres")
         #expect(section.slug == "membres")

@@ -47,9 +47,10 @@ import Yams
         schema.required("c", in: map, missing: "no c")
         schema.required("d", in: map, missing: "no d", at: map.keyNode("b"))
         schema.fail("nowhere", at: nil)
-        #expect(summary(schema) == [
-            "11:1 invalid-block no c", "12:1 invalid-block no d", "9:1 invalid-block nowhere",
-        ])
+        #expect(
+            summary(schema) == [
+                "11:1 invalid-block no c", "12:1 invalid-block no d", "9:1 invalid-block nowhere",
+            ])
     }
 
     @Test func typedValues() throws {
@@ -72,9 +73,11 @@ import Yams
         #expect(schema.int(map["i"]!, invalid: "") == 3)
         #expect(schema.list(map["s"]!, invalid: "")?.count == 2)
         #expect(schema.list(map["m"]!, invalid: "not a list") == nil)
-        #expect(summary(schema) == [
-            "1:4 front-matter blank", "2:4 front-matter empty", "3:4 front-matter list", "4:4 invalid-format no green",
-            "6:4 front-matter bool", "7:4 front-matter int", "10:4 front-matter not a list",
-        ])
+        #expect(
+            summary(schema) == [
+                "1:4 front-matter blank", "2:4 front-matter empty", "3:4 front-matter list",
+                "4:4 invalid-format no green",
+                "6:4 front-matter bool", "7:4 front-matter int", "10:4 front-matter not a list",
+            ])
     }
 }

@@ -17,7 +17,10 @@ struct StubFigures: FigureResolving {
         case "membres": return .success(ResolvedFigure(name: name, text: "233", trace: "membres = 233"))
         case "ateliers": return .success(ResolvedFigure(name: name, text: "12", trace: "ateliers = 12"))
         case "fonds":
-            return .success(ResolvedFigure(name: name, text: language == "fr" ? "25\u{00A0}000\u{00A0}$" : "$25,000", trace: "fonds = sum(f.m)"))
+            return .success(
+                ResolvedFigure(
+                    name: name, text: language == "fr" ? "25\u{00A0}000\u{00A0}$" : "$25,000", trace: "fonds = sum(f.m)"
+                ))
         default: return .failure(FigureReferenceProblem(code: .unknownFigure, message: "unknown figure '\(name)'"))
         }
     }
@@ -28,45 +31,60 @@ struct StubFigures: FigureResolving {
 }
 
 @Suite struct SectionRendererTests {
-    func render(_ body: String, language: String = "fr", trace: Bool = false) -> (html: String, markdown: String, diagnostics: [Diagnostic]) {
+    func render(
+        _ body: String, language: String = "fr", trace: Bool = false
+    ) -> (html: String, markdown: String, diagnostics: [Diagnostic]) {
         let section = Section(
-            key: "010-test", slug: "test", prefix: 10, language: language, file: "content/sections/010-test.\(language).md",
+            key: "010-test", slug: "test", prefix: 10, language: language,
+            file: "content/sections/010-test.\(language).md",
             title: "Test", status: .final, weight: nil, part: nil, translationOf: nil, translationOfLocation: nil,
             body: body, bodyFirstLine: 4)
         let context = SectionContext(
-            projectRoot: FileManager.default.temporaryDirectory, sectionKeysByFile: [:], anchorsByKey: ["010-test": "test"],
+            projectRoot: FileManager.default.temporaryDirectory, sectionKeysByFile: [:],
+            anchorsByKey: ["010-test": "test"],
             knownAnchors: ["test"], figures: StubFigures(), allowRawHTML: false, traceFigures: trace)
         let rendered = SectionRenderer.render(section, context: context)
         let links = OutputLinks(pageAnchors: [:], markdownAnchors: [:])
         return (
             CommonMarkConverter.renderHTML(links.rewrite(rendered.blocks, for: .page), allowRawHTML: false),
-            CommonMarkConverter.renderCommonMark(links.rewrite(rendered.blocks, for: .reportMarkdown), allowRawHTML: false),
+            CommonMarkConverter.renderCommonMark(
+                links.rewrite(rendered.blocks, for: .reportMarkdown), allowRawHTML: false),
             rendered.diagnostics
         )
     }
 
     @Test func figuresAreReplacedInEveryKindOfText() {
-        let result = render("# Nous sommes {{ membres }}\n\n- [{{ fonds }}](https://example.org) et *{{membres}}*\n\n![Logo {{ membres }}](https://example.org/a.png)\n")
-        #expect(result.html == """
-            <h1>Nous sommes <span class="figure">233</span></h1>
-            <ul>
-            <li><a href="https://example.org"><span class="figure">25\u{00A0}000\u{00A0}$</span></a> et <em><span class="figure">233</span></em></li>
-            </ul>
-            <p><img src="https://example.org/a.png" alt="Logo 233" /></p>
+        let result = render(
+            "# Nous sommes {{ membres }}\n\n- [{{ fonds }}](https://example.org) et *{{membres}}*\n\n![Logo {{"
+                + " membres }}](https://example.org/a.png)\n"
+        )
+        #expect(
+            result.html == """
+                <h1>Nous sommes <span class="figure">233</span></h1>
+                <ul>
+                <li><a href="https://example.org"><span class="figure">25\u{00A0}000\u{00A0}$</span></a> et <em><span \
+                class="figure">233</span></em></li>
+                </ul>
+                <p><img src="https://example.org/a.png" alt="Logo 233" /></p>
 
-            """)
+                """)
         // Only the `#` heading is worth a word: a section's headings start at `##`.
         #expect(result.diagnostics.map(\.code) == [.unsupportedMarkdown])
     }
 
     @Test func codeIsNeverReplaced() {
         let result = render("`{{ membres }}`\n\n```\n{{ fonds }} and \\{{ x }}\n```\n")
-        #expect(result.html == "<p><code>{{ membres }}</code></p>\n<pre><code>{{ fonds }} and \\{{ x }}\n</code></pre>\n")
+        #expect(
+            result.html == "<p><code>{{ membres }}</code></p>\n<pre><code>{{ fonds }} and \\{{ x }}\n</code></pre>\n")
     }
 
     @Test func escapedBracesStayLiteral() {
         let result = render("Écrire \\{{ membres }} donne {{ membres }}; \\\\{{ membres }} aussi.\n")
-        #expect(result.html == "<p>Écrire {{ membres }} donne <span class=\"figure\">233</span>; \\<span class=\"figure\">233</span> aussi.</p>\n")
+        #expect(
+            result.html
+                == "<p>Écrire {{ membres }} donne <span class=\"figure\">233</span>; \\<span"
+                + " class=\"figure\">233</span> aussi.</p>\n"
+        )
     }
 
     @Test func unknownFigureIsLocatedInTheFile() {
@@ -82,7 +100,9 @@ struct StubFigures: FigureResolving {
         let result = render("Les {{ membres | pourcent }} sont là.\n")
         #expect(result.diagnostics.map(\.code) == [.invalidFormat])
         // `pourcent` starts at column 18 of file line 4.
-        #expect(result.diagnostics.first?.location == SourceLocation(file: "content/sections/010-test.fr.md", line: 4, column: 18))
+        #expect(
+            result.diagnostics.first?.location
+                == SourceLocation(file: "content/sections/010-test.fr.md", line: 4, column: 18))
     }
 
     @Test func unclosedPlaceholderIsAnError() {
@@ -102,7 +122,8 @@ struct StubFigures: FigureResolving {
     }
 
     @Test func handTypedFiguresAreFlagged() {
-        let result = render("Nous avons 233 membres et un fonds de 25 000 $, depuis 2018, le 18 juin, avec 5 ateliers.\n")
+        let result = render(
+            "Nous avons 233 membres et un fonds de 25 000 $, depuis 2018, le 18 juin, avec 5 ateliers.\n")
         #expect(result.diagnostics.map(\.code) == [.handTypedFigure, .handTypedFigure])
         #expect(result.diagnostics.map(\.figure) == ["membres", "fonds"])
         #expect(result.diagnostics.first?.location.column == 12)
@@ -128,12 +149,15 @@ struct StubFigures: FigureResolving {
 
     @Test func rawHTMLIsLeftOutByDefault() {
         let result = render("<script>alert('x')</script>\n\nTexte <b>gras</b>.\n")
-        #expect(result.html == "<!-- raw HTML omitted -->\n<p>Texte <!-- raw HTML omitted -->gras<!-- raw HTML omitted -->.</p>\n")
+        #expect(
+            result.html
+                == "<!-- raw HTML omitted -->\n<p>Texte <!-- raw HTML omitted -->gras<!-- raw HTML omitted -->.</p>\n")
     }
 
     /// Each problem at its own place, on any line of a paragraph, past escapes.
     @Test func everyProblemIsAtItsOwnPlace() {
-        let body = "> Les {{ membres }} membres,\n>   soit 233 en tout, et \\{{ pas }} {{ membres | pourcent }}\n"
+        let body =
+            "> Les {{ membres }} membres,\n>   soit 233 en tout, et \\{{ pas }} {{ membres | pourcent }}\n"
             + ">   puis ![](https://example.org/a.png) et [ici](#nulle-part), [là](#nulle-part).\n"
         let places = render(body).diagnostics.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)" }
         #expect(

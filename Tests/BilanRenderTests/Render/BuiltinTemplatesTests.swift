@@ -10,7 +10,8 @@ import Testing
     /// (run scripts/embed-templates after editing one).
     @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
         let folder = SourceTree.packageRoot.appendingPathComponent("templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+            .sorted()
         #expect(BuiltinTemplates.files.map(\.name) == names)
         for file in BuiltinTemplates.files {
             let text = try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)

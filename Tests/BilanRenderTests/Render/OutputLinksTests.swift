@@ -5,7 +5,8 @@ import Testing
 @testable import BilanRender
 
 @Suite struct OutputLinksTests {
-    let links = OutputLinks(pageAnchors: ["020-membres": "membres"], markdownAnchors: ["020-membres": "membres-et-militantisme"])
+    let links = OutputLinks(
+        pageAnchors: ["020-membres": "membres"], markdownAnchors: ["020-membres": "membres-et-militantisme"])
 
     @Test func sectionLinksPointAtTheSectionInEachOutput() {
         #expect(links.url("bilan-section:020-membres", for: .page) == "#membres")
@@ -16,8 +17,12 @@ import Testing
     }
 
     @Test func fileLinksAreRelativeToEachOutputFile() {
-        #expect(links.url("bilan-file:content/assets/cuisine collective.jpg", for: .page) == "../assets/cuisine%20collective.jpg")
-        #expect(links.url("bilan-file:content/assets/plan.pdf#page=2", for: .sectionMarkdown) == "../../assets/plan.pdf#page=2")
+        #expect(
+            links.url("bilan-file:content/assets/cuisine collective.jpg", for: .page)
+                == "../assets/cuisine%20collective.jpg")
+        #expect(
+            links.url("bilan-file:content/assets/plan.pdf#page=2", for: .sectionMarkdown)
+                == "../../assets/plan.pdf#page=2")
         #expect(links.url("bilan-file:notes/lisez-moi.txt", for: .reportMarkdown) == "../files/notes/lisez-moi.txt")
         #expect(links.url("https://example.org/#x", for: .page) == "https://example.org/#x")
     }
@@ -26,8 +31,15 @@ import Testing
         let markdown = "![Dons](bilan-chart:dons.svg)\n\n| Sujet |\n| --- |\n| a \\](bilan-chart:x.svg) |"
         let block = MarkdownBlock.generated(html: "<figure></figure>", markdown: markdown)
         let expected = "![Dons](../charts/dons.svg)\n\n| Sujet |\n| --- |\n| a \\](bilan-chart:x.svg) |"
-        #expect(links.rewrite([block], for: .sectionMarkdown) == [.generated(html: "<figure></figure>", markdown: expected)])
-        #expect(links.rewrite([block], for: .reportMarkdown) == [.generated(html: "<figure></figure>", markdown: expected.replacingOccurrences(of: "../charts/", with: "charts/"))])
+        #expect(
+            links.rewrite([block], for: .sectionMarkdown) == [.generated(html: "<figure></figure>", markdown: expected)]
+        )
+        #expect(
+            links.rewrite([block], for: .reportMarkdown) == [
+                .generated(
+                    html: "<figure></figure>",
+                    markdown: expected.replacingOccurrences(of: "../charts/", with: "charts/"))
+            ])
         #expect(links.rewrite([block], for: .page) == [block])
         // A table's Markdown that merely contains the scheme is left alone.
         let table = MarkdownBlock.generated(html: "<table></table>", markdown: "| a \\](bilan-chart:x.svg) |")

@@ -10,20 +10,26 @@ import BilanBuild
 import Foundation
 
 let arguments = CommandLine.arguments
-let source = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : FileManager.default.currentDirectoryPath).standardizedFileURL
+let source = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : FileManager.default.currentDirectoryPath)
+    .standardizedFileURL
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 30 : 30
 
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
-for folder in ["content", "templates"] where FileManager.default.fileExists(atPath: source.appendingPathComponent(folder).path) {
+for folder in ["content", "templates"]
+where FileManager.default.fileExists(atPath: source.appendingPathComponent(folder).path) {
     try FileManager.default.copyItem(at: source.appendingPathComponent(folder), to: work.appendingPathComponent(folder))
 }
 
-func milliseconds(_ start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 }
+func milliseconds(_ start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+}
 func summary(_ values: [Double]) -> String {
     let sorted = values.sorted()
-    return String(format: "median %.1f ms, min %.1f ms, max %.1f ms (%d runs)", sorted[sorted.count / 2], sorted.first!, sorted.last!, sorted.count)
+    return String(
+        format: "median %.1f ms, min %.1f ms, max %.1f ms (%d runs)", sorted[sorted.count / 2], sorted.first!,
+        sorted.last!, sorted.count)
 }
 
 let options = BuildOptions(projectRoot: work, drafts: true, write: false)
@@ -46,7 +52,8 @@ for run in 0..<runs {
     let start = DispatchTime.now()
     let scope = build.update()
     incremental.append(milliseconds(start))
-    precondition(scope == .sections([SectionLoader.folder + "/" + edited.lastPathComponent]), "unexpected scope \(scope)")
+    precondition(
+        scope == .sections([SectionLoader.folder + "/" + edited.lastPathComponent]), "unexpected scope \(scope)")
     precondition(build.result.plan != nil, "the build failed")
     for timing in build.result.timings { stages[timing.stage.rawValue, default: []].append(timing.seconds * 1000) }
 }

@@ -111,7 +111,8 @@ enum FuzzTarget: String, CaseIterable {
         }
         guard case .success(let section) = outcome
         else { return }
-        let rendered = SectionRenderer.render(section, context: Fixture.shared.context(language: first & 0x80 == 0 ? "fr" : "en"))
+        let rendered = SectionRenderer.render(
+            section, context: Fixture.shared.context(language: first & 0x80 == 0 ? "fr" : "en"))
         checkLocated(rendered.diagnostics)
         for chart in rendered.charts { checkNoExecutableMarkup(chart.svg, in: "chart \(chart.id)") }
     }
@@ -149,7 +150,8 @@ enum FuzzTarget: String, CaseIterable {
         let root = Fixture.scratch.appendingPathComponent("build")
         let manager = FileManager.default
         try? manager.removeItem(at: root)
-        try! manager.createDirectory(at: root.appendingPathComponent("content/sections"), withIntermediateDirectories: true)
+        try! manager.createDirectory(
+            at: root.appendingPathComponent("content/sections"), withIntermediateDirectories: true)
         try! manager.createDirectory(at: root.appendingPathComponent("content/data"), withIntermediateDirectories: true)
         func write(_ text: String, _ path: String) {
             try! Data(text.utf8).write(to: root.appendingPathComponent(path))
@@ -198,7 +200,9 @@ struct Fixture: Sendable {
 
         """
     static let scratch: URL = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+        let base =
+            FileManager.default.fileExists(atPath: "/dev/shm")
+            ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
         let url = base.appendingPathComponent("bilan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -214,15 +218,21 @@ struct Fixture: Sendable {
         root = Self.scratch.appendingPathComponent("fixture")
         let files = [
             "content/report.yaml": Self.reportYAML,
-            "content/data/membres.csv": "type,libelle_fr,libelle_en,nombre\nindividuelle,Membres individuelles,Individual members,233\nassociative,Membres associatives,Associative members,53\n",
-            "content/data/frequentation.csv": "annee,femmes,proches,note_fr,note_en\n2019,12,5,Première,First\n2020,40,,Pandémie,Pandemic\n2021,75,18,\"<b>x</b>\",y\n2022,101,25,,\n",
-            "content/figures.yaml": "membres_total: sum(membres.nombre)\npart: { value: membres_total / 1000, format: percent }\n",
+            "content/data/membres.csv":
+                "type,libelle_fr,libelle_en,nombre\nindividuelle,Membres individuelles,Individual"
+                + " members,233\nassociative,Membres associatives,Associative members,53\n",
+            "content/data/frequentation.csv":
+                "annee,femmes,proches,note_fr,note_en\n2019,12,5,Première,First\n2020,40,,Pandémie,Pandemic\n"
+                + "2021,75,18,\"<b>x</b>\",y\n2022,101,25,,\n",
+            "content/figures.yaml":
+                "membres_total: sum(membres.nombre)\npart: { value: membres_total / 1000, format: percent }\n",
             "content/sections/020-b.fr.md": "---\ntitle: B\n---\nB\n",
             "content/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
         ]
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try! Data(text.utf8).write(to: url)
         }
         config = try! ReportConfigLoader.load(projectRoot: root)
@@ -237,7 +247,9 @@ struct Fixture: Sendable {
             formatter: FigureFormatter(localeIdentifier: language == "fr" ? "fr-CA" : "en-CA"),
             figures: stage.resolver, traceFigures: language == "fr")
         return SectionContext(
-            projectRoot: root, sectionKeysByFile: ["content/sections/020-b.fr.md": "020-b"], anchorsByKey: ["020-b": "b"],
-            knownAnchors: ["b"], figures: stage.resolver, allowRawHTML: false, traceFigures: language == "fr", blocks: blocks)
+            projectRoot: root, sectionKeysByFile: ["content/sections/020-b.fr.md": "020-b"],
+            anchorsByKey: ["020-b": "b"],
+            knownAnchors: ["b"], figures: stage.resolver, allowRawHTML: false, traceFigures: language == "fr",
+            blocks: blocks)
     }
 }

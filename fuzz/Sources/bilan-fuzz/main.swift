@@ -14,7 +14,9 @@ import CFuzzDriver
 #endif
 import Foundation
 
-let usage = "usage: bilan-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) [FILE... | libFuzzer flags and corpus folders]"
+let usage =
+    "usage: bilan-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) [FILE... | libFuzzer flags and"
+    + " corpus folders]"
 var arguments = CommandLine.arguments
 guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))

@@ -138,7 +138,9 @@ package enum DataTextDecoder {
     }
 
     /// Decodes bytes with no UTF-16 mark: UTF-8, else Windows-1252, else a failure.
-    private static func decodeEightBit(_ body: UnsafeBufferPointer<UInt8>, hasBOM: Bool)
+    private static func decodeEightBit(
+        _ body: UnsafeBufferPointer<UInt8>, hasBOM: Bool
+    )
         -> Result<DecodedText, DecodingFailure>
     {
         if let nul = firstNUL(body) {

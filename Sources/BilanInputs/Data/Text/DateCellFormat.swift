@@ -22,7 +22,8 @@ extension DateCell {
         guard let instant = calendar.date(from: components),
             calendar.dateComponents([.year, .month, .day], from: instant) == components
         else { return date.iso }
-        let style = Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar,
+        let style = Date.FormatStyle(
+            date: .long, time: .omitted, locale: locale, calendar: calendar,
             timeZone: calendar.timeZone)
         return instant.formatted(style)
     }

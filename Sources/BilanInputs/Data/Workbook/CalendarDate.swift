@@ -59,9 +59,9 @@ package struct CalendarDate: Hashable, Sendable {
             fields.removeFirst()
         }
         guard fields.count == 3, fields[0].count >= 4, fields[1].count == 2, fields[2].count == 2,
-              fields.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
-              fields[0].count <= 6, let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
-              (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: negative ? -year : year)
+            fields.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+            fields[0].count <= 6, let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
+            (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: negative ? -year : year)
         else { return nil }
         self.init(year: negative ? -year : year, month: month, day: day)
     }

@@ -49,7 +49,7 @@ package struct CellPosition: Hashable, Sendable {
             case UInt8(ascii: "$") where !sawDigit:
                 continue
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !sawDigit,
-                 UInt8(ascii: "a")...UInt8(ascii: "z") where !sawDigit:
+                UInt8(ascii: "a")...UInt8(ascii: "z") where !sawDigit:
                 sawLetter = true
                 column = column * 26 + Int((byte & 0xDF) - UInt8(ascii: "A")) + 1
                 guard column <= maximumColumnNumber else { return nil }
@@ -86,8 +86,9 @@ package struct CellRange: Hashable, Sendable {
     package init?(reference: String) {
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2,
-              let first = CellPosition(reference: parts[0]),
-              let last = CellPosition(reference: parts[parts.count - 1]) else { return nil }
+            let first = CellPosition(reference: parts[0]),
+            let last = CellPosition(reference: parts[parts.count - 1])
+        else { return nil }
         self.init(first: first, last: last)
     }
 

@@ -22,7 +22,7 @@ package enum NumberFormatKind {
         let bytes = Array(formatCode.utf8)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index] | 0x20 // ASCII lower case; other bytes never match a token
+            let byte = bytes[index] | 0x20  // ASCII lower case; other bytes never match a token
             switch bytes[index] {
             case UInt8(ascii: "\""):
                 index += 1
@@ -40,7 +40,8 @@ package enum NumberFormatKind {
                 }
             default:
                 if byte == UInt8(ascii: "d") || byte == UInt8(ascii: "y") || byte == UInt8(ascii: "m")
-                    || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "s") {
+                    || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "s")
+                {
                     if tokens.last != byte { tokens.append(byte) }
                 }
             }

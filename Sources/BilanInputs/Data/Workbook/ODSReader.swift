@@ -37,15 +37,17 @@ struct ODSReader {
     /// Reads the whole workbook.
     mutating func read() throws(WorkbookError) -> Workbook {
         if let manifest = try archive.read("META-INF/manifest.xml"),
-           manifest.firstRange(of: Array("encryption-data".utf8)) != nil {
+            manifest.firstRange(of: Array("encryption-data".utf8)) != nil
+        {
             throw .encryptedOrLegacy(.ods)
         }
         guard let content = try archive.read("content.xml") else {
             if archive.contains("xl/workbook.xml") {
                 throw WorkbookError("this file is an .xlsx workbook with an .ods name: rename it to end in .xlsx")
             }
-            throw WorkbookError("this file is a zip archive but not an .ods workbook (it has no content.xml): "
-                + "open it in LibreOffice and save it as .ods")
+            throw WorkbookError(
+                "this file is a zip archive but not an .ods workbook (it has no content.xml): "
+                    + "open it in LibreOffice and save it as .ods")
         }
         var reader = ODSContentReader(
             parser: PartParser(bytes: content, part: "content.xml", format: .ods, limits: limits),
@@ -129,8 +131,10 @@ struct ODSContentReader {
         throw parser.damaged("the sheet “\(printable(name))” does not end")
     }
 
-    private func store(_ cells: [ParsedCell], in grid: inout SheetGrid, row: Int, repeated: Int,
-                       sheet: String) throws(WorkbookError) {
+    private func store(
+        _ cells: [ParsedCell], in grid: inout SheetGrid, row: Int, repeated: Int,
+        sheet: String
+    ) throws(WorkbookError) {
         for copy in 0..<repeated {
             let rowNumber = row + copy
             guard rowNumber <= maximumRowNumber else {
@@ -142,15 +146,17 @@ struct ODSContentReader {
             for cell in cells {
                 if cell.value != .empty {
                     guard column <= maximumColumnNumber else {
-                        throw WorkbookError("this workbook has a value beyond the last column a spreadsheet holds "
-                            + "(XFD), so it is damaged: " + WorkbookError.resaveAdvice(.ods),
+                        throw WorkbookError(
+                            "this workbook has a value beyond the last column a spreadsheet holds "
+                                + "(XFD), so it is damaged: " + WorkbookError.resaveAdvice(.ods),
                             sheet: sheet, row: rowNumber)
                     }
                     let count = min(cell.repeated, maximumColumnNumber - column + 1)
                     try grid.set(cell.value, row: rowNumber, column: column, count: count)
                     if cell.columnsSpanned > 1 || cell.rowsSpanned > 1 {
-                        let last = CellPosition(row: min(rowNumber + cell.rowsSpanned - 1, maximumRowNumber),
-                                                column: min(column + cell.columnsSpanned - 1, maximumColumnNumber))
+                        let last = CellPosition(
+                            row: min(rowNumber + cell.rowsSpanned - 1, maximumRowNumber),
+                            column: min(column + cell.columnsSpanned - 1, maximumColumnNumber))
                         grid.merge(CellRange(first: CellPosition(row: rowNumber, column: column), last: last))
                     }
                 }
@@ -189,8 +195,10 @@ struct ODSContentReader {
     }
 
     /// Reads the cell just opened, up to its end tag.
-    private mutating func readCell(_ tag: XMLStartTag, sheet: String, row: Int,
-                                   column: Int) throws(WorkbookError) -> ParsedCell {
+    private mutating func readCell(
+        _ tag: XMLStartTag, sheet: String, row: Int,
+        column: Int
+    ) throws(WorkbookError) -> ParsedCell {
         let repeated = Self.count(tag.attribute("table:number-columns-repeated"))
         let columnsSpanned = Self.count(tag.attribute("table:number-columns-spanned"))
         let rowsSpanned = Self.count(tag.attribute("table:number-rows-spanned"))
@@ -225,7 +233,8 @@ struct ODSContentReader {
                 case "text:s":
                     let spaces = Self.count(tag.attribute("text:c"))
                     if paragraphDepth > 0 {
-                        fits = spaces <= ODSReader.maxCellTextLength
+                        fits =
+                            spaces <= ODSReader.maxCellTextLength
                             && append(String(repeating: " ", count: spaces), spaces)
                     }
                     depth += 1
@@ -251,22 +260,26 @@ struct ODSContentReader {
             }
             guard fits else {
                 let limit = ODSReader.maxCellTextLength.formatted(grouping: true)
-                throw WorkbookError("this cell holds more than \(limit) "
-                    + "characters, more than a spreadsheet cell can: the workbook is damaged; "
-                    + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column)
+                throw WorkbookError(
+                    "this cell holds more than \(limit) "
+                        + "characters, more than a spreadsheet cell can: the workbook is damaged; "
+                        + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column)
             }
         }
         throw parser.damaged("a cell of the sheet “\(printable(sheet))” does not end")
     }
 
-    private func cellValue(_ tag: XMLStartTag, text: String?, sheet: String, row: Int,
-                           column: Int) throws(WorkbookError) -> WorkbookCell {
+    private func cellValue(
+        _ tag: XMLStartTag, text: String?, sheet: String, row: Int,
+        column: Int
+    ) throws(WorkbookError) -> WorkbookCell {
         let formula = tag.attribute("table:formula")
         if tag.attribute("calcext:value-type") == "error" { return .error(text ?? "") }
         func invalid(_ what: String, _ raw: String) -> WorkbookError {
-            WorkbookError("this cell’s stored value “\(printable(raw))” is not \(what), "
-                + "so the workbook is damaged: "
-                + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column)
+            WorkbookError(
+                "this cell’s stored value “\(printable(raw))” is not \(what), "
+                    + "so the workbook is damaged: "
+                    + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column)
         }
         switch tag.attribute("office:value-type") {
         case "float"?, "percentage"?, "currency"?:
@@ -300,8 +313,10 @@ struct ODSContentReader {
             if let formula { return .formulaWithoutValue(Self.formulaText(formula)) }
             return text.map(WorkbookCell.text) ?? .empty
         case let other?:
-            throw WorkbookError("this cell has a value type “\(printable(other))” that bilan does not know, so the "
-                + "workbook is damaged: " + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column)
+            throw WorkbookError(
+                "this cell has a value type “\(printable(other))” that bilan does not know, so the "
+                    + "workbook is damaged: " + WorkbookError.resaveAdvice(.ods), sheet: sheet, row: row, column: column
+            )
         }
     }
 
@@ -314,7 +329,8 @@ struct ODSContentReader {
     /// The formula as users write it: `of:=SUM([.B2:.B3])` gives `=SUM([.B2:.B3])`.
     static func formulaText(_ formula: String) -> String {
         if let colon = formula.firstIndex(of: ":"), formula[formula.index(after: colon)...].hasPrefix("="),
-           formula[..<colon].allSatisfy(\.isLetter) {
+            formula[..<colon].allSatisfy(\.isLetter)
+        {
             return String(formula[formula.index(after: colon)...])
         }
         return formula
@@ -361,7 +377,7 @@ struct ODSContentReader {
                 case ("H", true): unit = 3600
                 case ("M", true): unit = 60
                 case ("S", true): unit = 1
-                default: return nil // years and months have no fixed length
+                default: return nil  // years and months have no fixed length
                 }
                 seconds += value * unit
                 number = ""

@@ -95,9 +95,10 @@ struct SheetGrid {
     }
 
     private func tooManyCells(row: Int, column: Int) -> WorkbookError {
-        WorkbookError("this workbook has more than \(maxCells.formatted(grouping: true)) cells (counting the empty "
-            + "cells before the last value of each row), more than bilan reads: split its data into smaller "
-            + "sheets or workbooks, or delete the cells far to the right or below your data",
+        WorkbookError(
+            "this workbook has more than \(maxCells.formatted(grouping: true)) cells (counting the empty "
+                + "cells before the last value of each row), more than bilan reads: split its data into smaller "
+                + "sheets or workbooks, or delete the cells far to the right or below your data",
             sheet: sheetName, row: row, column: column)
     }
 }

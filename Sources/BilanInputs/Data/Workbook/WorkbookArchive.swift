@@ -45,16 +45,19 @@ struct WorkbookArchive {
         while count < directory.count {
             count += 1
             guard count <= limits.maxEntries else {
-                throw WorkbookError("this workbook holds more than \(limits.maxEntries) files, far more than "
-                    + "a spreadsheet needs, so it is damaged or not a real workbook: "
-                    + WorkbookError.resaveAdvice(format))
+                throw WorkbookError(
+                    "this workbook holds more than \(limits.maxEntries) files, far more than "
+                        + "a spreadsheet needs, so it is damaged or not a real workbook: "
+                        + WorkbookError.resaveAdvice(format))
             }
             guard let (entry, next) = Self.directoryEntry(bytes, at: offset) else { throw .notAWorkbook(format) }
             offset = next
             let path = entry.path
             guard Self.isSafe(path) else {
-                throw WorkbookError("this workbook holds a file whose path (\(printable(path))) points outside "
-                    + "the workbook, so it is damaged or not a real workbook: " + WorkbookError.resaveAdvice(format))
+                throw WorkbookError(
+                    "this workbook holds a file whose path (\(printable(path))) points outside "
+                        + "the workbook, so it is damaged or not a real workbook: " + WorkbookError.resaveAdvice(format)
+                )
             }
             if path.hasSuffix("/") { continue }
             if entries[path] == nil { entries[path] = entry }
@@ -180,13 +183,15 @@ struct WorkbookArchive {
         }
         switch overflow {
         case .part?:
-            throw WorkbookError("the part \(printable(path)) of this workbook unpacks to more than "
-                + "\(Self.mebibytes(limits.maxPartBytes)), more than bilan reads: it is damaged or a zip bomb; "
-                + "if it is a real workbook, split its data into smaller workbooks")
+            throw WorkbookError(
+                "the part \(printable(path)) of this workbook unpacks to more than "
+                    + "\(Self.mebibytes(limits.maxPartBytes)), more than bilan reads: it is damaged or a zip bomb; "
+                    + "if it is a real workbook, split its data into smaller workbooks")
         case .total?:
-            throw WorkbookError("this workbook unpacks to more than \(Self.mebibytes(limits.maxTotalBytes)), "
-                + "more than bilan reads: it is damaged or a zip bomb; "
-                + "if it is a real workbook, split its data into smaller workbooks")
+            throw WorkbookError(
+                "this workbook unpacks to more than \(Self.mebibytes(limits.maxTotalBytes)), "
+                    + "more than bilan reads: it is damaged or a zip bomb; "
+                    + "if it is a real workbook, split its data into smaller workbooks")
         default:
             break
         }

@@ -45,15 +45,19 @@ extension WorkbookError {
 
     /// The file is an OLE compound document: an encrypted workbook or an old `.xls`.
     static func encryptedOrLegacy(_ format: WorkbookFormat) -> WorkbookError {
-        WorkbookError("this workbook is password-protected or in the old .xls format: "
-            + "save it as \(format.dottedExtension) without a password")
+        WorkbookError(
+            "this workbook is password-protected or in the old .xls format: "
+                + "save it as \(format.dottedExtension) without a password")
     }
 
     /// A part of the workbook is damaged (bad XML, a missing reference…): `detail` says how.
-    static func damaged(_ format: WorkbookFormat, part: String, _ detail: String,
-                        sheet: String? = nil) -> WorkbookError {
-        WorkbookError("this workbook is damaged (\(printable(part)): \(detail)): \(resaveAdvice(format))",
-                      sheet: sheet)
+    static func damaged(
+        _ format: WorkbookFormat, part: String, _ detail: String,
+        sheet: String? = nil
+    ) -> WorkbookError {
+        WorkbookError(
+            "this workbook is damaged (\(printable(part)): \(detail)): \(resaveAdvice(format))",
+            sheet: sheet)
     }
 }
 

@@ -6,8 +6,10 @@
 /// tokenizer, `XMLPullParser`: no document tree is built.
 package enum WorkbookReader {
     /// Reads a workbook in `format` from `bytes`.
-    package static func read(_ bytes: [UInt8], format: WorkbookFormat,
-                             limits: WorkbookLimits = .default) -> Result<Workbook, WorkbookError> {
+    package static func read(
+        _ bytes: [UInt8], format: WorkbookFormat,
+        limits: WorkbookLimits = .default
+    ) -> Result<Workbook, WorkbookError> {
         Result { () throws(WorkbookError) -> Workbook in
             if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
                 throw .encryptedOrLegacy(format)
@@ -25,8 +27,10 @@ package enum WorkbookReader {
 
     /// Reads a workbook from `bytes`, taking the format from a file name's extension
     /// (`.xlsx`, `.xlsm`, `.ods`, in any case); `nil` for any other extension.
-    package static func read(_ bytes: [UInt8], fileName: String,
-                             limits: WorkbookLimits = .default) -> Result<Workbook, WorkbookError>? {
+    package static func read(
+        _ bytes: [UInt8], fileName: String,
+        limits: WorkbookLimits = .default
+    ) -> Result<Workbook, WorkbookError>? {
         let lowercased = fileName.lowercased()
         if lowercased.hasSuffix(".xlsx") || lowercased.hasSuffix(".xlsm") {
             return read(bytes, format: .xlsx, limits: limits)

@@ -24,29 +24,33 @@ struct XLSXReader {
             if archive.contains("content.xml") {
                 throw WorkbookError("this file is an .ods workbook with an .xlsx name: rename it to end in .ods")
             }
-            throw WorkbookError("this file is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml): "
-                + "open it in Excel or LibreOffice and save it as .xlsx")
+            throw WorkbookError(
+                "this file is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml): "
+                    + "open it in Excel or LibreOffice and save it as .xlsx")
         }
         let (entries, dateSystem) = try parseWorkbook(workbookBytes, part: workbookPath)
         let relationships = try readRelationships(of: workbookPath)
         var sharedStrings: [String] = []
         if let path = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target
             ?? (archive.contains("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil),
-           let bytes = try archive.read(path) {
+            let bytes = try archive.read(path)
+        {
             sharedStrings = try parseSharedStrings(bytes, part: path)
         }
         var dateStyles: [Bool] = []
         if let path = relationships.values.first(where: { $0.type.hasSuffix("/styles") })?.target
             ?? (archive.contains("xl/styles.xml") ? "xl/styles.xml" : nil),
-           let bytes = try archive.read(path) {
+            let bytes = try archive.read(path)
+        {
             dateStyles = try parseStyles(bytes, part: path)
         }
         var sheets: [WorkbookSheet] = []
         for entry in entries {
             guard let relationship = relationships[entry.relationshipID] else {
-                throw .damaged(.xlsx, part: workbookPath,
-                               "the sheet “\(printable(entry.name))” points to a relationship that does not exist",
-                               sheet: entry.name)
+                throw .damaged(
+                    .xlsx, part: workbookPath,
+                    "the sheet “\(printable(entry.name))” points to a relationship that does not exist",
+                    sheet: entry.name)
             }
             guard relationship.type.hasSuffix("/worksheet") else { continue }
             guard let bytes = try archive.read(relationship.target) else {
@@ -55,8 +59,9 @@ struct XLSXReader {
             var sheetReader = XLSXSheetReader(
                 sharedStrings: sharedStrings, dateStyles: dateStyles, dateSystem: dateSystem,
                 grid: SheetGrid(sheetName: entry.name, cellCount: cellCount, maxCells: limits.maxCells),
-                parser: PartParser(bytes: bytes, part: relationship.target, format: .xlsx, limits: limits,
-                                   sheet: entry.name))
+                parser: PartParser(
+                    bytes: bytes, part: relationship.target, format: .xlsx, limits: limits,
+                    sheet: entry.name))
             let rows = try sheetReader.read()
             cellCount = sheetReader.grid.cellCount
             sheets.append(WorkbookSheet(name: entry.name, isHidden: entry.isHidden, rows: rows))
@@ -84,8 +89,11 @@ struct XLSXReader {
         var target: String
     }
 
-    private func parseWorkbook(_ bytes: [UInt8], part: String) throws(WorkbookError)
-        -> (entries: [SheetEntry], dateSystem: WorkbookDateSystem) {
+    private func parseWorkbook(
+        _ bytes: [UInt8], part: String
+    ) throws(WorkbookError)
+        -> (entries: [SheetEntry], dateSystem: WorkbookDateSystem)
+    {
         var parser = PartParser(bytes: bytes, part: part, format: .xlsx, limits: limits)
         var entries: [SheetEntry] = []
         var dateSystem = WorkbookDateSystem.excel1900
@@ -99,8 +107,10 @@ struct XLSXReader {
                 guard let name = tag.unprefixedAttribute("name"), let id = tag.prefixedAttribute(localName: "id")
                 else { throw parser.damaged("a sheet has no name or no relationship") }
                 let state = tag.unprefixedAttribute("state")
-                entries.append(SheetEntry(name: name, relationshipID: id,
-                                          isHidden: state == "hidden" || state == "veryHidden"))
+                entries.append(
+                    SheetEntry(
+                        name: name, relationshipID: id,
+                        isHidden: state == "hidden" || state == "veryHidden"))
             default:
                 break
             }
@@ -118,9 +128,10 @@ struct XLSXReader {
         var relationships: [String: Relationship] = [:]
         while let event = try parser.next() {
             guard case .start(let tag) = event, tag.localName == "Relationship",
-                  tag.unprefixedAttribute("TargetMode") != "External",
-                  let id = tag.unprefixedAttribute("Id"), let type = tag.unprefixedAttribute("Type"),
-                  let target = tag.unprefixedAttribute("Target") else { continue }
+                tag.unprefixedAttribute("TargetMode") != "External",
+                let id = tag.unprefixedAttribute("Id"), let type = tag.unprefixedAttribute("Type"),
+                let target = tag.unprefixedAttribute("Target")
+            else { continue }
             if relationships[id] == nil {
                 relationships[id] = Relationship(type: type, target: Self.resolve(target, from: directory))
             }
@@ -185,7 +196,8 @@ struct XLSXReader {
                 switch tag.localName {
                 case "numFmt":
                     if let id = tag.unprefixedAttribute("numFmtId").flatMap({ Int($0) }),
-                       let code = tag.unprefixedAttribute("formatCode") {
+                        let code = tag.unprefixedAttribute("formatCode")
+                    {
                         customFormats[id] = code
                     }
                 case "cellXfs":

@@ -17,8 +17,10 @@ struct XLSXSheetReader {
     private var sharedFormulas: [String: String] = [:]
 
     /// Makes a reader for one sheet.
-    init(sharedStrings: [String], dateStyles: [Bool], dateSystem: WorkbookDateSystem, grid: SheetGrid,
-         parser: PartParser) {
+    init(
+        sharedStrings: [String], dateStyles: [Bool], dateSystem: WorkbookDateSystem, grid: SheetGrid,
+        parser: PartParser
+    ) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
         self.dateSystem = dateSystem
@@ -164,7 +166,7 @@ struct XLSXSheetReader {
         case "s":
             guard let text = cell.value else { return formulaOnly ?? .empty }
             guard let index = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)),
-                  sharedStrings.indices.contains(index)
+                sharedStrings.indices.contains(index)
             else {
                 throw cellError(cell, "refers to shared string \(printable(text)), which does not exist")
             }
@@ -194,7 +196,8 @@ struct XLSXSheetReader {
             switch StoredNumber.parse(text) {
             case .number(let number):
                 if dateStyles.indices.contains(cell.style), dateStyles[cell.style],
-                   let date = CalendarDate(serial: number, system: dateSystem) {
+                    let date = CalendarDate(serial: number, system: dateSystem)
+                {
                     return date.cell
                 }
                 return .number(number)

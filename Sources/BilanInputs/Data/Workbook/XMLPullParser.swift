@@ -167,7 +167,8 @@ package struct XMLPullParser {
             position += 1
             skipWhitespace()
             guard position < bytes.count,
-                  bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+                bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+            else {
                 throw error("expected a quoted value for the attribute \(printable(attributeName))")
             }
             let quote = bytes[position]
@@ -214,7 +215,8 @@ package struct XMLPullParser {
             let byte = bytes[position]
             if Self.isWhitespace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "'") {
+                || byte == UInt8(ascii: "'")
+            {
                 break
             }
             if byte == UInt8(ascii: ":") && colon == nil { colon = position }
@@ -259,13 +261,15 @@ package struct XMLPullParser {
             switch byte {
             case UInt8(ascii: "&"):
                 guard let semicolon = bytes[index..<range.upperBound].firstIndex(of: UInt8(ascii: ";")),
-                      semicolon - index <= 12 else {
+                    semicolon - index <= 12
+                else {
                     throw error("an '&' that does not start an entity", at: index)
                 }
                 let reference = bytes[(index + 1)..<semicolon]
                 guard let scalar = Self.resolve(reference) else {
-                    throw error("the unknown entity &\(printable(String(decoding: reference, as: UTF8.self)));",
-                                at: index)
+                    throw error(
+                        "the unknown entity &\(printable(String(decoding: reference, as: UTF8.self)));",
+                        at: index)
                 }
                 output.append(contentsOf: Array(String(Character(scalar)).utf8))
                 index = semicolon + 1

@@ -242,9 +242,10 @@ import Testing
             let cells: [String?] = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
                 Int.random(in: 0..<5, using: &generator) == 0
                     ? nil
-                    : String((0..<Int.random(in: 0...16, using: &generator)).map { _ in
-                        alphabet.randomElement(using: &generator) ?? "0"
-                    })
+                    : String(
+                        (0..<Int.random(in: 0...16, using: &generator)).map { _ in
+                            alphabet.randomElement(using: &generator) ?? "0"
+                        })
             }
             let declared = [nil, DateOrder.dayMonth, .monthDay, .yearMonthDay].randomElement(using: &generator) ?? nil
             let result = DateCell.classify(column: cells, declared: declared)
@@ -265,9 +266,10 @@ import Testing
         let april = try #require(DateValue(year: 2024, month: 4, day: 1))
         let december = try #require(DateValue(year: 2024, month: 12, day: 31))
         #expect(Array(DateCell.format(april, locale: french).utf8) == Array("1 avril 2024".utf8))
-        #expect(Array(DateCell.format(december, locale: french).utf8) == [
-            0x33, 0x31, 0x20, 0x64, 0xC3, 0xA9, 0x63, 0x65, 0x6D, 0x62, 0x72, 0x65, 0x20, 0x32, 0x30, 0x32, 0x34,
-        ])
+        #expect(
+            Array(DateCell.format(december, locale: french).utf8) == [
+                0x33, 0x31, 0x20, 0x64, 0xC3, 0xA9, 0x63, 0x65, 0x6D, 0x62, 0x72, 0x65, 0x20, 0x32, 0x30, 0x32, 0x34,
+            ])
         #expect(DateCell.format(december, locale: french) == "31 décembre 2024")
         #expect(Array(DateCell.format(april, locale: english).utf8) == Array("April 1, 2024".utf8))
         #expect(DateCell.format(december, locale: english) == "December 31, 2024")
@@ -280,14 +282,16 @@ import Testing
         let french = Locale(identifier: "fr_CA")
         let first = try #require(DateValue(year: 1000, month: 1, day: 1))
         #expect(DateCell.format(first, locale: french) == "1 janvier 1000")
-        #expect(DateCell.format(try #require(DateValue(year: 9999, month: 12, day: 31)), locale: french)
-            == "31 décembre 9999")
+        #expect(
+            DateCell.format(try #require(DateValue(year: 9999, month: 12, day: 31)), locale: french)
+                == "31 décembre 9999")
         #expect(DateCell.format(try #require(DateValue(year: 1500, month: 3, day: 1)), locale: french) == "1 mars 1500")
         // The ten days Foundation's Gregorian calendar skips.
         let skipped = try #require(DateValue(year: 1582, month: 10, day: 10))
         #expect(DateCell.format(skipped, locale: french) == "1582-10-10")
-        #expect(DateCell.format(try #require(DateValue(year: 1582, month: 10, day: 15)), locale: french)
-            == "15 octobre 1582")
+        #expect(
+            DateCell.format(try #require(DateValue(year: 1582, month: 10, day: 15)), locale: french)
+                == "15 octobre 1582")
     }
 
     @Test func formatsFromManyTasksAtOnce() async throws {

@@ -16,8 +16,10 @@ enum WorkbookFixture {
     }
 
     /// The error reading `workbooks/name` gives, or `nil` if it reads.
-    static func error(_ name: String, format: WorkbookFormat? = nil,
-                      limits: WorkbookLimits = .default) throws -> WorkbookError? {
+    static func error(
+        _ name: String, format: WorkbookFormat? = nil,
+        limits: WorkbookLimits = .default
+    ) throws -> WorkbookError? {
         let format = format ?? (name.hasSuffix(".ods") ? .ods : .xlsx)
         if case .failure(let error) = WorkbookReader.read(try bytes(name), format: format, limits: limits) {
             return error

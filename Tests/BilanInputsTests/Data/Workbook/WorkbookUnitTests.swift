@@ -11,8 +11,11 @@ import Testing
         ("5.", "5"), ("  42  ", "42"), ("2.675E-1", "0.2675"), ("1.5e+2", "150"),
     ])
     func parsesExactly(text: String, expected: String) {
-        #expect(StoredNumber.parse(text) == .number(Decimal(string: expected, locale: Locale(identifier: "en_US_POSIX"))
-            ?? .nan), "\(text)")
+        #expect(
+            StoredNumber.parse(text)
+                == .number(
+                    Decimal(string: expected, locale: Locale(identifier: "en_US_POSIX"))
+                        ?? .nan), "\(text)")
     }
 
     @Test(arguments: ["", "abc", "1,5", "1.2.3", "1e", "e5", "--1", "0x10", "1 2", "NaN", "inf"])
@@ -55,16 +58,20 @@ import Testing
 }
 
 @Suite struct NumberFormatKindTests {
-    @Test(arguments: ["yyyy-mm-dd", "yyyy\\-mm\\-dd", "m/d/yyyy", "[$-409]mmmm\\ d\\,\\ yyyy;@",
-                      "[$-fr-CA]d mmmm yyyy h:mm",
-                      "dd/mm/yy hh:mm", "mmm", "[Red]d-mmm", "MMMM YYYY", "d\" de \"mmmm"])
+    @Test(arguments: [
+        "yyyy-mm-dd", "yyyy\\-mm\\-dd", "m/d/yyyy", "[$-409]mmmm\\ d\\,\\ yyyy;@",
+        "[$-fr-CA]d mmmm yyyy h:mm",
+        "dd/mm/yy hh:mm", "mmm", "[Red]d-mmm", "MMMM YYYY", "d\" de \"mmmm",
+    ])
     func dates(code: String) {
         #expect(NumberFormatKind.isDate(formatCode: code), "\(code)")
     }
 
-    @Test(arguments: ["General", "0.00", "0.0%", "#,##0.00\\ [$$-C0C]", "hh:mm", "h:mm AM/PM", "[h]:mm:ss", "mm:ss.0",
-                      "\"day\" 0.00", "\\d\\y 0", "[Red][>100]0;[Blue]0", "0.00E+00", "@", "_-* #,##0 \"$\"_-",
-                      "[$€-fr-FR] #,##0.00", "h:mm:ss A/P"])
+    @Test(arguments: [
+        "General", "0.00", "0.0%", "#,##0.00\\ [$$-C0C]", "hh:mm", "h:mm AM/PM", "[h]:mm:ss", "mm:ss.0",
+        "\"day\" 0.00", "\\d\\y 0", "[Red][>100]0;[Blue]0", "0.00E+00", "@", "_-* #,##0 \"$\"_-",
+        "[$€-fr-FR] #,##0.00", "h:mm:ss A/P",
+    ])
     func notDates(code: String) {
         #expect(!NumberFormatKind.isDate(formatCode: code), "\(code)")
     }
@@ -89,8 +96,11 @@ import Testing
             #expect(CellPosition(reference: bad) == nil, "\(bad)")
         }
         #expect(CellRange(reference: "C4:A2")?.cellCount == 9)
-        #expect(CellRange(reference: "A2:A4") == CellRange(first: CellPosition(row: 2, column: 1),
-                                                           last: CellPosition(row: 4, column: 1)))
+        #expect(
+            CellRange(reference: "A2:A4")
+                == CellRange(
+                    first: CellPosition(row: 2, column: 1),
+                    last: CellPosition(row: 4, column: 1)))
         #expect(CellRange(reference: "A1:B2:C3") == nil)
     }
 }
@@ -105,18 +115,23 @@ import Testing
 
     func start(_ name: String, _ attributes: [(String, String)] = []) -> XMLEvent {
         let local = String(name.split(separator: ":").last ?? "")
-        return .start(XMLStartTag(name: name, localName: local, attributes: attributes.map {
-            XMLAttribute(name: $0.0, localName: String($0.0.split(separator: ":").last ?? ""), value: $0.1)
-        }))
+        return .start(
+            XMLStartTag(
+                name: name, localName: local,
+                attributes: attributes.map {
+                    XMLAttribute(name: $0.0, localName: String($0.0.split(separator: ":").last ?? ""), value: $0.1)
+                }))
     }
 
     @Test func elementsAttributesText() throws {
-        let xml = "\u{FEFF}<?xml version=\"1.0\"?><!-- c --><a x:k='1 &amp; 2' b=\"&#65;&#x42;\tc\">t&lt;"
+        let xml =
+            "\u{FEFF}<?xml version=\"1.0\"?><!-- c --><a x:k='1 &amp; 2' b=\"&#65;&#x42;\tc\">t&lt;"
             + "<![CDATA[<raw>&]]><b/><?pi x?>\r\nz</a>"
-        #expect(try events(xml) == [
-            start("a", [("x:k", "1 & 2"), ("b", "AB c")]), .text("t<"), .text("<raw>&"), start("b"), .end("b"),
-            .text("\nz"), .end("a"),
-        ])
+        #expect(
+            try events(xml) == [
+                start("a", [("x:k", "1 & 2"), ("b", "AB c")]), .text("t<"), .text("<raw>&"), start("b"), .end("b"),
+                .text("\nz"), .end("a"),
+            ])
     }
 
     @Test(arguments: [

@@ -17,7 +17,7 @@ public enum ErrorPage {
                 + "\(HTMLEscaping.text(diagnostic.message)) <code"
                 + " class=\"code\">[\(HTMLEscaping.text(diagnostic.code.rawValue))]</code></li>\n"
         }
-        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        let count = Counted.english(errors.count, "error") + " · " + Counted.french(errors.count, "erreur")
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -40,7 +40,7 @@ public enum ErrorPage {
             <body>
             <div class="build-failed" role="alert">
             <h1>The report did not build · Échec de la construction</h1>
-            <p>\(count) · erreurs: fix the file and save, the page reloads by itself.</p>
+            <p>\(count): fix the file and save, the page reloads by itself.</p>
             </div>
             <ul class="diagnostics">
             \(items)</ul>

@@ -171,11 +171,11 @@ public final class PreviewServer: Sendable {
         let time = String(format: "%.1f ms", rebuild.seconds * 1000)
         guard rebuild.succeeded else {
             let errors = rebuild.diagnostics.filter { $0.severity == .error }.map { "  " + $0.formatted }
-            return
-                (["bilan: rebuilt \(what) in \(time): FAILED, \(rebuild.errors) errors (shown in the page)"] + errors)
+            let failed = Counted.english(rebuild.errors, "error")
+            return (["bilan: rebuilt \(what) in \(time): FAILED, \(failed) (shown in the page)"] + errors)
                 .joined(separator: "\n")
         }
-        return "bilan: rebuilt \(what) in \(time) (\(rebuild.warnings) warnings)"
+        return "bilan: rebuilt \(what) in \(time) (\(Counted.english(rebuild.warnings, "warning")))"
     }
 }
 

@@ -60,8 +60,8 @@ struct Build: ParsableCommand {
         if !quiet {
             let total = result.timings.reduce(0) { $0 + $1.seconds }
             let counts = [
-                plural(result.sectionCount, "section"), plural(result.figureCount, "figure"),
-                plural(result.chartCount, "chart"), problemCounts(result),
+                Counted.english(result.sectionCount, "section"), Counted.english(result.figureCount, "figure"),
+                Counted.english(result.chartCount, "chart"), problemCounts(result),
             ].joined(separator: ", ")
             if result.wrote {
                 let files = result.plan?.paths.count ?? 0
@@ -110,7 +110,7 @@ struct Check: ParsableCommand {
 /// "1 error, 2 warnings (1 accepted)": the end of every build and check summary.
 func problemCounts(_ result: BuildResult) -> String {
     let accepted = result.diagnostics.filter(\.accepted).count
-    return plural(result.errorCount, "error") + ", " + plural(result.warningCount, "warning")
+    return Counted.english(result.errorCount, "error") + ", " + Counted.english(result.warningCount, "warning")
         + (accepted > 0 ? " (\(accepted) accepted)" : "")
 }
 
@@ -118,9 +118,4 @@ func problemCounts(_ result: BuildResult) -> String {
 func strictNote(_ result: BuildResult, strict: Bool) -> String {
     guard strict, result.errorCount == 0, result.warningCount > 0 else { return "" }
     return ": --strict fails on warnings (fix them, or accept a known one in report.yaml with its reason)"
-}
-
-/// "1 section", "2 sections".
-func plural(_ count: Int, _ word: String) -> String {
-    "\(count) \(word)\(count == 1 ? "" : "s")"
 }

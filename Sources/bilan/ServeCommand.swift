@@ -50,8 +50,9 @@ struct Serve: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             printError(
                 String(
-                    format: "bilan: built in %.0f ms (%@, %@)\n", seconds * 1000, plural(first.errors, "error"),
-                    plural(first.warnings, "warning")))
+                    format: "bilan: built in %.0f ms (%@, %@)\n", seconds * 1000,
+                    Counted.english(first.errors, "error"),
+                    Counted.english(first.warnings, "warning")))
             do {
                 try await server.start()
             } catch {

@@ -184,6 +184,13 @@ extension PreviewResponse {
         let rebuild = try #require(await site.site.update())
         let line = PreviewServer.describe(rebuild)
         #expect(line.hasPrefix("bilan: rebuilt 020-membres.fr.md in "))
-        #expect(line.hasSuffix(" warnings)"))
+        #expect(line.hasSuffix(" (\(Counted.english(rebuild.warnings, "warning")))"))
+    }
+
+    /// The error page counts in both languages, singular and plural right in each.
+    @Test func theErrorPageCountsInBothLanguages() {
+        let error = Diagnostic.error(.unknownFigure, "unknown figure 'x'", at: SourceLocation(file: "a.md", line: 1))
+        #expect(ErrorPage.html([error], projectName: "p").contains("<p>1 error · 1 erreur: fix the file"))
+        #expect(ErrorPage.html([error, error], projectName: "p").contains("<p>2 errors · 2 erreurs: fix the file"))
     }
 }

@@ -42,7 +42,7 @@ for _ in 0..<max(3, runs / 5) {
 print("full build (in memory):          " + summary(full))
 
 let build = IncrementalBuild(options: options)
-let sections = SectionLoader.fileNames(projectRoot: work)
+let sections = try SectionLoader.fileNames(projectRoot: work).get()
 let edited = work.appendingPathComponent(SectionLoader.folder).appendingPathComponent(sections[sections.count / 2])
 let original = try String(contentsOf: edited, encoding: .utf8)
 var incremental: [Double] = []

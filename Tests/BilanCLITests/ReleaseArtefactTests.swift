@@ -107,8 +107,9 @@ import Testing
         let top = tarball.top
         let files = try #require(FileManager.default.subpaths(atPath: top.path)).filter { path in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: top.appendingPathComponent(path).path, isDirectory: &isFolder)
-            return !isFolder.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: top.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return exists && !isFolder.boolValue
         }
         let completions = [
             "bash": "share/bash-completion/completions/bilan", "zsh": "share/zsh/vendor-completions/_bilan",

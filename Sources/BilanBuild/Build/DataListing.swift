@@ -82,7 +82,7 @@ public struct DataListing: Sendable {
             )
             for table in file.tables {
                 let sheet = table.sheet.map { " (sheet '\($0)')" } ?? ""
-                lines.append("  table \(table.name)\(sheet): \(table.rows) \(table.rows == 1 ? "row" : "rows")")
+                lines.append("  table \(table.name)\(sheet): \(Counted.english(table.rows, "row"))")
                 let width = table.columns.map(\.name.count).max() ?? 0
                 for column in table.columns {
                     let missing = column.missing > 0 ? "  \(column.missing) missing" : ""

@@ -215,7 +215,7 @@ package struct BlockParser {
                 }
                 if cells.count != headers.count {
                     schema.fail(
-                        "this row has \(cells.count) \(cells.count == 1 ? "cell" : "cells") "
+                        "this row has \(Counted.english(cells.count, "cell")) "
                             + "but there are \(headers.count) columns", at: row)
                 }
                 rows.append(cells.map { cell in scalar(cell, "a cell")?.value ?? "" })

@@ -129,9 +129,8 @@ package struct CSVReader {
             guard record.count == header.count else {
                 throw .error(
                     .csvRaggedRow,
-                    "this row has \(record.count) \(record.count == 1 ? "cell" : "cells") but "
-                        + "the header names \(header.count) "
-                        + "\(header.count == 1 ? "column" : "columns") (this file separates its cells "
+                    "this row has \(Counted.english(record.count, "cell")) but "
+                        + "the header names \(Counted.english(header.count, "column")) (this file separates its cells "
                         + "with \(detected.plural)): give every row one cell per column, an empty cell "
                         + "rather than none",
                     at: location(of: start))

@@ -12,7 +12,7 @@ package enum EmptyFilterMessage {
     /// the words that name the filter; `consequence` (such as `, so it is 0`) is put
     /// after the count of rows.
     package static func text(table: DataTable, filter: FigureExpression.Filter, consequence: String = "") -> String {
-        let rows = table.rows.count == 1 ? "1 row" : "\(table.rows.count) rows"
+        let rows = Counted.english(table.rows.count, "row")
         let facts = columnFacts(table: table, filter: filter)
         return "keeps no row of table '\(table.name)' (\(rows))\(consequence): look for a typo, a value written in "
             + "another language, or a date range outside the data"

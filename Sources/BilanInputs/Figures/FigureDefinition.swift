@@ -58,7 +58,7 @@ public struct StatedValue: Sendable, Hashable {
             return
         }
         let parts = trimmed.replacingOccurrences(of: "+-", with: "±").split(
-            separator: "±", maxSplits: 1, omittingEmptySubsequences: false)
+            separator: Character("±"), maxSplits: 1, omittingEmptySubsequences: false)
         guard let value = parts.first.flatMap({ Decimal(numeral: $0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }
         guard parts.count == 2 else {

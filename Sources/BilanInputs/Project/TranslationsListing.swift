@@ -59,7 +59,7 @@ public enum TranslationsListing {
     ) throws -> [String] {
         var changed: [String] = []
         for entry in entries
-        where keys.isEmpty || keys.contains(entry.key) || entry.slugs.contains(where: keys.contains) {
+        where keys.isEmpty || keys.contains(where: entry.isNamed) {
             guard let source = entry.sections[config.defaultLanguage.code] else { continue }
             for (code, section) in entry.sections.sorted(by: { $0.key < $1.key })
             where code != config.defaultLanguage.code {
@@ -75,7 +75,7 @@ public enum TranslationsListing {
 
     /// The keys and slugs a `--stamp` may name that match no section.
     public static func unknownKeys(_ keys: [String], in entries: [TranslationEntry]) -> [String] {
-        keys.filter { key in !entries.contains { $0.key == key || $0.slugs.contains(key) } }
+        keys.filter { key in !entries.contains { $0.isNamed(key) } }
     }
 
     /// A section file's bytes with `translation_of: HASH`: the hash written over the one
@@ -115,6 +115,9 @@ public enum TranslationsListing {
 }
 
 extension TranslationEntry {
-    /// The section's slugs in its languages (`mot-equipe`), by which `--stamp` may name it.
-    var slugs: Set<String> { Set(sections.values.map(\.slug)) }
+    /// Whether `name` names this section for `--stamp`: its key (`010-mot-equipe`) or its
+    /// slug in any language (`mot-equipe`).
+    func isNamed(_ name: String) -> Bool {
+        key == name || sections.values.contains { $0.slug == name }
+    }
 }

@@ -72,6 +72,9 @@ extension DiagnosticCode {
     /// A language without built-in interface words whose `content/i18n/<lang>.yaml`
     /// does not give them all.
     public static let missingInterfaceWords: DiagnosticCode = "missing-interface-words"
+    /// A `<span lang="…">` an author wrote to mark a phrase's language that bilan cannot
+    /// read: not closed, closing none, with other attributes, or not a language tag.
+    public static let languageSpan: DiagnosticCode = "language-span"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"

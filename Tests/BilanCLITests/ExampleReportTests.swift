@@ -37,6 +37,36 @@ import Testing
         #expect(english.contains("$25,000"))
         #expect(french.contains("233") && french.contains("253") && french.contains("709"))
     }
+
+    /// Read as its publisher would print it: no other document referred to, the contact
+    /// page at the back, French names marked in the English page, headings in order.
+    @Test func readsAsThePublisherWouldPrintIt() throws {
+        let output = BilanBinary.temporaryFolder().appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let run = try BilanBinary.run(["build", "--root", BilanBinary.packageRoot.path, "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let french = try String(contentsOf: output.appendingPathComponent("fr/index.html"), encoding: .utf8)
+        let english = try String(contentsOf: output.appendingPathComponent("en/index.html"), encoding: .utf8)
+        for (html, words) in [
+            (french, ["rapport imprimé", "services gratuits", "des proies"]),
+            (
+                english,
+                ["printed report", "ccompaniments", "ssociative member", "active activists", "Mother Christmas"]
+            ),
+        ] {
+            for word in words { #expect(!html.contains(word), "\(word)") }
+            #expect(!html.contains("raw HTML omitted"))
+            #expect(!html.contains("<h4"), "no heading skips from the section's h2 to an h4")
+            #expect(html.contains("info@lacles.org") && html.contains("514") && html.contains("H2S"))
+        }
+        #expect(english.contains("<span lang=\"fr\">Secrétariat à la condition féminine</span> (Quebec's"))
+        #expect(english.contains("<span lang=\"fr\">Un trop grand prix pour les femmes et les filles</span>"))
+        let markdown = try String(contentsOf: output.appendingPathComponent("en/report.md"), encoding: .utf8)
+        #expect(markdown.contains("<span lang=\"fr\">Chez Doris</span>"))
+        // The contact page is the back page.
+        let contact = try #require(english.range(of: "Contact us</h2>"))
+        #expect(!english[contact.upperBound...].contains("<section id="))
+    }
 }
 
 /// `bilan figures` on the example report: what a treasurer checks.

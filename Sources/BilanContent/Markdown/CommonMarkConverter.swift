@@ -722,6 +722,11 @@ public enum CommonMarkConverter {
         case .generated(let html, let markdownText):
             node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
             cmark_node_set_on_enter(node, markdown ? markdownText : html)
+        case .language(let tag):
+            // The same in HTML and Markdown: CommonMark readers show the phrase.
+            node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(node, "<span lang=\"\(HTMLEscaping.text(tag))\">")
+            cmark_node_set_on_exit(node, "</span>")
         }
         return node
     }

@@ -97,6 +97,10 @@ public struct MarkdownNode: Sendable, Equatable {
         /// Generated inline content (a formatted figure, say): `html` in HTML, `markdown`
         /// in Markdown.
         case generated(html: String, markdown: String)
+        /// A phrase in another language than its section's (`<span lang="fr">…</span>`
+        /// in the source, see ``LanguageSpans``): its children are the phrase, the
+        /// value a BCP 47 tag. Every output writes it as `<span lang="…">…</span>`.
+        case language(String)
     }
 
     public var kind: Kind

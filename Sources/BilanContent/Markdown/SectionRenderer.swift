@@ -69,7 +69,14 @@ public struct SectionRenderer: MarkdownRewriter {
 
     public static func render(_ section: Section, context: SectionContext) -> ParsedSection {
         var renderer = SectionRenderer(section: section, context: context)
-        let blocks = MarkdownRewriting.rewrite(CommonMarkConverter.parse(renderer.parsedBody), with: &renderer)
+        var spanProblems: [LanguageSpans.Problem] = []
+        let parsed = CommonMarkConverter.parse(renderer.parsedBody).map { block in
+            LanguageSpans.grouped(block, allowRawHTML: context.allowRawHTML, problems: &spanProblems)
+        }
+        for problem in spanProblems {
+            renderer.report(.warning, .languageSpan, problem.message, at: problem.position)
+        }
+        let blocks = MarkdownRewriting.rewrite(parsed, with: &renderer)
         return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
             charts: renderer.charts, diagnostics: renderer.diagnostics.all)
@@ -145,7 +152,7 @@ public struct SectionRenderer: MarkdownRewriter {
             link.destination = resolved
             return .update(.image(link))
         case .blockQuote, .list, .item, .htmlBlock, .thematicBreak, .generatedBlock, .softBreak, .lineBreak, .html,
-            .emphasis, .strong, .generated:
+            .emphasis, .strong, .generated, .language:
             return .keep
         }
     }

@@ -164,7 +164,7 @@ public actor PreviewSite {
                 generation,
                 SideBySide(
                     config: config, strings: built.strings, sections: built.sections, rendered: built.rendered,
-                    basePath: "/" + Self.sideBySidePath, siteRoot: "/")
+                    basePath: "/" + Self.sideBySidePath, siteRoot: "/", projectRoot: projectRoot)
             )
         }
         let view = sideBySide!.view

@@ -162,6 +162,63 @@ import Testing
 }
 
 @Suite struct TranslationsCommandTests {
+    /// `--diff KEY`: the source paragraphs that changed since the stamp, word by word,
+    /// from the copy `--stamp` kept in content/.bilan/translations/.
+    @Test func diffShowsTheWordsOfTheSourceThatChanged() throws {
+        var files = CommandLineTests.minimalProject
+        files["content/sections/010-intro.fr.md"] = "---\ntitle: Intro\n---\nDons : {{ dons }}.\n\nMerci à toutes.\n"
+        let project = try BilanBinary.project(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let never = try BilanBinary.run(["translations", "--root", project.path, "--diff", "intro"])
+        #expect(never.status == 0, "\(never.stderr)")
+        #expect(never.stdout.contains("010-intro en: never stamped, so nothing to compare with"))
+
+        #expect(try BilanBinary.run(["translations", "--root", project.path, "--stamp"]).status == 0)
+        let kept = try FileManager.default.contentsOfDirectory(
+            atPath: project.appendingPathComponent("content/.bilan/translations").path)
+        #expect(kept.count == 1 && kept[0].hasPrefix("010-intro."))
+        let same = try BilanBinary.run(["translations", "--root", project.path, "--diff", "010-intro"])
+        #expect(same.stdout.contains("010-intro en: up to date with content/sections/010-intro.fr.md"))
+
+        try "---\ntitle: Intro\n---\nDons reçus : {{ dons }}.\n\nMerci à toutes.\n\nÀ l'an prochain.\n".write(
+            to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
+        // Not a terminal: no colours, even without --no-color.
+        for arguments in [["--no-color"], []] {
+            let diff = try BilanBinary.run(["translations", "--root", project.path, "--diff", "intro"] + arguments)
+            #expect(diff.status == 0, "\(diff.stderr)")
+            #expect(
+                diff.stdout.hasSuffix(
+                    """
+                    2 paragraphs changed
+
+                    content/sections/010-intro.fr.md:4: changed
+                      Dons {+reçus +}: {{ dons }}.
+
+                    content/sections/010-intro.fr.md:8: added
+                      {+À l'an prochain.+}
+
+                    """), "\(diff.stdout)")
+            #expect(!diff.stdout.contains("\u{1B}"))
+        }
+        // A stamp keeps the new copy and removes the one no translation names.
+        #expect(try BilanBinary.run(["translations", "--root", project.path, "--stamp", "intro"]).status == 0)
+        let after = try FileManager.default.contentsOfDirectory(
+            atPath: project.appendingPathComponent("content/.bilan/translations").path)
+        #expect(after.count == 1 && after != kept)
+        // No copy of the version a translation names: said, not guessed.
+        try FileManager.default.removeItem(at: project.appendingPathComponent("content/.bilan"))
+        try "---\ntitle: Intro\n---\nAutre.\n".write(
+            to: project.appendingPathComponent("content/sections/010-intro.fr.md"), atomically: true, encoding: .utf8)
+        let lost = try BilanBinary.run(["translations", "--root", project.path, "--diff", "intro"])
+        #expect(lost.stdout.contains("bilan kept no copy of version"))
+
+        let unknown = try BilanBinary.run(["translations", "--root", project.path, "--diff", "nope"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no section 'nope'"))
+        let both = try BilanBinary.run(["translations", "--root", project.path, "--diff", "intro", "--stamp"])
+        #expect(both.status == 2)
+    }
+
     @Test func stampMarksTranslationsUpToDateUntilTheSourceChanges() throws {
         let project = try BilanBinary.project(CommandLineTests.minimalProject)
         defer { try? FileManager.default.removeItem(at: project) }

@@ -79,6 +79,7 @@ class Suite:
         self.check_toc(url)
         self.check_language_links(url)
         self.check_charts(url)
+        self.check_source_diff(url)
         for name, (width, height) in WIDTHS.items():
             self.open(url, width, height)
             overflow = self.js(
@@ -92,6 +93,20 @@ class Suite:
                 self.fail(url, f"scrolls sideways by {overflow}px at {width}px wide ({wide})")
             self.check_chart_layouts(url, width)
         self.check_print(url)
+
+    def check_source_diff(self, url: str) -> None:
+        """An outdated translation's side-by-side page shows which words of its source changed."""
+        if not url.endswith("/_bilan/side-by-side/010-bienvenue"):
+            return
+        found = self.js("""
+            const diff = document.querySelector('.sbs-outdated .sbs-diff');
+            if (!diff) return 'no .sbs-diff in the outdated column';
+            const added = [...diff.querySelectorAll('ins')].map(e => e.textContent).join('|');
+            const removed = [...diff.querySelectorAll('del')].map(e => e.textContent).join('|');
+            return added.includes('participé avec enthousiasme') && removed.includes('pris part') ? ''
+              : 'ins: ' + added + ' del: ' + removed;""")
+        if found:
+            self.fail(url, f"the source's changed words are not shown: {found}")
 
     def check_axe(self, url: str) -> None:
         self.js(self.axe)

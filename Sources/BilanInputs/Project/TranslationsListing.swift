@@ -49,7 +49,8 @@ public enum TranslationsListing {
     }
 
     /// Writes the source's current hash into `translation_of` of each translation whose
-    /// source exists (after the translator has brought it up to date), for the sections
+    /// source exists (after the translator has brought it up to date), and keeps a copy of
+    /// the source's body as ``KeptSources`` says, for the sections
     /// named in `keys` (by key, `010-mot-equipe`, or slug, `mot-equipe`; every section when
     /// empty); returns the files changed. Only the hash changes, or one line is added
     /// before the front matter's closing `---`: every other byte of the file, its line ends
@@ -61,14 +62,18 @@ public enum TranslationsListing {
         for entry in entries
         where keys.isEmpty || keys.contains(where: entry.isNamed) {
             guard let source = entry.sections[config.defaultLanguage.code] else { continue }
+            var named: Set<String> = []
             for (code, section) in entry.sections.sorted(by: { $0.key < $1.key })
             where code != config.defaultLanguage.code {
+                named.insert(source.contentHash)
                 guard section.translationOf != source.contentHash else { continue }
                 let url = projectRoot.appendingPathComponent(section.file)
                 let bytes = [UInt8](try Data(contentsOf: url))
                 try Data(stamped(bytes, section: section, hash: source.contentHash)).write(to: url, options: .atomic)
                 changed.append(section.file)
             }
+            // What the translations are now made from, for `--diff` once the source changes.
+            if !named.isEmpty { try KeptSources.keep(source, keep: named, projectRoot: projectRoot) }
         }
         return changed
     }
@@ -117,7 +122,7 @@ public enum TranslationsListing {
 extension TranslationEntry {
     /// Whether `name` names this section for `--stamp`: its key (`010-mot-equipe`) or its
     /// slug in any language (`mot-equipe`).
-    func isNamed(_ name: String) -> Bool {
+    public func isNamed(_ name: String) -> Bool {
         key == name || sections.values.contains { $0.slug == name }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import BilanBase
 public import BilanInputs
 import BilanContent
@@ -27,12 +27,16 @@ public struct SideBySide {
 
     package let entries: [TranslationEntry]
     package let renderedByFile: [String: RenderedSection]
+    /// The project, whose kept sources (``KeptSources``) show what changed in the source
+    /// of an outdated translation; nil shows no changes.
+    package let projectRoot: URL?
 
     public init(
         config: ReportConfig, strings: InterfaceStrings? = nil, sections: [Section],
         rendered: [String: [RenderedSection]],
-        basePath: String = "/_bilan/side-by-side/", siteRoot: String = defaultSiteRoot
+        basePath: String = "/_bilan/side-by-side/", siteRoot: String = defaultSiteRoot, projectRoot: URL? = nil
     ) {
+        self.projectRoot = projectRoot
         // `sections` (every file that loaded, drafts too) and `rendered` (the build's
         // sections per language) are read here once: the pages need only what follows.
         self.config = config
@@ -99,6 +103,7 @@ public struct SideBySide {
             if let note = note(entry, language: language.code, state: state) {
                 html += "<p class=\"sbs-flag\" role=\"note\">\(note)</p>\n"
             }
+            if state == .outdated { html += changes(entry, language: language.code) }
             if let section = entry.sections[language.code] {
                 if section.status == .draft {
                     html += "<p class=\"draft-banner\">\(esc(draftLabel(section.language)))</p>\n"
@@ -143,6 +148,51 @@ public struct SideBySide {
             return nil
         }
     }
+
+    /// What changed in the source since an outdated translation was made: each changed
+    /// paragraph of the source, removed words in `<del>`, added ones in `<ins>` (each also
+    /// said in words, for screen readers that do not announce them).
+    package func changes(_ entry: TranslationEntry, language: String) -> String {
+        guard let projectRoot else { return "" }
+        let source = config.defaultLanguage.code
+        let sourceLanguage = config.languages.first { $0.code == source } ?? config.defaultLanguage
+        switch KeptSources.compare(entry, language: language, config: config, projectRoot: projectRoot) {
+        case .notKept(let hash):
+            return
+                "<p class=\"sbs-flag\">Modifications inconnues · Changes unknown: no copy of version"
+                + " <code>\(esc(hash))</code> was kept (<code>bilan translations --stamp</code> keeps one from now"
+                + " on)</p>\n"
+        case .changed(_, _, let changes):
+            var html =
+                "<div class=\"sbs-diff\">\n<p class=\"sbs-diff-title\">Ce qui a changé dans la source · What changed"
+                + " in the \(esc(source)) source since this translation: \(changes.count)"
+                + " paragraph\(changes.count == 1 ? "" : "s")</p>\n"
+            for change in changes {
+                html +=
+                    "<p class=\"sbs-diff-paragraph sbs-diff-\(change.kind.rawValue)\""
+                    + " \(languageAttributes(sourceLanguage))>"
+                    + "<span class=\"sbs-diff-where\" lang=\"en\">line \(change.line), \(change.kind.rawValue):</span> "
+                for piece in change.pieces {
+                    switch piece {
+                    case .same(let text): html += esc(text)
+                    case .removed(let text):
+                        html +=
+                            "<del>" + hidden("[removed: ") + esc(text) + hidden("]") + "</del>"
+                    case .added(let text):
+                        html +=
+                            "<ins>" + hidden("[added: ") + esc(text) + hidden("]") + "</ins>"
+                    }
+                }
+                html += "</p>\n"
+            }
+            return html + "</div>\n"
+        case .upToDate, .unstamped, .nothing:
+            return ""
+        }
+    }
+
+    /// Words for screen readers only.
+    package func hidden(_ text: String) -> String { "<span class=\"sbs-hidden\">\(esc(text))</span>" }
 
     package func badge(_ state: TranslationState) -> String {
         let label: String
@@ -213,6 +263,12 @@ public struct SideBySide {
         .sbs-badge-unstamped { background: #fff1c2; }
         .sbs-missing, .sbs-outdated { border-top-color: #8a3b00; }
         .sbs-flag { background: #fff4e5; border-left: 4px solid #8a3b00; padding: 0.4rem 0.75rem; }
+        .sbs-diff { border-left: 4px solid #8a3b00; padding: 0 0.75rem; margin: 0.5rem 0 1rem; }
+        .sbs-diff-title, .sbs-diff-where { font-weight: 700; }
+        .sbs-diff del { background: #ffe3e3; color: #7a0000; text-decoration: line-through; }
+        .sbs-diff ins { background: #dff5e1; color: #0b4d1a; text-decoration: underline; }
+        .sbs-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); \
+        white-space: nowrap; }
         .sbs-index { border-collapse: collapse; width: 100%; }
         .sbs-index th, .sbs-index td { text-align: left; border-bottom: 1px solid var(--rule, #ccc); padding: 0.4rem; \
         vertical-align: top; }

@@ -52,4 +52,34 @@ import Testing
         #expect(!whole.contains("href=\"#"))
         #expect(whole.contains("id=\"010-accueil\"") && whole.contains("id=\"030-brouillon\""))
     }
+
+    /// "Changing a paragraph of a French source makes its English translation outdated,
+    /// and the side-by-side page shows which words changed" (escaped: the source is text).
+    @Test func anOutdatedTranslationShowsTheWordsThatChangedInItsSource() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let listing = try TranslationsListing.run(projectRoot: project)
+        _ = try TranslationsListing.stamp(listing.entries, config: listing.config, projectRoot: project)
+        let french = project.appendingPathComponent("content/sections/020-membres.fr.md")
+        let text = try String(contentsOf: french, encoding: .utf8)
+        try text.replacingOccurrences(of: "membres en tout", with: "membres <b>&</b> amies en tout")
+            .write(to: french, atomically: true, encoding: .utf8)
+
+        let build = IncrementalBuild(options: BuildOptions(projectRoot: project, drafts: true))
+        let config = try #require(build.config)
+        let view = SideBySide(
+            config: config, strings: build.strings, sections: build.sections, rendered: build.rendered,
+            projectRoot: project)
+        let page = try #require(view.page(key: "020-membres"))
+        #expect(page.contains("class=\"sbs-column sbs-outdated\" lang=\"en\""))
+        #expect(page.contains("<ins><span class=\"sbs-hidden\">[added: </span>&lt;b&gt;&amp;&lt;/b&gt; amies"))
+        assertSnapshot(
+            page, matches: SourceTree.fixtures.appendingPathComponent("snapshots/side-by-side/020-membres-diff.html"))
+        // Without the project, or with no copy kept, no words are shown.
+        let without = SideBySide(
+            config: config, strings: build.strings, sections: build.sections, rendered: build.rendered)
+        #expect(!(without.page(key: "020-membres") ?? "").contains("class=\"sbs-diff\""))
+        try FileManager.default.removeItem(at: project.appendingPathComponent(KeptSources.folder))
+        #expect(try #require(view.page(key: "020-membres")).contains("Changes unknown: no copy of version"))
+    }
 }

@@ -40,7 +40,7 @@ public struct RenderedSection: Sendable {
             variants.contains(.word)
             ? WordSection(
                 allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks),
-                headingShift: section.part == nil ? 0 : 1)
+                sectionLevel: section.part == nil ? 1 : 2)
             : nil
         for variant in variants where variant != .site && variant != .word {
             var notes: [SingleFileExport.Note] = []

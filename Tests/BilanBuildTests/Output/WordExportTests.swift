@@ -134,11 +134,11 @@ import ZIPFoundation
         }
         #expect(styles.contains("<w:lang w:val=\"fr-CA\""))
         #expect(xml.contains("<w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText>"))
-        // The part is a heading 1, its sections headings 2, their own ### headings 4.
+        // The part is a heading 1, its sections headings 2, their own ### headings 3.
         #expect(xml.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:bookmarkStart"))
         #expect(
             xml.contains(
-                "<w:pStyle w:val=\"Heading4\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"fr-CA\"/></w:rPr>"
+                "<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"fr-CA\"/></w:rPr>"
                     + "<w:t xml:space=\"preserve\">En chiffres"))
         #expect(xml.contains("<w:tblHeader/>"))
         #expect(xml.contains("<w:jc w:val=\"right\"/>"))

@@ -36,10 +36,11 @@ package struct WordSection: Sendable {
     /// its language's code, the document its locale.
     package static let languageMarker = "\u{1}L\u{1}"
 
-    /// The section's blocks; `headingShift` is added to each heading's level (the
-    /// section's own title is written by the document).
-    package init(_ blocks: [MarkdownBlock], headingShift: Int) {
-        var writer = WordSectionWriter(language: Self.languageMarker, headingShift: headingShift)
+    /// The section's blocks, its own title being a heading of `sectionLevel` (written by
+    /// the document): the section's `###` headings, its first level as the pages show
+    /// them, are one level below it, `####` two (and a `##`, one level below too).
+    package init(_ blocks: [MarkdownBlock], sectionLevel: Int) {
+        var writer = WordSectionWriter(language: Self.languageMarker, sectionLevel: sectionLevel)
         for block in blocks { writer.write(block.nodes) }
         xml = writer.xml
         references = writer.references
@@ -50,7 +51,7 @@ package struct WordSection: Sendable {
 /// closed when the walk passes its last descendant.
 private struct WordSectionWriter {
     let language: String
-    let headingShift: Int
+    let sectionLevel: Int
     var xml = ""
     var references: [WordReference] = []
 
@@ -67,9 +68,9 @@ private struct WordSectionWriter {
 
     private var stack: [(end: Int, container: Container)] = []
 
-    init(language: String, headingShift: Int) {
+    init(language: String, sectionLevel: Int) {
         self.language = language
-        self.headingShift = headingShift
+        self.sectionLevel = sectionLevel
     }
 
     mutating func reference(_ reference: WordReference) -> String {
@@ -88,7 +89,7 @@ private struct WordSectionWriter {
                 openParagraph(style: nil)
                 stack.append((end, .paragraph))
             case .heading(let level):
-                xml += "<w:p><w:pPr><w:pStyle w:val=\"Heading\(min(level + headingShift, 9))\"/></w:pPr>"
+                xml += "<w:p><w:pPr><w:pStyle w:val=\"Heading\(min(sectionLevel + max(level - 2, 1), 9))\"/></w:pPr>"
                 stack.append((end, .paragraph))
             case .blockQuote:
                 stack.append((end, .blockQuote))

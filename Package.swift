@@ -50,6 +50,7 @@ let package = Package(
             name: "BilanRender",
             dependencies: [
                 "BilanBase", "BilanInputs", "BilanContent", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),
@@ -98,6 +99,8 @@ let package = Package(
             dependencies: [
                 "BilanBase", "BilanInputs", "BilanContent", "BilanRender", "BilanBuild", "MarkupScanner",
                 "BilanTestSupport",
+                // Reads the Word documents back (WordExportTests).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The preview server over loopback: pages, reload events, refused paths.

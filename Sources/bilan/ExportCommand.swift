@@ -8,13 +8,18 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the report as one self-contained HTML file, or as a PDF.",
+        abstract: "Write the report as one self-contained HTML file, a PDF or a Word document.",
         discussion: """
             --single-file writes one HTML file per language with its styles, images and
             charts inside, for emailing to the board: output/export/<lang>.html. --pdf
             prints that file through a headless Chromium (Debian: apt-get install chromium):
-            output/export/<lang>.pdf. A build replaces output/ whole: export again after it.
-            Example: bilan export --pdf --lang fr --out rapport.pdf
+            output/export/<lang>.pdf. --docx writes an editable Word document, made by bilan
+            itself (Word's styles, a table of contents, native charts):
+            output/export/<lang>.docx. A build replaces output/ whole: export again after it.
+            Examples:
+              bilan export --pdf --lang fr --out rapport.pdf
+              bilan export --docx --lang en --out report.docx
+              bilan export --docx --drafts
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -22,6 +27,8 @@ struct Export: ParsableCommand {
     var singleFile = false
     @Flag(help: "A PDF per language, printed by a headless Chromium.")
     var pdf = false
+    @Flag(help: "An editable Word document (.docx) per language.")
+    var docx = false
     @Option(help: ArgumentHelp("Export only this language (default: every language).", valueName: "code"))
     var lang: String?
     @Flag(help: "Include sections whose status is draft, with a DRAFT banner.")
@@ -32,7 +39,9 @@ struct Export: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if singleFile == pdf { throw ValidationError("choose one of --single-file and --pdf") }
+        if [singleFile, pdf, docx].filter({ $0 }).count != 1 {
+            throw ValidationError("choose one of --single-file, --pdf and --docx")
+        }
     }
 
     func run() throws {
@@ -41,7 +50,7 @@ struct Export: ParsableCommand {
                 .standardizedFileURL
         }
         let options = ReportExport.Options(
-            projectRoot: project.rootURL, format: pdf ? .pdf : .html, languages: lang.map { [$0] } ?? [],
+            projectRoot: project.rootURL, format: pdf ? .pdf : docx ? .docx : .html, languages: lang.map { [$0] } ?? [],
             drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"])
         try project.validate(languages: options.languages) { ReportExport.oneFileProblem(options, config: $0) }
         let outcome = ReportExport.run(options)

@@ -62,6 +62,9 @@ public struct BuildResult: Sendable {
     /// Each language's single-file page, when the build was asked for that variant and
     /// succeeded.
     public var singleFilePages: [String: SingleFilePage] = [:]
+    /// Each language's Word document, when the build was asked for the `.word` variant
+    /// and succeeded.
+    public var wordDocuments: [String: Result<WordDocument, Diagnostic>] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning && !$0.accepted }.count }
@@ -305,6 +308,7 @@ public final class BuildPipeline {
         markdown.rendered = [:]
         result.plan = assembly.plan
         result.singleFilePages = assembly.singleFilePages
+        result.wordDocuments = assembly.wordDocuments
         clock.lap(.render)
         guard options.write else { return finish() }
         options.progress?(BuildProgress(stage: .write, total: assembly.plan.files.count + assembly.plan.copies.count))

@@ -6,7 +6,8 @@ public import BilanRender
 
 /// `bilan export`: builds the report in memory in the single-file variant and writes one
 /// language as a single self-contained HTML file (``SingleFilePage``) or as a PDF
-/// printed from it by a headless Chromium (``ChromiumPrinter``).
+/// printed from it by a headless Chromium (``ChromiumPrinter``); or in the Word variant,
+/// and writes a Word document (``WordDocument``, by bilan itself).
 ///
 /// By default the files go to `output/export/<lang>.html` (or `.pdf`). `output/` is
 /// bilan's folder, replaced whole by each `bilan build`, so exports are made again after
@@ -18,6 +19,10 @@ public enum ReportExport {
     public enum Format: String, Sendable {
         case html
         case pdf
+        case docx
+
+        /// The build variant the format is written from.
+        var variant: RenderVariant { self == .docx ? .word : .singleFile }
     }
 
     public struct Options: Sendable {
@@ -64,7 +69,8 @@ public enum ReportExport {
     public static func run(_ options: Options) -> Outcome {
         let build = BuildPipeline.run(
             BuildOptions(
-                projectRoot: options.projectRoot, drafts: options.drafts, write: false, variants: [.singleFile]))
+                projectRoot: options.projectRoot, drafts: options.drafts, write: false,
+                variants: [options.format.variant]))
         var outcome = Outcome(diagnostics: build.diagnostics)
         guard build.plan != nil else { return outcome }
         let location = SourceLocation(file: ReportConfigLoader.path)
@@ -90,8 +96,20 @@ public enum ReportExport {
             }
         }
         for language in languages {
-            guard let page = build.singleFilePages[language] else { continue }
-            outcome.notes.append(contentsOf: page.notes)
+            let page = build.singleFilePages[language]
+            let word = build.wordDocuments[language]
+            if options.format == .docx {
+                switch word {
+                case .none: continue
+                case .failure(let problem):
+                    outcome.diagnostics.append(problem)
+                    return outcome
+                case .success(let document): outcome.notes.append(contentsOf: document.notes)
+                }
+            } else {
+                guard let page else { continue }
+                outcome.notes.append(contentsOf: page.notes)
+            }
             let target: URL
             if let out = options.out {
                 target = out
@@ -113,8 +131,11 @@ public enum ReportExport {
             }
             let written: Result<Void, Diagnostic>
             switch options.format {
-            case .html: written = OutputWriter.writeWhole(Data(page.html.utf8), to: target)
-            case .pdf: written = ChromiumPrinter.print(html: page.html, to: target, chromium: chromium!)
+            case .html: written = OutputWriter.writeWhole(Data(page!.html.utf8), to: target)
+            case .pdf: written = ChromiumPrinter.print(html: page!.html, to: target, chromium: chromium!)
+            case .docx:
+                guard case .success(let document) = word else { continue }
+                written = OutputWriter.writeWhole(Data(document.bytes), to: target)
             }
             switch written {
             case .success: outcome.written.append(target)

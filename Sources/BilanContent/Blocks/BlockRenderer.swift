@@ -50,6 +50,24 @@ package struct GeneratedBlock: Sendable {
     package var html: String
     package var markdown: String
     package var chart: ChartFile?
+    /// What it shows, for the outputs that write neither HTML nor Markdown.
+    package var content: GeneratedContent?
+}
+
+/// What a generated block shows, as values: the Word document writes its own markup
+/// from them (native tables, charts and key figures) instead of reading HTML.
+public enum GeneratedContent: Sendable, Equatable {
+    case table(TableContent)
+    /// A chart, with the table of its values that pages show under it.
+    case chart(ChartModel, data: TableContent)
+    /// Key figures: each figure's formatted value and its label.
+    case keyFigures([KeyFigure])
+
+    /// One key figure as the report shows it.
+    public struct KeyFigure: Sendable, Equatable {
+        public var value: String
+        public var label: String
+    }
 }
 
 /// Turns a `chart`, `table` or `keyfigures` block into content drawn from the data, or
@@ -157,7 +175,7 @@ package struct BlockRenderer {
         }
         return GeneratedBlock(
             html: "<div class=\"table-block\">\n" + content.html() + "\n</div>", markdown: content.markdown(),
-            chart: nil)
+            chart: nil, content: .table(content))
     }
 
     // MARK: - Chart
@@ -247,7 +265,9 @@ package struct BlockRenderer {
             """
         let markdown =
             "![\(MarkdownEscaping.inline(spec.title))](\(InternalLink.chart.scheme)\(id).svg)\n\n" + data.markdown()
-        return GeneratedBlock(html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence))
+        return GeneratedBlock(
+            html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence),
+            content: .chart(model, data: data))
     }
 
     /// The `repeated-category` warning of a chart without `group` whose `x` column holds
@@ -292,6 +312,7 @@ package struct BlockRenderer {
     package mutating func keyFigures(_ entries: [KeyFigureSpec]) -> GeneratedBlock? {
         var html = "<ul class=\"keyfigures\">\n"
         var markdown: [String] = []
+        var shown: [GeneratedContent.KeyFigure] = []
         for entry in entries {
             switch context.figures.resolve(entry.figure.value, language: context.language) {
             case .failure(let problem):
@@ -301,9 +322,11 @@ package struct BlockRenderer {
                     "<li><span class=\"keyfigure-value\">\(figure.html(traced: context.traceFigures))</span> "
                     + "<span class=\"keyfigure-label\">\(HTMLEscaping.text(entry.label))</span></li>\n"
                 markdown.append("* **\(MarkdownEscaping.inline(figure.text))** \(MarkdownEscaping.inline(entry.label))")
+                shown.append(GeneratedContent.KeyFigure(value: figure.text, label: entry.label))
             }
         }
-        return GeneratedBlock(html: html + "</ul>", markdown: markdown.joined(separator: "\n"), chart: nil)
+        return GeneratedBlock(
+            html: html + "</ul>", markdown: markdown.joined(separator: "\n"), chart: nil, content: .keyFigures(shown))
     }
 
     // MARK: - Data

@@ -7,13 +7,13 @@ import BilanInputs
 ///
 /// Both outputs escape every cell: HTML entities in pages, backslashes (and `\|`) in
 /// GFM pipe tables.
-package struct TableContent: Sendable, Equatable {
-    package var caption: String?
-    package var headers: [String]
-    package var numeric: [Bool]
-    package var rows: [[String]]
+public struct TableContent: Sendable, Equatable {
+    public package(set) var caption: String?
+    public package(set) var headers: [String]
+    public package(set) var numeric: [Bool]
+    public package(set) var rows: [[String]]
     /// The total row, one cell per column ("" where nothing is summed).
-    package var total: [String]?
+    public package(set) var total: [String]?
 
     /// `<table>` with `<thead>`, `<tbody>` and a `<tfoot>` for the total.
     package func html() -> String {

@@ -691,7 +691,7 @@ public enum CommonMarkConverter {
             cmark_node_set_literal(node, literal)
         case .thematicBreak:
             node = cmark_node_new(CMARK_NODE_THEMATIC_BREAK)
-        case .generatedBlock(let html, let markdownText):
+        case .generatedBlock(let html, let markdownText, _):
             node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
             cmark_node_set_on_enter(node, markdown ? markdownText : html)
         case .text(let literal):

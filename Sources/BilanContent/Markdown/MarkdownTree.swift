@@ -82,8 +82,9 @@ public struct MarkdownNode: Sendable, Equatable {
         case codeBlock(info: String, literal: String)
         case htmlBlock(String)
         case thematicBreak
-        /// Generated block content, written as it is: `html` in HTML, `markdown` in Markdown.
-        case generatedBlock(html: String, markdown: String)
+        /// Generated block content, written as it is: `html` in HTML, `markdown` in Markdown;
+        /// `content` is what it shows, for outputs that are neither (the Word document).
+        case generatedBlock(html: String, markdown: String, content: GeneratedContent? = nil)
         // Inlines
         case text(String)
         case softBreak
@@ -173,8 +174,8 @@ public struct MarkdownBlock: Sendable, Equatable {
     }
 
     /// Generated content, written as it is: `html` in HTML, `markdown` in Markdown.
-    public static func generated(html: String, markdown: String) -> MarkdownBlock {
-        MarkdownBlock(nodes: [MarkdownNode(.generatedBlock(html: html, markdown: markdown))])
+    public static func generated(html: String, markdown: String, content: GeneratedContent? = nil) -> MarkdownBlock {
+        MarkdownBlock(nodes: [MarkdownNode(.generatedBlock(html: html, markdown: markdown, content: content))])
     }
 
     /// Where the block was in the source, when it came from parsing.

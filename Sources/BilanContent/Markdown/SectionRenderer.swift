@@ -119,7 +119,10 @@ public struct SectionRenderer: MarkdownRewriter {
                     let generated = generate(
                         kind, yaml: FigurePlaceholders.restoreInCode(literal), range: range, context: blocks)
                 else { return .keep }
-                return .replace([MarkdownNode(.generatedBlock(html: generated.html, markdown: generated.markdown))])
+                return .replace([
+                    MarkdownNode(
+                        .generatedBlock(html: generated.html, markdown: generated.markdown, content: generated.content))
+                ])
             }
             let restored = MarkdownNode.Kind.codeBlock(
                 info: FigurePlaceholders.restoreInCode(info), literal: FigurePlaceholders.restoreInCode(literal))
@@ -187,7 +190,7 @@ public struct SectionRenderer: MarkdownRewriter {
     /// (reported).
     package mutating func generate(
         _ kind: BlockKind, yaml: String, range: SourceRange, context: BlockContext
-    ) -> (html: String, markdown: String)? {
+    ) -> (html: String, markdown: String, content: GeneratedContent?)? {
         let fenceLine = range.startLine + section.bodyFirstLine - 1
         let reader = YAMLReader(file: section.file, lineOffset: fenceLine, columnOffset: range.startColumn - 1)
         let fence = SourceLocation(file: section.file, line: fenceLine, column: range.startColumn)
@@ -197,7 +200,7 @@ public struct SectionRenderer: MarkdownRewriter {
         diagnostics.append(contentsOf: result.diagnostics)
         guard let generated = result.block else { return nil }
         if let chart = generated.chart { charts.append(chart) }
-        return (generated.html, generated.markdown)
+        return (generated.html, generated.markdown, generated.content)
     }
 
     // MARK: - Text

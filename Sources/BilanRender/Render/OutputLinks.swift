@@ -56,7 +56,7 @@ public struct OutputLinks: Sendable {
             block.nodes.contains { node in
                 switch node.kind {
                 case .link(let link), .image(let link): return isBilanDestination(link.destination)
-                case .generatedBlock(_, let markdown): return chartImageLine(markdown) != nil
+                case .generatedBlock(_, let markdown, _): return chartImageLine(markdown) != nil
                 default: return false
                 }
             }
@@ -127,12 +127,13 @@ public struct OutputLinks: Sendable {
                 guard url != link.destination else { return .keep }
                 link.destination = url
                 return .update(.image(link))
-            case .generatedBlock(let html, let markdown) where document != .page:
+            case .generatedBlock(let html, let markdown, let content) where document != .page:
                 guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
                 let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
                 let image = markdown[line].replacingOccurrences(
                     of: "](" + InternalLink.chart.scheme, with: "](" + folder)
-                return .update(.generatedBlock(html: html, markdown: image + markdown[line.upperBound...]))
+                return .update(
+                    .generatedBlock(html: html, markdown: image + markdown[line.upperBound...], content: content))
             default:
                 return .keep
             }
@@ -175,6 +176,9 @@ public struct OutputLinks: Sendable {
             return destination.hasPrefix("#") ? page + destination : url(destination, for: .page)
         case .singleFile:
             return singleFileURL(destination, image: image, notes: &notes)
+        case .word:
+            // The Word document resolves its links itself, from the tree (WordSection).
+            return url(destination, for: .page)
         }
     }
 

@@ -10,4 +10,7 @@ public enum RenderVariant: Hashable, Sendable {
     /// The reviewers' pages of `bilan serve`, served below `siteRoot`: a link to a
     /// section, or to an anchor, leads into the page of the section's own language.
     case sideBySide(siteRoot: String)
+    /// One language as a Word document (`bilan export --docx`): the section written as
+    /// WordprocessingML (``WordSection``) from its tree, not as HTML.
+    case word
 }

@@ -19,6 +19,8 @@ public struct RenderedSection: Sendable {
     /// Its page HTML in each other variant the build renders, and what that variant
     /// could not point at.
     package let variants: [RenderVariant: VariantHTML]
+    /// The section as WordprocessingML, when the build renders the `.word` variant.
+    package let word: WordSection?
 
     /// Renders `parsed` for the site's files and for each of `variants` (`.site` is
     /// always rendered); `links` are its language's.
@@ -34,7 +36,13 @@ public struct RenderedSection: Sendable {
         diagnostics = parsed.diagnostics
         output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML)
         var others: [RenderVariant: VariantHTML] = [:]
-        for variant in variants where variant != .site {
+        word =
+            variants.contains(.word)
+            ? WordSection(
+                allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks),
+                sectionLevel: section.part == nil ? 1 : 2)
+            : nil
+        for variant in variants where variant != .site && variant != .word {
             var notes: [SingleFileExport.Note] = []
             let html: String
             if variant == .singleFile {

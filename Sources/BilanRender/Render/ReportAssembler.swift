@@ -1,5 +1,5 @@
 public import Foundation
-import BilanBase
+public import BilanBase
 public import BilanInputs
 import BilanContent
 
@@ -24,6 +24,9 @@ public struct ReportAssembly: Sendable {
     public var plan: OutputPlan
     /// Each language's single-file page, when the build renders that variant.
     public var singleFilePages: [String: SingleFilePage] = [:]
+    /// Each language's Word document (or why it could not be made), when the build
+    /// renders the `.word` variant.
+    public var wordDocuments: [String: Result<WordDocument, Diagnostic>] = [:]
 }
 
 /// Puts the rendered sections together into the report's pages and Markdown files, in
@@ -114,6 +117,14 @@ public struct ReportAssembler: Sendable {
             let export = SingleFileExport(plan: plan, projectRoot: projectRoot)
             for language in config.languages {
                 assembly.singleFilePages[language.code] = singleFilePage(language, export: export)
+            }
+        }
+        if variants.contains(.word), let projectRoot {
+            for language in config.languages {
+                assembly.wordDocuments[language.code] = WordDocumentWriter(
+                    config: config, language: language, strings: strings, sections: sections[language.code] ?? [],
+                    projectRoot: projectRoot, coverPeriod: coverPeriod(language)
+                ).document()
             }
         }
         return assembly

@@ -64,6 +64,8 @@ private struct WordSectionWriter {
         case emphasis
         case strong
         case link
+        /// A phrase in another language (`<span lang>`): its runs carry that tag.
+        case language(String)
     }
 
     private var stack: [(end: Int, container: Container)] = []
@@ -136,6 +138,9 @@ private struct WordSectionWriter {
             case .strong:
                 ensureParagraph()
                 stack.append((end, .strong))
+            case .language(let tag):
+                ensureParagraph()
+                stack.append((end, .language(tag)))
             case .link(let link):
                 ensureParagraph()
                 if let opening = hyperlink(link.destination) {
@@ -185,7 +190,7 @@ private struct WordSectionWriter {
                 xml += "</w:p>"
                 countParagraph()
             case .link: xml += "</w:hyperlink>"
-            case .blockQuote, .list, .item, .emphasis, .strong: break
+            case .blockQuote, .list, .item, .emphasis, .strong, .language: break
             }
         }
     }
@@ -243,11 +248,13 @@ private struct WordSectionWriter {
         var bold = false
         var italic = false
         var linked = false
+        var language = self.language
         for entry in stack {
             switch entry.container {
             case .strong: bold = true
             case .emphasis: italic = true
             case .link: linked = true
+            case .language(let tag): language = WordXML.escape(tag)
             default: break
             }
         }

@@ -42,6 +42,10 @@ public struct ReportConfig: Sendable {
     public var logoLocation: SourceLocation? = nil
     /// The order of day and month in `01/04/2024`-style dates (`data:`).
     public var dates = DateDeclarations()
+    /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
+    public var previous: String? = nil
+    /// Where `previous:` is written, for an error about that folder.
+    public var previousLocation: SourceLocation? = nil
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -102,7 +106,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data",
+            "theme", "accept", "data", "previous",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -178,6 +182,7 @@ public enum ReportConfigLoader {
         }
 
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
+        let previous = setting("previous", required: false)
 
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
@@ -185,6 +190,8 @@ public enum ReportConfigLoader {
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
+        config.previous = previous
+        config.previousLocation = settings["previous"].map { reader.location(of: $0) }
         return config
     }
 

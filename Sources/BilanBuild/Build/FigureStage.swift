@@ -63,9 +63,12 @@ public struct FigureTable: FigureResolving {
     package var formatted: [String: [(name: String, text: String)]] = [:]
     /// Last year's project, whose figures text quotes as `{{ previous.NAME }}`.
     public var previous: PreviousYear?
+    /// This year's `period:`, for a figure's history.
+    public var period = ""
 
     public init(evaluation: FigureEvaluation, config: ReportConfig) {
         self.evaluation = evaluation
+        self.period = config.period
         self.formatters = Dictionary(
             config.languages.map {
                 ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency))
@@ -148,6 +151,21 @@ public struct FigureTable: FigureResolving {
             return .failure(
                 FigureReferenceProblem(code: .unknownFigure, message: "unknown figure '\(reference.name)': \(reason)"))
         }
+    }
+
+    public func history(of name: String, years: Int) -> Result<FigureHistory, FigureReferenceProblem> {
+        guard let figure = evaluation[name] else {
+            let problem = resolve(name, language: formatters.keys.sorted().first ?? "")
+            if case .failure(let failure) = problem { return .failure(failure) }
+            return .failure(FigureReferenceProblem(code: .unknownFigure, message: unknownMessage(name)))
+        }
+        var points = [FigureHistory.Point(period: period, value: figure.value)]
+        var year = previous
+        while points.count < years, let earlier = year {
+            points.append(FigureHistory.Point(period: earlier.period, value: earlier.evaluation?[name]?.value))
+            year = earlier.before
+        }
+        return .success(FigureHistory(points: points.reversed(), display: figure.definition.display))
     }
 
     /// An earlier year's figure as a reader of a draft sees it on hover: the year, the

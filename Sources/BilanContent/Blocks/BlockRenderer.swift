@@ -79,7 +79,7 @@ package struct BlockRenderer {
     /// The most rows a table block shows.
     package static let maximumRows = 5000
 
-    package let context: BlockContext
+    package var context: BlockContext
     package let fence: SourceLocation
     package var problems = DiagnosticList()
 
@@ -181,6 +181,36 @@ package struct BlockRenderer {
     // MARK: - Chart
 
     package mutating func chart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
+        guard let history = spec.history else { return drawChart(spec, defaultID: defaultID) }
+        let values: FigureHistory
+        switch context.figures.history(of: history.figure.value, years: history.years) {
+        case .failure(let problem):
+            if !problem.alreadyReported {
+                problems.error(problem.code, "'history': " + problem.message, at: history.figure.location)
+            }
+            return nil
+        case .success(let found): values = found
+        }
+        var spec = spec
+        if history.ownDisplay { spec.display = values.display }
+        let period = ChartSpec.History.period
+        if spec.labels[period] == nil {
+            spec.labels[period] =
+                context.language.hasPrefix("fr") ? "Période" : context.language.hasPrefix("en") ? "Period" : nil
+        }
+        if spec.labels[history.figure.value] == nil { spec.labels[history.figure.value] = spec.title }
+        let points = values.points.filter { !$0.period.isEmpty }
+        let table = DataTable(
+            name: spec.data.value, file: "content/figures.yaml", columns: [period, history.figure.value],
+            rows: points.map { [.text($0.period), $0.value.map(CellValue.number) ?? .missing] },
+            rowLines: points.map { _ in 0 }, columnLines: [0, 0])
+        context.tables[table.name] = table
+        defer { context.tables[table.name] = nil }
+        return drawChart(spec, defaultID: defaultID)
+    }
+
+    /// A chart of rows of a table (a data table, or the years of a figure's history).
+    private mutating func drawChart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
         let named = [spec.x] + spec.y
         for label in spec.labelLocations where !named.contains(where: { $0.value == label.value }) {
             problems.error(

@@ -76,6 +76,24 @@ package struct ChartSpec: Sendable {
     package var display: FigureDisplay
     package var id: Located<String>?
     package var grouping: BlockGrouping?
+    /// For a chart of a figure across the years, which figure and how many years.
+    package var history: History? = nil
+
+    /// `history: NAME` and `years: N`: the values of one figure in this year's report and
+    /// the earlier years that `previous:` chains, oldest first.
+    package struct History: Sendable {
+        package static let defaultYears = 5
+        package static let maximumYears = 20
+        /// The column of the years, as `labels` names it.
+        package static let period = "period"
+        package var figure: Located<String>
+        package var years: Int
+        /// No `format:` was given: the chart shows the figure as figures.yaml formats it.
+        package var ownDisplay: Bool
+
+        /// The name of the table a history chart reads, which no data file can have.
+        package static func table(_ figure: String) -> String { "history:" + figure }
+    }
 }
 
 /// A `table` block as written: rows from a data table, or given inline.
@@ -145,9 +163,10 @@ package struct BlockParser {
     package mutating func chart(_ root: Node) -> ChartSpec? {
         let keys = [
             "type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group",
-            "aggregate",
+            "aggregate", "history", "years",
         ]
         guard let map = blockMap(root, "a chart block", known: keys) else { return nil }
+        if map["history"] != nil { return historyChart(map, root: root) }
         let types = ChartModel.Kind.allCases.map(\.rawValue)
         guard let type = required(map, "type"),
             let kind = ChartModel.Kind(rawValue: type.value)
@@ -175,6 +194,57 @@ package struct BlockParser {
             kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
             labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
             sort: sortKeys(map["sort"]), display: display, id: id, grouping: grouping)
+    }
+
+    /// A chart of one figure across the chain of years: `history: membres_total`, with
+    /// `years:` (5 by default, from 2 to ``ChartSpec/History/maximumYears``) instead of
+    /// `data`, `x` and `y`.
+    private mutating func historyChart(_ map: YAMLMap, root: Node) -> ChartSpec? {
+        for key in ["data", "x", "y", "where", "sort", "group", "aggregate"] where map[key] != nil {
+            schema.fail(
+                "a chart of a figure's history draws that figure across the years: it takes no '\(key)'",
+                at: map[key])
+        }
+        guard let figure = required(map, "history") else { return nil }
+        if !FigureDefinition.isValidName(figure.value) {
+            schema.fail("'history' names a figure of figures.yaml, such as membres_total", at: map["history"])
+        }
+        var years = ChartSpec.History.defaultYears
+        if let node = map["years"] {
+            let maximum = ChartSpec.History.maximumYears
+            guard let text = node.scalar?.string, let count = Int(text), (2...maximum).contains(count) else {
+                schema.fail("'years' is how many years to draw, a whole number from 2 to \(maximum)", at: node)
+                return nil
+            }
+            years = count
+        }
+        let types = ChartModel.Kind.allCases.map(\.rawValue)
+        guard let type = required(map, "type"), let kind = ChartModel.Kind(rawValue: type.value) else {
+            if let node = map["type"], let text = node.string {
+                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
+            }
+            return nil
+        }
+        if kind == .donut || kind == .stacked {
+            schema.fail("a figure's history is drawn as a column, bar or line chart", at: map["type"])
+        }
+        let title = required(map, "title")
+        let labels = labelMap(map["labels"])
+        let display = display(map)
+        let id = map["id"].flatMap { scalar($0, "id") }
+        if let id, !Self.isIdentifier(id.value) {
+            schema.fail(
+                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
+        }
+        guard let title, let display, FigureDefinition.isValidName(figure.value), kind != .donut, kind != .stacked
+        else { return nil }
+        let table = Located(value: ChartSpec.History.table(figure.value), location: figure.location)
+        return ChartSpec(
+            kind: kind, data: table, x: Located(value: ChartSpec.History.period, location: figure.location),
+            xKey: figure.location, y: [figure], title: title.value, labels: labels.map,
+            labelLocations: labels.keys, filter: nil, sort: [], display: display, id: id, grouping: nil,
+            history: ChartSpec.History(
+                figure: figure, years: years, ownDisplay: map["format"] == nil && map["decimals"] == nil))
     }
 
     // MARK: - Table

@@ -73,6 +73,34 @@ import Testing
         }
     }
 
+    /// `history: membres_total` draws the figure across the chain, oldest year first, with
+    /// the same data table and description as any chart.
+    @Test func aChartDrawsAFigureAcrossTheYears() throws {
+        let years = try FixtureProjects.copyYears()
+        defer { try? FileManager.default.removeItem(at: years.deletingLastPathComponent()) }
+        let project = years.appendingPathComponent("2024-2025")
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, strict: true))
+        #expect(result.wrote, "\(DiagnosticReport.text(result.diagnostics))")
+        #expect(result.chartCount == 2)
+        for (language, header, rows) in [
+            ("fr", "<th scope=\"col\">Période</th><th scope=\"col\" class=\"num\">Membres</th>", "180"),
+            ("en", "<th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Members</th>", "180"),
+        ] {
+            let page = try String(
+                contentsOf: project.appendingPathComponent("output/\(language)/index.html"), encoding: .utf8)
+            #expect(page.contains(header), "\(language)")
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">2022-2023</th><td class=\"num\">\(rows)</td></tr>\n"
+                        + "<tr><th scope=\"row\">2023-2024</th><td class=\"num\">208</td></tr>\n"
+                        + "<tr><th scope=\"row\">2024-2025</th><td class=\"num\">233</td></tr>"), "\(language)")
+            #expect(page.contains("2022-2023") && page.contains("role=\"img\""))
+        }
+        let svg = try String(
+            contentsOf: project.appendingPathComponent("output/en/charts/010-membres-1.svg"), encoding: .utf8)
+        #expect(svg.contains("<desc"))
+    }
+
     @Test func aDraftShowsWhereAPreviousFigureComesFrom() throws {
         let years = try FixtureProjects.copyYears()
         defer { try? FileManager.default.removeItem(at: years.deletingLastPathComponent()) }

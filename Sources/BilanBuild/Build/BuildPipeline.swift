@@ -27,6 +27,11 @@ public struct BuildOptions: Sendable {
     /// Told once when another build is writing beside the output folder and this one
     /// waits for it to finish (``OutputLock``), for the command line to say so.
     public var waiting: (@Sendable () -> Void)?
+    /// In an archive (`bilan build --archive`): the links of each section to the same
+    /// section in the years around it (language → slug → links), and the year's own
+    /// address under the archive's `base_url`, which replaces report.yaml's.
+    public var yearLinks: [String: [String: [YearLink]]] = [:]
+    public var archiveBaseURL: String?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
@@ -300,11 +305,14 @@ public final class BuildPipeline {
                 let values = figures.resolver.formattedValues(language: language.code)
                 return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
             })
-        let assembly = ReportAssembler(
-            config: config, strings: interface, templates: templates, sections: markdown.rendered,
+        var siteConfig = config
+        if let base = options.archiveBaseURL { siteConfig.baseURL = base }
+        var assembler = ReportAssembler(
+            config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
-            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root
-        ).assemble()
+            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root)
+        assembler.yearLinks = options.yearLinks
+        let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
         result.singleFilePages = assembly.singleFilePages

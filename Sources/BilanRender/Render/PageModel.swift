@@ -105,6 +105,24 @@ public struct SectionModel: Encodable, Sendable {
     /// Links to its translations' places in the other languages' pages (none in the
     /// single file).
     public var translations: [TranslationLink]
+    /// In an archive of several years, links to the same section in the year before and
+    /// the year after, when they have it.
+    public var years: [YearLink] = []
+}
+
+/// A link from a section to the same section of another year of an archive.
+public struct YearLink: Encodable, Sendable, Hashable {
+    public var href: String
+    /// `prev` or `next`.
+    public var rel: String
+    /// The other year's period and its section's title (`2022-2023 · Nos membres`).
+    public var label: String
+
+    public init(href: String, rel: String, label: String) {
+        self.href = href
+        self.rel = rel
+        self.label = label
+    }
 }
 
 /// A link from a section to its translation in another language.

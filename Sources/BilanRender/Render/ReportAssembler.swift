@@ -53,6 +53,9 @@ public struct ReportAssembler: Sendable {
     package let anchors: [String: [String: String]]
     /// The codes of the languages written right to left, found once (from each locale).
     package let rightToLeft: Set<String>
+    /// In an archive: language → section slug → the links to the same section in the
+    /// years around this one.
+    public var yearLinks: [String: [String: [YearLink]]] = [:]
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
@@ -258,7 +261,8 @@ public struct ReportAssembler: Sendable {
             SectionModel(
                 anchor: section.section.slug, title: section.section.title, html: html,
                 draft: section.section.status == .draft,
-                translations: translations ? translationLinks(section.section) : [])
+                translations: translations ? translationLinks(section.section) : [],
+                years: translations ? yearLinks[language.code]?[section.section.slug] ?? [] : [])
         }
         return templates.render(.page, model)
     }

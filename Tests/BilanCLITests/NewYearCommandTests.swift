@@ -32,6 +32,24 @@ import BilanTestSupport
         #expect(again.stderr.contains("rapport-2026 is not empty"), "\(again.stderr)")
     }
 
+    @Test func anArchiveBuildsFromTheCommandLine() throws {
+        let parent = BilanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let years = parent.appendingPathComponent("years")
+        try FileManager.default.copyItem(at: FixtureProjects.years, to: years)
+        let build = try BilanBinary.run(["build", "--archive", "--root", years.path, "--strict"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.contains("(30 files, 6 sections"), "\(build.stderr)")
+        for page in ["index.html", "fr/index.html", "en/index.html", "2023-2024/fr/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: years.appendingPathComponent("output/\(page)").path))
+        }
+        let check = try BilanBinary.run(["check", "--archive", "--root", years.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let plain = try BilanBinary.run(["build", "--root", years.path])
+        #expect(plain.status == 1, "a folder of years is not a project without --archive")
+        #expect(plain.stderr.contains("no report.yaml"))
+    }
+
     @Test func aBrokenChainIsAnErrorAtItsLine() throws {
         let parent = BilanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -124,6 +124,10 @@ import Testing
         let yaml = try String(contentsOf: next.appendingPathComponent("content/report.yaml"), encoding: .utf8)
         #expect(yaml.contains("period: 2024-2025\nprevious: ../rapport\n"))
         #expect(!yaml.contains("2023-2024"))
+        // Until its sections are marked final, next year's site publishes none of last year's.
+        #expect(BuildPipeline.run(BuildOptions(projectRoot: next)).wrote)
+        let draftPage = try String(contentsOf: next.appendingPathComponent("output/fr/index.html"), encoding: .utf8)
+        #expect(!draftPage.contains("<section id="))
         try Self.markFinal(next)
         // Marked final, it builds with exactly this year's warnings (the example keeps one
         // on purpose, a stated figure that disagrees), translations' stamps included.

@@ -167,15 +167,7 @@ package struct BlockParser {
         ]
         guard let map = blockMap(root, "a chart block", known: keys) else { return nil }
         if map["history"] != nil { return historyChart(map, root: root) }
-        let types = ChartModel.Kind.allCases.map(\.rawValue)
-        guard let type = required(map, "type"),
-            let kind = ChartModel.Kind(rawValue: type.value)
-        else {
-            if let node = map["type"], let text = node.string {
-                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
-            }
-            return nil
-        }
+        guard let kind = chartKind(map) else { return nil }
         let data = required(map, "data")
         let x = required(map, "x")
         let title = required(map, "title")
@@ -183,17 +175,35 @@ package struct BlockParser {
         if map["y"] == nil { schema.fail("a chart needs 'y': the numeric column(s) to draw", at: root) }
         let labels = labelMap(map["labels"])
         let display = display(map)
-        let id = map["id"].flatMap { scalar($0, "id") }
-        if let id, !Self.isIdentifier(id.value) {
-            schema.fail(
-                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
-        }
+        let id = chartID(map)
         let grouping = grouping(map)
         guard let data, let x, let title, !y.isEmpty, let display else { return nil }
         return ChartSpec(
             kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
             labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
             sort: sortKeys(map["sort"]), display: display, id: id, grouping: grouping)
+    }
+
+    /// The chart's `type:`, or nil (reported).
+    private mutating func chartKind(_ map: YAMLMap) -> ChartModel.Kind? {
+        guard let type = required(map, "type"), let kind = ChartModel.Kind(rawValue: type.value) else {
+            if let node = map["type"], let text = node.string {
+                let types = ChartModel.Kind.allCases.map(\.rawValue)
+                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
+            }
+            return nil
+        }
+        return kind
+    }
+
+    /// The chart's `id:`, when written (a bad one reported).
+    private mutating func chartID(_ map: YAMLMap) -> Located<String>? {
+        let id = map["id"].flatMap { scalar($0, "id") }
+        if let id, !Self.isIdentifier(id.value) {
+            schema.fail(
+                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
+        }
+        return id
     }
 
     /// A chart of one figure across the chain of years: `history: membres_total`, with
@@ -218,24 +228,14 @@ package struct BlockParser {
             }
             years = count
         }
-        let types = ChartModel.Kind.allCases.map(\.rawValue)
-        guard let type = required(map, "type"), let kind = ChartModel.Kind(rawValue: type.value) else {
-            if let node = map["type"], let text = node.string {
-                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
-            }
-            return nil
-        }
+        guard let kind = chartKind(map) else { return nil }
         if kind == .donut || kind == .stacked {
             schema.fail("a figure's history is drawn as a column, bar or line chart", at: map["type"])
         }
         let title = required(map, "title")
         let labels = labelMap(map["labels"])
         let display = display(map)
-        let id = map["id"].flatMap { scalar($0, "id") }
-        if let id, !Self.isIdentifier(id.value) {
-            schema.fail(
-                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
-        }
+        let id = chartID(map)
         guard let title, let display, FigureDefinition.isValidName(figure.value), kind != .donut, kind != .stacked
         else { return nil }
         let table = Located(value: ChartSpec.History.table(figure.value), location: figure.location)

@@ -471,6 +471,18 @@ public final class BuildPipeline {
         let translations = TranslationChecker.entries(sections, config: config)
         problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: files, config: config))
         problems.append(contentsOf: PartCheck.diagnostics(sections))
+        if let accent = config.accent, ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.textContrast {
+            let ratio = String(format: "%.2f", ThemeColors.contrast(accent, ThemeColors.background))
+            problems.append(
+                .warning(
+                    .lowContrastAccent,
+                    "theme.accent \(accent) has a contrast of \(ratio):1 against the white page, under the 4.5:1 "
+                        + "that links need (WCAG 1.4.3)"
+                        + (ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.graphicsContrast
+                            ? ", and under the 3:1 of charts, which keep bilan's colours" : "")
+                        + ": choose a darker colour",
+                    at: config.accentLocation ?? SourceLocation(file: ReportConfigLoader.path)))
+        }
         return problems
     }
 
@@ -492,10 +504,11 @@ public final class BuildPipeline {
         let keysByFile = Dictionary(all.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
         var contexts: [String: SectionContext] = [:]
         for (language, anchors) in anchorsByLanguage {
-            let blocks = BlockContext(
+            var blocks = BlockContext(
                 language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
                 unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
                 figures: figures.resolver, traceFigures: options.drafts, strings: strings)
+            blocks.palette = ThemeColors.chartPalette(accent: config.accent, palette: ChartPalette.colors)
             contexts[language] = SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,

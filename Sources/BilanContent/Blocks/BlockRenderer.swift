@@ -15,6 +15,8 @@ public struct BlockContext: Sendable {
     /// The interface words blocks write (`total`, `chart_data`), overridable in
     /// `content/i18n/<lang>.yaml` like the others.
     public var strings: InterfaceStrings?
+    /// The charts' series colours, from the theme.
+    public var palette: [String] = ChartPalette.colors
 
     public init(
         language: String, tables: [String: DataTable], unreadableTables: Set<String>,
@@ -267,10 +269,11 @@ package struct BlockRenderer {
         guard !problems.hasErrors else { return nil }
         let id = spec.id?.value ?? defaultID
         // Ids inside the SVG must be XML names: never starting with a digit.
-        let model = ChartModel(
+        var model = ChartModel(
             kind: spec.kind, id: "chart-" + id, title: spec.title, categories: categories,
             categoryLabel: spec.labels[spec.x.value] ?? spec.x.value, series: series, language: context.language,
             formatter: context.formatter, display: spec.display, totalLabel: context.word(.total))
+        model.palette = context.palette
         let svg = ChartRenderer.svg(model)
         let data = TableContent(
             caption: nil, headers: [model.categoryLabel] + series.map(\.label),

@@ -84,9 +84,11 @@ enum BuiltinTemplates {
 {{/ogLocaleAlternates}}
 {{/canonical}}
 <link rel="stylesheet" href="style.css">
-{{#accent}}
-<style>:root { --accent: {{accent}}; }</style>
-{{/accent}}
+{{#themeStyle}}
+<style>
+{{{themeStyle}}}
+</style>
+{{/themeStyle}}
 </head>
 <body class="chooser">
 <main id="main">
@@ -140,9 +142,11 @@ enum BuiltinTemplates {
 {{^inlineStylesheet}}
 <link rel="stylesheet" href="{{stylesheet}}">
 {{/inlineStylesheet}}
-{{#accent}}
-<style>:root { --accent: {{accent}}; }</style>
-{{/accent}}
+{{#themeStyle}}
+<style>
+{{{themeStyle}}}
+</style>
+{{/themeStyle}}
 {{#singleFile}}
 <style>.language-switch, .translation-link { display: none !important; }</style>
 {{/singleFile}}
@@ -241,7 +245,7 @@ body {
   margin: 0;
   color: var(--text);
   background: var(--background);
-  font-family: "Source Sans 3", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-family: var(--font, "Source Sans 3", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   line-height: 1.6;
   font-size: 1.0625rem;
 }

@@ -20,6 +20,10 @@ public struct PageModel: Encodable, Sendable {
     public var figures: [String: String]
     /// `theme.accent`, when report.yaml sets it.
     public var accent: String?
+    /// The style the theme adds after the stylesheet (colours derived from the accent,
+    /// the font stack, figures not bold), for `<style>{{{themeStyle}}}</style>`; nil
+    /// when the theme changes nothing. Its values are checked when report.yaml is read.
+    public var themeStyle: String?
     /// The language's `description`, when set.
     public var description: String?
     /// The page's own address, when report.yaml has a `base_url`.

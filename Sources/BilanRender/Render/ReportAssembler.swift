@@ -276,6 +276,7 @@ public struct ReportAssembler: Sendable {
             period: config.period, generator: generator, strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
+        model.themeStyle = ThemeColors.css(accent: config.accent, font: config.font, boldFigures: config.boldFigures)
         model.description = language.description
         model.coverPeriod = coverPeriod(language)
         if let base = config.baseURL, let url {

@@ -29,6 +29,12 @@ struct Build: ParsableCommand {
     var timings = false
     @Flag(help: "Print only diagnostics (no summary, no progress line).")
     var quiet = false
+    @Option(
+        help: ArgumentHelp(
+            "The Markdown files' layout: plain (<lang>/sections/) or hugo (hugo/content/<lang>/<section>/index.md); "
+                + "default: report.yaml's markdown:, else plain.",
+            valueName: "layout"))
+    var markdown: MarkdownLayoutOption?
 
     func run() throws {
         let outputURL = output.map {
@@ -47,7 +53,7 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
             sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter,
-            waiting: quiet ? nil : waitingNote)
+            waiting: quiet ? nil : waitingNote, markdownLayout: markdown?.layout)
         let result = BuildPipeline.run(options)
         progressLine?.finish()
         report(result.diagnostics, format: format)

@@ -32,11 +32,13 @@ public struct BuildOptions: Sendable {
     /// address under the archive's `base_url`, which replaces report.yaml's.
     public var yearLinks: [String: [String: [YearLink]]] = [:]
     public var archiveBaseURL: String?
+    /// The Markdown files' layout (`--markdown`); report.yaml's `markdown:` when nil.
+    public var markdownLayout: MarkdownLayout?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
         sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = [],
-        waiting: (@Sendable () -> Void)? = nil
+        waiting: (@Sendable () -> Void)? = nil, markdownLayout: MarkdownLayout? = nil
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -47,6 +49,7 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.variants = variants
         self.waiting = waiting
+        self.markdownLayout = markdownLayout
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -310,7 +313,8 @@ public final class BuildPipeline {
         var assembler = ReportAssembler(
             config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
-            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root)
+            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root,
+            markdownLayout: options.markdownLayout ?? config.markdownLayout)
         assembler.yearLinks = options.yearLinks
         let assembly = assembler.assemble()
         markdown.rendered = [:]
@@ -421,6 +425,7 @@ public final class BuildPipeline {
         }
         let variants = options.variants
         let allowRawHTML = config.allowRawHTML
+        let hugo = (options.markdownLayout ?? config.markdownLayout) == .hugo
         let stale = included.filter { renderedByFile[$0.file] == nil }
         let counter = ProgressCounter(stage: .markdown, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { [links] section -> RenderedSection? in
@@ -429,7 +434,7 @@ public final class BuildPipeline {
             guard let context = contexts[section.language], let links = links[section.language] else { return nil }
             return RenderedSection(
                 SectionRenderer.render(section, context: context), links: links, variants: variants,
-                allowRawHTML: allowRawHTML)
+                allowRawHTML: allowRawHTML, hugo: hugo)
         }.makeIterator()
         work.sectionsRendered += stale.count
         var stage = MarkdownStage(sectionCount: included.count)

@@ -26,6 +26,17 @@ public struct AcceptedWarning: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// How the Markdown files of a build are laid out (`markdown:` in report.yaml, or
+/// `bilan build --markdown`, which wins).
+public enum MarkdownLayout: String, Sendable, CaseIterable {
+    /// `output/<lang>/report.md`, `output/<lang>/sections/<key>.md` and their charts in
+    /// `output/<lang>/charts/`: for Jekyll, pandoc, a repository.
+    case plain
+    /// `output/hugo/content/<lang>/<slug>/index.md`, page bundles with their images and
+    /// charts beside them, links written as Hugo's `relref`: for a Hugo site.
+    case hugo
+}
+
 /// `content/report.yaml`: who the report is for, its languages and its options.
 public struct ReportConfig: Sendable {
     public var organization: String
@@ -52,6 +63,8 @@ public struct ReportConfig: Sendable {
     public var previous: String? = nil
     /// Where `previous:` is written, for an error about that folder.
     public var previousLocation: SourceLocation? = nil
+    /// The Markdown files' layout (`markdown:`).
+    public var markdownLayout: MarkdownLayout = .plain
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -112,7 +125,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data", "previous",
+            "theme", "accept", "data", "previous", "markdown",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -138,6 +151,18 @@ public enum ReportConfigLoader {
             settings["allow_raw_html"].flatMap {
                 schema.bool($0, invalid: "allow_raw_html must be true or false")
             } ?? false
+
+        var markdownLayout = MarkdownLayout.plain
+        if settings["markdown"] != nil {
+            let value = schema.text("markdown", in: settings, .nonEmpty, invalid: "'markdown' must be plain or hugo")
+            if let value {
+                if let layout = MarkdownLayout(rawValue: value) {
+                    markdownLayout = layout
+                } else {
+                    schema.fail("markdown must be plain or hugo, not '\(value)'", at: settings["markdown"])
+                }
+            }
+        }
 
         var languages: [ReportLanguage] = []
         if let node = schema.required(
@@ -219,6 +244,7 @@ public enum ReportConfigLoader {
         config.accentLocation = accentLocation
         config.previous = previous
         config.previousLocation = settings["previous"].map { reader.location(of: $0) }
+        config.markdownLayout = markdownLayout
         return config
     }
 

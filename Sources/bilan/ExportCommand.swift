@@ -51,7 +51,8 @@ struct Export: ParsableCommand {
         }
         let options = ReportExport.Options(
             projectRoot: project.rootURL, format: pdf ? .pdf : docx ? .docx : .html, languages: lang.map { [$0] } ?? [],
-            drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"])
+            drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"],
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) })
         try project.validate(languages: options.languages) { ReportExport.oneFileProblem(options, config: $0) }
         let outcome = ReportExport.run(options)
         report(outcome.diagnostics, format: .text)

@@ -13,7 +13,9 @@ struct Export: ParsableCommand {
             --single-file writes one HTML file per language with its styles, images and
             charts inside, for emailing to the board: output/export/<lang>.html. --pdf
             prints that file through a headless Chromium (Debian: apt-get install chromium):
-            output/export/<lang>.pdf. --docx writes an editable Word document, made by bilan
+            output/export/<lang>.pdf, with a table of contents numbered by printing twice,
+            bookmarks, a footer, paper: letter | a4 from report.yaml, and its dates from
+            SOURCE_DATE_EPOCH (else 2000-01-01) so that two exports are identical. --docx writes an editable Word document, made by bilan
             itself (Word's styles, a table of contents, native charts):
             output/export/<lang>.docx. A build replaces output/ whole: export again after it.
             Examples:

@@ -129,8 +129,8 @@ public enum PrintedReport {
         return """
             @page {
               size: \(settings.paper == .letter ? "letter" : "A4");
-              @bottom-left { content: \(organization); font-size: 9pt; color: #5b5560; }
-              @bottom-right { content: "page " counter(page) " / " counter(pages); font-size: 9pt; color: #5b5560; }
+              @bottom-left { content: \(organization); font: 9pt system-ui, sans-serif; color: #5b5560; }
+              @bottom-right { content: "page " counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #5b5560; }
             }
             @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
             @media print {

@@ -15,8 +15,8 @@ struct Export: ParsableCommand {
             prints that file through a headless Chromium (Debian: apt-get install chromium):
             output/export/<lang>.pdf, with a table of contents numbered by printing twice,
             bookmarks, a footer, paper: letter | a4 from report.yaml, and its dates from
-            SOURCE_DATE_EPOCH (else 2000-01-01) so that two exports are identical. --docx writes an editable Word document, made by bilan
-            itself (Word's styles, a table of contents, native charts):
+            SOURCE_DATE_EPOCH (else 2000-01-01) so that two exports are identical. --docx
+            writes an editable Word document, made by bilan itself (Word's styles, a table of contents, native charts):
             output/export/<lang>.docx. A build replaces output/ whole: export again after it.
             Examples:
               bilan export --pdf --lang fr --out rapport.pdf

@@ -130,7 +130,9 @@ public enum PrintedReport {
             @page {
               size: \(settings.paper == .letter ? "letter" : "A4");
               @bottom-left { content: \(organization); font: 9pt system-ui, sans-serif; color: #5b5560; }
-              @bottom-right { content: "page " counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #5b5560; }
+              @bottom-right {
+                content: "page " counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #5b5560;
+              }
             }
             @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
             @media print {

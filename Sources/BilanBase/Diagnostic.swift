@@ -60,6 +60,9 @@ extension DiagnosticCode {
     public static let handTypedFigure: DiagnosticCode = "hand-typed-figure"
     public static let missingAlt: DiagnosticCode = "missing-alt"
     public static let brokenLink: DiagnosticCode = "broken-link"
+    /// A link to a section that is in the build only in another language: it leads to
+    /// that language's page.
+    public static let otherLanguageLink: DiagnosticCode = "other-language-link"
     public static let unusedAccept: DiagnosticCode = "unused-accept"
     public static let ignoredDataFile: DiagnosticCode = "ignored-data-file"
     public static let legacyEncoding: DiagnosticCode = "legacy-encoding"

@@ -446,6 +446,7 @@ public final class BuildPipeline {
         self.links = memoises ? links : [:]
         rendered = memoises ? stage.rendered : [:]
         problems.append(contentsOf: Self.duplicateCharts(stage.rendered))
+        problems.append(contentsOf: Self.anchorProblems(stage.rendered))
         stage.diagnostics = problems.all
         return stage
     }
@@ -503,7 +504,11 @@ public final class BuildPipeline {
         for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
         let keysByFile = Dictionary(all.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
         var contexts: [String: SectionContext] = [:]
+        let languageOrder = config.languages.map(\.code)
         for (language, anchors) in anchorsByLanguage {
+            let others = languageOrder.filter { $0 != language }.compactMap { other in
+                anchorsByLanguage[other].map { (language: other, keys: Set($0.keys)) }
+            }
             var blocks = BlockContext(
                 language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
                 unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
@@ -512,7 +517,7 @@ public final class BuildPipeline {
             contexts[language] = SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
-                traceFigures: options.drafts, blocks: blocks)
+                traceFigures: options.drafts, blocks: blocks, otherLanguages: others)
         }
         return contexts
     }
@@ -575,6 +580,27 @@ public final class BuildPipeline {
             }
         }
         return problems.all
+    }
+
+    /// Each link to a heading (`#merci`, `010-mot-equipe.fr.md#merci`) checked against the
+    /// headings of the section it names, once every section is rendered: a `broken-link`
+    /// where the link is written when that section has no such heading.
+    package static func anchorProblems(_ rendered: [String: [RenderedSection]]) -> [Diagnostic] {
+        var headings: [String: [String: AnchorLink.Headings]] = [:]
+        for (language, sections) in rendered {
+            for section in sections {
+                headings[language, default: [:]][section.section.key] = .init(
+                    slug: section.section.slug, ids: section.headingIDs)
+            }
+        }
+        var problems: [Diagnostic] = []
+        for language in rendered.keys.sorted() {
+            for section in rendered[language]! {
+                problems += AnchorLink.problems(
+                    section.anchorLinks, in: section.section.key, language: language, headings: headings)
+            }
+        }
+        return problems
     }
 
     /// Two sections of one language may not share a slug: their anchors would clash.

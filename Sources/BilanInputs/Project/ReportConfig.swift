@@ -59,6 +59,10 @@ public struct ReportConfig: Sendable {
     public var logoLocation: SourceLocation? = nil
     /// The order of day and month in `01/04/2024`-style dates (`data:`).
     public var dates = DateDeclarations()
+    /// `paper: letter | a4`, for the PDF; nil when not set (the first language's country decides).
+    public var paper: String? = nil
+    /// `print: { section_breaks: true }`: each section of the PDF starts on a new page.
+    public var sectionBreaks = false
     /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
     public var previous: String? = nil
     /// Where `previous:` is written, for an error about that folder.
@@ -125,7 +129,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data", "previous", "markdown",
+            "theme", "accept", "data", "previous", "markdown", "paper", "print",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -233,12 +237,33 @@ public enum ReportConfigLoader {
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
         let previous = setting("previous", required: false)
 
+        var paper: String?
+        if let node = settings["paper"] {
+            let value = node.scalar?.string ?? ""
+            if ["letter", "a4"].contains(value) {
+                paper = value
+            } else {
+                schema.fail("paper must be letter or a4", at: node)
+            }
+        }
+        var sectionBreaks = false
+        if let node = settings["print"] {
+            let print = schema.map(node, known: ["section_breaks"]) {
+                "unknown print setting '\($0.key)' (known: section_breaks)"
+            }
+            if let node = print["section_breaks"] {
+                sectionBreaks = schema.bool(node, invalid: "print.section_breaks must be true or false") ?? false
+            }
+        }
+
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
             organization: organization, period: period, baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
+        config.paper = paper
+        config.sectionBreaks = sectionBreaks
         config.font = font
         config.boldFigures = boldFigures
         config.accentLocation = accentLocation

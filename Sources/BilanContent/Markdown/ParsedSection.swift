@@ -16,4 +16,7 @@ public struct ParsedSection: Sendable {
     /// The charts its blocks drew, in order.
     public var charts: [ChartFile]
     public var diagnostics: [Diagnostic]
+    /// The photos (``Photo``) it shows as images, each at the first place it does: the
+    /// site shows their resized copies, and copies the file itself only when asked.
+    public var shownPhotos: [String: SourceLocation] = [:]
 }

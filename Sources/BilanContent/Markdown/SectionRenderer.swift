@@ -18,6 +18,9 @@ public struct SectionContext: Sendable {
     /// The data and formats `chart`, `table` and `keyfigures` blocks read; without it,
     /// such blocks stay code blocks.
     public var blocks: BlockContext?
+    /// The project's photos, read from their headers: an image that shows one is checked
+    /// (`large-image`, `unreadable-image`).
+    package var photos = PhotoCatalog()
 
     public init(
         projectRoot: URL, sectionKeysByFile: [String: String], anchorsByKey: [String: String],
@@ -58,6 +61,7 @@ public struct SectionRenderer: MarkdownRewriter {
     package var parsedLines: [Substring]?
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
+    package var shownPhotos: [String: SourceLocation] = [:]
     package var charts: [ChartFile] = []
     package var handTypedCandidates: [(name: String, number: HandTypedFigures.Token)] = []
     /// How many images contain the node being visited (figures in alt text are plain text).
@@ -79,7 +83,7 @@ public struct SectionRenderer: MarkdownRewriter {
         let blocks = MarkdownRewriting.rewrite(parsed, with: &renderer)
         return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
-            charts: renderer.charts, diagnostics: renderer.diagnostics.all)
+            charts: renderer.charts, diagnostics: renderer.diagnostics.all, shownPhotos: renderer.shownPhotos)
     }
 
     package init(section: Section, context: SectionContext) {
@@ -358,7 +362,23 @@ public struct SectionRenderer: MarkdownRewriter {
         case .external:
             return source
         case .file(let path, _):
-            referencedFiles.insert(path)
+            guard let photo = context.photos.photos[path] else {
+                referencedFiles.insert(path)
+                return InternalLink.file.scheme + path
+            }
+            switch photo {
+            case .success(let photo):
+                if let reason = photo.largeReason {
+                    report(
+                        .warning, .largeImage,
+                        reason + ": the page shows copies at most 1600 pixels wide, but the file stays in the "
+                            + "project; export it smaller (2000 pixels wide is plenty)", at: position)
+                }
+                if shownPhotos[path] == nil { shownPhotos[path] = location(position) }
+            case .failure(let error):
+                report(.error, .unreadableImage, "image '\(source)' cannot be read: \(error.message)", at: position)
+                referencedFiles.insert(path)
+            }
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
             let reason = ProjectPaths.unreachableReason(
@@ -379,13 +399,20 @@ public struct SectionRenderer: MarkdownRewriter {
 
     // MARK: - Diagnostics
 
-    /// Reports a problem at a place of the body (the paragraph's start when the node
-    /// had none), moved into the file: past the front matter, and past each protected
-    /// `\{` before it on its line (one character read, two written).
+    /// Reports a problem at a place of the body, moved into the file (``location(_:)``).
     package mutating func report(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at position: SourcePosition?,
         figure: String? = nil
     ) {
+        var diagnostic = Diagnostic(severity, code, message, at: location(position))
+        diagnostic.figure = figure
+        diagnostics.append(diagnostic)
+    }
+
+    /// A place of the body in the file (the paragraph's start when the node had none):
+    /// past the front matter, and past each protected `\{` before it on its line (one
+    /// character read, two written).
+    package mutating func location(_ position: SourcePosition?) -> SourceLocation {
         let place = position ?? blockRange?.start
         var column = place?.column
         if let place, parsedBody.utf8.count != section.body.utf8.count {
@@ -406,11 +433,8 @@ public struct SectionRenderer: MarkdownRewriter {
                 column = place.column + low
             }
         }
-        let location = SourceLocation(
+        return SourceLocation(
             file: section.file, line: place.map { $0.line + section.bodyFirstLine - 1 }, column: column)
-        var diagnostic = Diagnostic(severity, code, message, at: location)
-        diagnostic.figure = figure
-        diagnostics.append(diagnostic)
     }
 
     /// Text split at its line endings as cmark reads them (`\n`, `\r\n`, `\r`).

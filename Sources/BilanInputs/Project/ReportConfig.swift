@@ -42,6 +42,9 @@ public struct ReportConfig: Sendable {
     public var logoLocation: SourceLocation? = nil
     /// The order of day and month in `01/04/2024`-style dates (`data:`).
     public var dates = DateDeclarations()
+    /// `images: { originals: true }`: the photos are also copied into the site as they
+    /// are, besides their resized copies (which the pages show either way).
+    public var keepOriginalImages = false
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -102,7 +105,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data",
+            "theme", "accept", "data", "images",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -179,12 +182,23 @@ public enum ReportConfigLoader {
 
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
 
+        var keepOriginalImages = false
+        if let node = settings["images"] {
+            let images = schema.map(node, known: ["originals"]) {
+                "unknown images setting '\($0.key)' (known: originals)"
+            }
+            keepOriginalImages =
+                images["originals"].flatMap { schema.bool($0, invalid: "images.originals must be true or false") }
+                ?? false
+        }
+
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
             organization: organization, period: period, baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
+        config.keepOriginalImages = keepOriginalImages
         return config
     }
 

@@ -376,7 +376,10 @@ public struct SectionRenderer: MarkdownRewriter {
                 }
                 if shownPhotos[path] == nil { shownPhotos[path] = location(position) }
             case .failure(let error):
-                report(.error, .unreadableImage, "image '\(source)' cannot be read: \(error.message)", at: position)
+                report(
+                    .error, .unreadableImage,
+                    "image '\(source)' cannot be read: \(error.message); export it again from the original",
+                    at: position)
                 referencedFiles.insert(path)
             }
             return InternalLink.file.scheme + path

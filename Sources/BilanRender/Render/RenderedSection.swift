@@ -14,6 +14,8 @@ public struct RenderedSection: Sendable {
     /// The charts its blocks drew, in order.
     public let charts: [ChartFile]
     public let diagnostics: [Diagnostic]
+    /// The photos it shows, each at the first place it does (``ParsedSection/shownPhotos``).
+    public let shownPhotos: [String: SourceLocation]
     /// The section in the site's page, in its own Markdown file and in report.md.
     public let output: SectionOutput
     /// Its page HTML in each other variant the build renders, and what that variant
@@ -34,6 +36,7 @@ public struct RenderedSection: Sendable {
         referencedFiles = parsed.referencedFiles
         charts = parsed.charts
         diagnostics = parsed.diagnostics
+        shownPhotos = parsed.shownPhotos
         output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML)
         var others: [RenderVariant: VariantHTML] = [:]
         word =

@@ -60,6 +60,9 @@ extension DiagnosticCode {
     public static let handTypedFigure: DiagnosticCode = "hand-typed-figure"
     public static let missingAlt: DiagnosticCode = "missing-alt"
     public static let brokenLink: DiagnosticCode = "broken-link"
+    /// A link to a section that is in the build only in another language: it leads to
+    /// that language's page.
+    public static let otherLanguageLink: DiagnosticCode = "other-language-link"
     public static let unusedAccept: DiagnosticCode = "unused-accept"
     public static let ignoredDataFile: DiagnosticCode = "ignored-data-file"
     public static let legacyEncoding: DiagnosticCode = "legacy-encoding"
@@ -130,6 +133,8 @@ extension DiagnosticCode {
     public static let templateError: DiagnosticCode = "template-error"
     public static let outputRefused: DiagnosticCode = "output-refused"
     public static let outputFailed: DiagnosticCode = "output-failed"
+    /// `theme.accent` too light against the white page for links (under 4.5:1).
+    public static let lowContrastAccent: DiagnosticCode = "low-contrast-accent"
 }
 
 /// One problem found in the project, located as precisely as bilan can.

@@ -4,6 +4,9 @@
 public enum InternalLink: String, Sendable, CaseIterable {
     /// `bilan-section:KEY#fragment`: a section of the same language.
     case section = "bilan-section:"
+    /// `bilan-language:LANG/KEY#fragment`: a section that is in this build only in
+    /// another language, `LANG`, whose page the link leads to (with `hreflang`).
+    case otherLanguage = "bilan-language:"
     /// `bilan-file:content/assets/x.jpg#fragment`: a file of the project.
     case file = "bilan-file:"
     /// `bilan-chart:ID.svg`: a chart drawn by a block, in the Markdown outputs.

@@ -27,6 +27,11 @@ public struct BuildOptions: Sendable {
     /// Told once when another build is writing beside the output folder and this one
     /// waits for it to finish (``OutputLock``), for the command line to say so.
     public var waiting: (@Sendable () -> Void)?
+    /// In an archive (`bilan build --archive`): the links of each section to the same
+    /// section in the years around it (language → slug → links), and the year's own
+    /// address under the archive's `base_url`, which replaces report.yaml's.
+    public var yearLinks: [String: [String: [YearLink]]] = [:]
+    public var archiveBaseURL: String?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
@@ -307,10 +312,13 @@ public final class BuildPipeline {
                 let values = figures.resolver.formattedValues(language: language.code)
                 return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
             })
+        var siteConfig = config
+        if let base = options.archiveBaseURL { siteConfig.baseURL = base }
         var assembler = ReportAssembler(
-            config: config, strings: interface, templates: templates, sections: markdown.rendered,
+            config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
             assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root)
+        assembler.yearLinks = options.yearLinks
         assembler.photoFiles = photos.files
         assembler.photosWithoutOriginal = photos.withoutOriginal
         let assembly = assembler.assemble()
@@ -452,6 +460,7 @@ public final class BuildPipeline {
         self.links = memoises ? links : [:]
         rendered = memoises ? stage.rendered : [:]
         problems.append(contentsOf: Self.duplicateCharts(stage.rendered))
+        problems.append(contentsOf: Self.anchorProblems(stage.rendered))
         stage.diagnostics = problems.all
         return stage
     }
@@ -514,6 +523,18 @@ public final class BuildPipeline {
         let translations = TranslationChecker.entries(sections, config: config)
         problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: files, config: config))
         problems.append(contentsOf: PartCheck.diagnostics(sections))
+        if let accent = config.accent, ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.textContrast {
+            let ratio = String(format: "%.2f", ThemeColors.contrast(accent, ThemeColors.background))
+            problems.append(
+                .warning(
+                    .lowContrastAccent,
+                    "theme.accent \(accent) has a contrast of \(ratio):1 against the white page, under the 4.5:1 "
+                        + "that links need (WCAG 1.4.3)"
+                        + (ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.graphicsContrast
+                            ? ", and under the 3:1 of charts, which keep bilan's colours" : "")
+                        + ": choose a darker colour",
+                    at: config.accentLocation ?? SourceLocation(file: ReportConfigLoader.path)))
+        }
         return problems
     }
 
@@ -535,15 +556,20 @@ public final class BuildPipeline {
         let keysByFile = Dictionary(all.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
         var contexts: [String: SectionContext] = [:]
         let photos = PhotoCatalog.load(projectRoot: options.projectRoot)
+        let languageOrder = config.languages.map(\.code)
         for (language, anchors) in anchorsByLanguage {
-            let blocks = BlockContext(
+            let others = languageOrder.filter { $0 != language }.compactMap { other in
+                anchorsByLanguage[other].map { (language: other, keys: Set($0.keys)) }
+            }
+            var blocks = BlockContext(
                 language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
                 unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
                 figures: figures.resolver, traceFigures: options.drafts, strings: strings)
+            blocks.palette = ThemeColors.chartPalette(accent: config.accent, palette: ChartPalette.colors)
             contexts[language] = SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
-                traceFigures: options.drafts, blocks: blocks)
+                traceFigures: options.drafts, blocks: blocks, otherLanguages: others)
             contexts[language]?.photos = photos
         }
         return contexts
@@ -607,6 +633,27 @@ public final class BuildPipeline {
             }
         }
         return problems.all
+    }
+
+    /// Each link to a heading (`#merci`, `010-mot-equipe.fr.md#merci`) checked against the
+    /// headings of the section it names, once every section is rendered: a `broken-link`
+    /// where the link is written when that section has no such heading.
+    package static func anchorProblems(_ rendered: [String: [RenderedSection]]) -> [Diagnostic] {
+        var headings: [String: [String: AnchorLink.Headings]] = [:]
+        for (language, sections) in rendered {
+            for section in sections {
+                headings[language, default: [:]][section.section.key] = .init(
+                    slug: section.section.slug, ids: section.headingIDs)
+            }
+        }
+        var problems: [Diagnostic] = []
+        for language in rendered.keys.sorted() {
+            for section in rendered[language]! {
+                problems += AnchorLink.problems(
+                    section.anchorLinks, in: section.section.key, language: language, headings: headings)
+            }
+        }
+        return problems
     }
 
     /// Two sections of one language may not share a slug: their anchors would clash.

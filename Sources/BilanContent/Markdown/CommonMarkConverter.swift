@@ -26,19 +26,26 @@ public enum CommonMarkConverter {
 
     /// Renders blocks to HTML exactly as cmark does. Raw HTML in the author's text is
     /// replaced by `<!-- raw HTML omitted -->` and dangerous link schemes are dropped
-    /// unless `allowRawHTML`; generated (`custom`) content is always kept.
-    public static func renderHTML(_ blocks: [MarkdownBlock], allowRawHTML: Bool) -> String {
-        render(blocks, markdown: false) { root in
+    /// unless `allowRawHTML`; generated (`custom`) content is always kept. A heading
+    /// with an id is written `<hN id="…">`, its id after `headingIDPrefix`.
+    public static func renderHTML(
+        _ blocks: [MarkdownBlock], allowRawHTML: Bool, headingIDPrefix: String = ""
+    ) -> String {
+        render(blocks, markdown: false, headingIDPrefix: headingIDPrefix) { root in
             cmark_render_html(root, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
         }
     }
 
     /// Renders blocks back to CommonMark text (no line wrapping). Unless `allowRawHTML`,
-    /// raw HTML is left out and dangerous link schemes dropped, as in ``renderHTML``.
-    public static func renderCommonMark(_ blocks: [MarkdownBlock], allowRawHTML: Bool) -> String {
+    /// raw HTML is left out and dangerous link schemes dropped, as in ``renderHTML``. A
+    /// heading with an id ends with the attribute `{#…}` that Hugo, Jekyll (kramdown)
+    /// and pandoc read, its id after `headingIDPrefix`.
+    public static func renderCommonMark(
+        _ blocks: [MarkdownBlock], allowRawHTML: Bool, headingIDPrefix: String = ""
+    ) -> String {
         let blocks = MarkdownBlock.withNestedImagesFlattened(
             allowRawHTML ? blocks : MarkdownBlock.withoutRawHTML(blocks))
-        return render(blocks, markdown: true) { root in
+        return render(blocks, markdown: true, headingIDPrefix: headingIDPrefix) { root in
             cmark_render_commonmark(root, CMARK_OPT_UNSAFE, 0)
         }
     }
@@ -635,25 +642,52 @@ public enum CommonMarkConverter {
     // MARK: - Swift values to a C tree, rendered and freed
 
     private static func render(
-        _ blocks: [MarkdownBlock], markdown: Bool,
+        _ blocks: [MarkdownBlock], markdown: Bool, headingIDPrefix: String = "",
         with renderer: (OpaquePointer) -> UnsafeMutablePointer<CChar>?
     ) -> String {
         guard let root = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
         defer { cmark_node_free(root) }
         // Each node goes under the innermost open node whose descendants it is among.
         var parents: [(node: OpaquePointer, end: Int)] = []
+        // Headings whose id attribute goes after their last child, in Markdown.
+        var attributes: [(heading: OpaquePointer, id: String)] = []
         for block in blocks {
             parents.removeAll(keepingCapacity: true)
-            for (index, node) in block.nodes.enumerated() {
+            var skipUntil = 0
+            for (index, node) in block.nodes.enumerated() where index >= skipUntil {
                 while let last = parents.last, index >= last.end { parents.removeLast() }
-                guard let created = cNode(node.kind, markdown: markdown) else { continue }
+                var kind = node.kind
+                if case .heading(let level, let id?) = kind, !markdown {
+                    // cmark writes no attribute on a heading: its content is rendered on its
+                    // own, then written between tags that carry the id.
+                    let inlines = MarkdownBlock(
+                        nodes: [MarkdownNode(.paragraph, descendantCount: node.descendantCount)]
+                            + block.nodes[(index + 1)..<(index + 1 + node.descendantCount)])
+                    let paragraph = render([inlines], markdown: false, with: renderer)
+                    let inner =
+                        paragraph.hasPrefix("<p>") && paragraph.hasSuffix("</p>\n")
+                        ? paragraph.dropFirst(3).dropLast(5) : ""
+                    kind = .generatedBlock(
+                        html: "<h\(level) id=\"\(HTMLEscaping.text(headingIDPrefix + id))\">\(inner)</h\(level)>",
+                        markdown: "")
+                    skipUntil = index + 1 + node.descendantCount
+                }
+                guard let created = cNode(kind, markdown: markdown) else { continue }
                 if cmark_node_append_child(parents.last?.node ?? root, created) == 0 {
                     // A child cmark refuses there (never from a parsed tree).
                     cmark_node_free(created)
                     continue
                 }
-                if node.descendantCount > 0 { parents.append((created, index + 1 + node.descendantCount)) }
+                if case .heading(_, let id?) = kind { attributes.append((created, headingIDPrefix + id)) }
+                if node.descendantCount > 0, index >= skipUntil {
+                    parents.append((created, index + 1 + node.descendantCount))
+                }
             }
+        }
+        for (heading, id) in attributes {
+            let attribute = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(attribute, " {#\(id)}")
+            if cmark_node_append_child(heading, attribute) == 0 { cmark_node_free(attribute) }
         }
         guard let output = renderer(root) else { return "" }
         defer { free(output) }
@@ -667,7 +701,7 @@ public enum CommonMarkConverter {
         switch kind {
         case .paragraph:
             node = cmark_node_new(CMARK_NODE_PARAGRAPH)
-        case .heading(let level):
+        case .heading(let level, _):
             node = cmark_node_new(CMARK_NODE_HEADING)
             cmark_node_set_heading_level(node, Int32(level))
         case .blockQuote:
@@ -711,6 +745,15 @@ public enum CommonMarkConverter {
             node = cmark_node_new(CMARK_NODE_EMPH)
         case .strong:
             node = cmark_node_new(CMARK_NODE_STRONG)
+        case .link(let link) where link.hreflang != nil && !markdown:
+            // cmark writes no other attribute than href and title: the link is written here,
+            // its URL (made by bilan, its fragment percent-encoded) escaped as text.
+            node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            let title = link.title.isEmpty ? "" : " title=\"\(HTMLEscaping.text(link.title))\""
+            let language = HTMLEscaping.text(link.hreflang ?? "")
+            cmark_node_set_on_enter(
+                node, "<a href=\"\(HTMLEscaping.text(link.destination))\" hreflang=\"\(language)\"\(title)>")
+            cmark_node_set_on_exit(node, "</a>")
         case .link(let link), .image(let link):
             if case .link = kind {
                 node = cmark_node_new(CMARK_NODE_LINK)

@@ -59,6 +59,9 @@ public struct MarkdownLink: Sendable, Equatable {
     /// Where the destination starts in the source, for an inline link (`[a](here)`);
     /// nil for a reference link (whose destination is in its definition).
     public var destinationPosition: SourcePosition?
+    /// The language of the page a link leads to, when it is not the section's (an HTML
+    /// link's `hreflang`); set by the output stage.
+    public var hreflang: String?
 
     public init(destination: String, title: String, destinationPosition: SourcePosition? = nil) {
         self.destination = destination
@@ -75,7 +78,9 @@ public struct MarkdownNode: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         // Blocks
         case paragraph
-        case heading(level: Int)
+        /// A heading, with its id in a file of its section (``HeadingAnchors``) once the
+        /// Markdown stage has given it one.
+        case heading(level: Int, id: String? = nil)
         case blockQuote
         case list(MarkdownList)
         case item

@@ -21,11 +21,14 @@ public struct SectionContext: Sendable {
     /// The project's photos, read from their headers: an image that shows one is checked
     /// (`large-image`, `unreadable-image`).
     package var photos = PhotoCatalog()
+    /// The keys of the sections of the build in each other language, in report.yaml's
+    /// order of languages: where a link to a section missing in this language goes.
+    public var otherLanguages: [(language: String, keys: Set<String>)]
 
     public init(
         projectRoot: URL, sectionKeysByFile: [String: String], anchorsByKey: [String: String],
         knownAnchors: Set<String>, figures: any FigureResolving, allowRawHTML: Bool, traceFigures: Bool,
-        blocks: BlockContext? = nil
+        blocks: BlockContext? = nil, otherLanguages: [(language: String, keys: Set<String>)] = []
     ) {
         self.projectRoot = projectRoot
         self.sectionKeysByFile = sectionKeysByFile
@@ -35,6 +38,7 @@ public struct SectionContext: Sendable {
         self.allowRawHTML = allowRawHTML
         self.traceFigures = traceFigures
         self.blocks = blocks
+        self.otherLanguages = otherLanguages
     }
 }
 
@@ -70,6 +74,10 @@ public struct SectionRenderer: MarkdownRewriter {
     package var blockRange: SourceRange?
     /// Whether the paragraph being visited is a pipe table: its numbers are not prose.
     package var inPipeTable = false
+    /// The ids given to the section's headings.
+    package var headingAnchors = HeadingAnchors()
+    /// The links to a heading, checked when every section is rendered.
+    package var anchorLinks: [AnchorLink] = []
 
     public static func render(_ section: Section, context: SectionContext) -> ParsedSection {
         var renderer = SectionRenderer(section: section, context: context)
@@ -83,7 +91,8 @@ public struct SectionRenderer: MarkdownRewriter {
         let blocks = MarkdownRewriting.rewrite(parsed, with: &renderer)
         return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
-            charts: renderer.charts, diagnostics: renderer.diagnostics.all, shownPhotos: renderer.shownPhotos)
+            charts: renderer.charts, diagnostics: renderer.diagnostics.all, headingIDs: renderer.headingAnchors.ids,
+            anchorLinks: renderer.anchorLinks, shownPhotos: renderer.shownPhotos)
     }
 
     package init(section: Section, context: SectionContext) {
@@ -107,7 +116,7 @@ public struct SectionRenderer: MarkdownRewriter {
             blockRange = node.range
             checkPipeTable(node)
             return .keep
-        case .heading(let level):
+        case .heading(let level, _):
             blockRange = node.range
             if level == 1 {
                 report(
@@ -116,7 +125,8 @@ public struct SectionRenderer: MarkdownRewriter {
                         + "level; start the section's own headings at '##'",
                     at: node.range?.start)
             }
-            return .keep
+            let id = headingAnchors.next(for: MarkdownNode.plainText(descendants))
+            return .update(.heading(level: level, id: id))
         case .codeBlock(let info, let literal):
             if let kind = BlockKind(info: info), let blocks = context.blocks, let range = node.range {
                 guard
@@ -298,24 +308,45 @@ public struct SectionRenderer: MarkdownRewriter {
         case .external:
             return destination
         case .fragment(let anchor):
-            if !context.knownAnchors.contains(anchor) {
-                report(.warning, .brokenLink, "no section has the anchor '#\(anchor)'", at: position)
+            if context.knownAnchors.contains(anchor),
+                let key = context.anchorsByKey.keys.sorted().first(where: { context.anchorsByKey[$0] == anchor })
+            {
+                return InternalLink.section.scheme + key
             }
-            return destination
+            // A heading of this section, found once the whole section is read.
+            anchorLinks.append(
+                AnchorLink(
+                    language: section.language, key: section.key, fragment: anchor, location: location(of: position)))
+            return InternalLink.section.scheme + section.key + "#" + anchor
         case .file(let path, let fragment):
             if let key = context.sectionKeysByFile[path] {
-                guard context.anchorsByKey[key] != nil else {
+                guard let slug = context.anchorsByKey[key] else {
+                    if let other = otherLanguageLink(key, file: path, fragment: fragment, at: position) { return other }
                     report(
                         .warning, .brokenLink,
-                        "the section '\(key)' is not in this build (a draft, or missing in this language)", at: position
-                    )
+                        "the section '\(key)' is not in this build (a draft, or missing in every language)",
+                        at: position)
                     return destination
+                }
+                if let fragment, fragment != slug {
+                    anchorLinks.append(
+                        AnchorLink(
+                            language: section.language, key: key, fragment: fragment, location: location(of: position)))
                 }
                 return InternalLink.section.scheme + key + (fragment.map { "#" + $0 } ?? "")
             }
             referencedFiles.insert(path)
             return InternalLink.file.scheme + path + (fragment.map { "#" + $0 } ?? "")
         case .notFound:
+            // A section file of a language the section is not written in.
+            let (file, fragment) = Self.splitFragment(destination)
+            let name = file.split(separator: "/").last.map(String.init)?.removingPercentEncoding ?? ""
+            if let parts = SectionLoader.nameParts(name), context.anchorsByKey["\(parts.prefix)-\(parts.slug)"] == nil,
+                let other = otherLanguageLink(
+                    "\(parts.prefix)-\(parts.slug)", file: name, fragment: fragment, at: position)
+            {
+                return other
+            }
             let reason = ProjectPaths.unreachableReason(
                 destination, writtenIn: section.file, projectRoot: context.projectRoot)
             report(
@@ -335,6 +366,36 @@ public struct SectionRenderer: MarkdownRewriter {
                 at: position)
             return destination
         }
+    }
+
+    /// A link to a section that is not in this build in the section's language but is in
+    /// another (the language of `file` first, then report.yaml's order): a destination
+    /// into that language's page, with an `other-language-link` warning; nil when no
+    /// language has it.
+    package mutating func otherLanguageLink(
+        _ key: String, file: String, fragment: String?, at position: SourcePosition?
+    ) -> String? {
+        let written = SectionLoader.nameParts(String(file.split(separator: "/").last ?? "")).map { String($0.language) }
+        let candidates = context.otherLanguages.filter { $0.keys.contains(key) }
+        guard let target = candidates.first(where: { $0.language == written }) ?? candidates.first else { return nil }
+        report(
+            .warning, .otherLanguageLink,
+            "the section '\(key)' is not in this build in '\(section.language)': the link goes to its page in "
+                + "'\(target.language)' (marked hreflang=\"\(target.language)\"); translate the section, or link "
+                + "elsewhere",
+            at: position)
+        let slug = String(key.drop(while: { $0 != "-" }).dropFirst())
+        if let fragment, fragment != slug {
+            anchorLinks.append(
+                AnchorLink(language: target.language, key: key, fragment: fragment, location: location(of: position)))
+        }
+        return InternalLink.otherLanguage.destination(target.language + "/" + key + (fragment.map { "#" + $0 } ?? ""))
+    }
+
+    /// `target#fragment` as its two parts.
+    package static func splitFragment(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
     }
 
     /// The image's source resolved; its problems, missing alt text included, are
@@ -374,7 +435,7 @@ public struct SectionRenderer: MarkdownRewriter {
                         reason + ": the page shows copies at most 1600 pixels wide, but the file stays in the "
                             + "project; export it smaller (2000 pixels wide is plenty)", at: position)
                 }
-                if shownPhotos[path] == nil { shownPhotos[path] = location(position) }
+                if shownPhotos[path] == nil { shownPhotos[path] = location(of: position) }
             case .failure(let error):
                 report(
                     .error, .unreadableImage,
@@ -402,20 +463,21 @@ public struct SectionRenderer: MarkdownRewriter {
 
     // MARK: - Diagnostics
 
-    /// Reports a problem at a place of the body, moved into the file (``location(_:)``).
+    /// Reports a problem at a place of the body (the paragraph's start when the node
+    /// had none), moved into the file (``location(of:)``).
     package mutating func report(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at position: SourcePosition?,
         figure: String? = nil
     ) {
-        var diagnostic = Diagnostic(severity, code, message, at: location(position))
+        var diagnostic = Diagnostic(severity, code, message, at: location(of: position))
         diagnostic.figure = figure
         diagnostics.append(diagnostic)
     }
 
-    /// A place of the body in the file (the paragraph's start when the node had none):
-    /// past the front matter, and past each protected `\{` before it on its line (one
+    /// A place of the body (the paragraph's start when nil) as a place of the file: past
+    /// the front matter, and past each protected `\{` before it on its line (one
     /// character read, two written).
-    package mutating func location(_ position: SourcePosition?) -> SourceLocation {
+    package mutating func location(of position: SourcePosition?) -> SourceLocation {
         let place = position ?? blockRange?.start
         var column = place?.column
         if let place, parsedBody.utf8.count != section.body.utf8.count {

@@ -73,6 +73,7 @@ public struct OutputLinks: Sendable {
 
     package static func isBilanDestination(_ destination: String) -> Bool {
         destination.hasPrefix(InternalLink.section.scheme) || destination.hasPrefix(InternalLink.file.scheme)
+            || destination.hasPrefix(InternalLink.otherLanguage.scheme)
     }
 
     /// The blocks with their links, images and chart lines as `document` of the site
@@ -144,7 +145,12 @@ public struct OutputLinks: Sendable {
                     link.destination = OutputLinks.unlinkedMarker
                     return .update(.link(link))
                 }
-                guard url != link.destination else { return .keep }
+                if document == .page, let target = InternalLink.otherLanguage.target(of: link.destination),
+                    let slash = target.firstIndex(of: "/")
+                {
+                    link.hreflang = String(target[..<slash])
+                }
+                guard url != link.destination || link.hreflang != nil else { return .keep }
                 link.destination = url
                 return .update(.link(link))
             case .image(var link):
@@ -239,6 +245,9 @@ public struct OutputLinks: Sendable {
             // anchor must name the page of its own language.
             let page = siteRoot + language + "/index.html"
             if destination.hasPrefix(InternalLink.section.scheme) { return page + url(destination, for: .page) }
+            if let (language, key, fragment) = Self.otherLanguageTarget(destination) {
+                return siteRoot + language + "/index.html" + Self.pageFragment(key: key, fragment: fragment)
+            }
             return destination.hasPrefix("#") ? page + destination : url(destination, for: .page)
         case .singleFile:
             return singleFileURL(destination, image: image, notes: &notes)
@@ -252,6 +261,13 @@ public struct OutputLinks: Sendable {
     /// files `data:` URIs, web addresses stay; anything else has no URL in one file.
     package func singleFileURL(_ destination: String, image: Bool, notes: inout [SingleFileExport.Note]) -> String? {
         if destination.hasPrefix(InternalLink.section.scheme) { return url(destination, for: .page) }
+        if let (language, _, _) = Self.otherLanguageTarget(destination) {
+            notes.append(
+                .init(
+                    reference: url(destination, for: .page),
+                    reason: "a section only in '\(language)', which this file does not hold; the link was removed"))
+            return nil
+        }
         if destination.hasPrefix(InternalLink.file.scheme) {
             let (file, _) = Self.splitFragment(destination.dropFirst(InternalLink.file.scheme.count))
             if let uri = inliner?.dataURI(ofProjectFile: file) { return uri }
@@ -276,10 +292,29 @@ public struct OutputLinks: Sendable {
     package func url(_ destination: String, for document: OutputDocument) -> String {
         if destination.hasPrefix(InternalLink.section.scheme) {
             let (key, fragment) = Self.splitFragment(destination.dropFirst(InternalLink.section.scheme.count))
+            let slug = pageAnchors[key] ?? Self.slug(ofKey: key)
+            let heading = fragment.flatMap { $0 == slug ? nil : $0 }
             switch document {
-            case .page: return "#" + (fragment ?? pageAnchors[key] ?? key)
-            case .reportMarkdown: return "#" + (fragment ?? markdownAnchors[key] ?? key)
-            case .sectionMarkdown: return key + ".md" + (fragment.map { "#" + $0 } ?? "")
+            case .page:
+                return "#" + (heading.map { HeadingAnchors.pageID(sectionSlug: slug, headingID: $0) } ?? slug)
+            case .reportMarkdown:
+                return "#"
+                    + (heading.map { HeadingAnchors.pageID(sectionSlug: slug, headingID: $0) }
+                        ?? markdownAnchors[key] ?? key)
+            case .sectionMarkdown: return key + ".md" + (heading.map { "#" + $0 } ?? "")
+            }
+        }
+        if let (language, key, fragment) = Self.otherLanguageTarget(destination) {
+            switch document {
+            case .page: return "../\(language)/index.html" + Self.pageFragment(key: key, fragment: fragment)
+            case .reportMarkdown:
+                let heading = fragment.flatMap { $0 == Self.slug(ofKey: key) ? nil : $0 }
+                return "../\(language)/report.md"
+                    + (heading.map { "#" + HeadingAnchors.pageID(sectionSlug: Self.slug(ofKey: key), headingID: $0) }
+                        ?? "")
+            case .sectionMarkdown:
+                let heading = fragment.flatMap { $0 == Self.slug(ofKey: key) ? nil : $0 }
+                return "../../\(language)/sections/\(key).md" + (heading.map { "#" + $0 } ?? "")
             }
         }
         if destination.hasPrefix(InternalLink.file.scheme) {
@@ -290,6 +325,28 @@ public struct OutputLinks: Sendable {
             return prefix + encoded + (fragment.map { "#" + $0 } ?? "")
         }
         return destination
+    }
+
+    /// A section's slug from its translation key (`010-mot-equipe` gives `mot-equipe`),
+    /// the same in every language.
+    package static func slug(ofKey key: String) -> String {
+        String(key.drop(while: { $0 != "-" }).dropFirst())
+    }
+
+    /// The language, key and fragment of a `bilan-language:` destination.
+    package static func otherLanguageTarget(_ destination: String) -> (String, String, String?)? {
+        guard let target = InternalLink.otherLanguage.target(of: destination), let slash = target.firstIndex(of: "/")
+        else { return nil }
+        let (key, fragment) = splitFragment(target[target.index(after: slash)...])
+        return (String(target[..<slash]), key, fragment)
+    }
+
+    /// `#` and the id, in a language's page, of a section or of one of its headings.
+    package static func pageFragment(key: String, fragment: String?) -> String {
+        let slug = slug(ofKey: key)
+        guard let fragment, fragment != slug else { return "#" + slug }
+        let encoded = fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+        return "#" + HeadingAnchors.pageID(sectionSlug: slug, headingID: encoded)
     }
 
     /// `target#fragment` as its two parts.

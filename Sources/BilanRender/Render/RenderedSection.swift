@@ -16,6 +16,10 @@ public struct RenderedSection: Sendable {
     public let diagnostics: [Diagnostic]
     /// The photos it shows, each at the first place it does (``ParsedSection/shownPhotos``).
     public let shownPhotos: [String: SourceLocation]
+    /// Its headings' ids in a file of its own (``HeadingAnchors``), in order.
+    public let headingIDs: [String]
+    /// Its links to headings, which the pipeline checks against every section's.
+    public let anchorLinks: [AnchorLink]
     /// The section in the site's page, in its own Markdown file and in report.md.
     public let output: SectionOutput
     /// Its page HTML in each other variant the build renders, and what that variant
@@ -37,6 +41,9 @@ public struct RenderedSection: Sendable {
         charts = parsed.charts
         diagnostics = parsed.diagnostics
         shownPhotos = parsed.shownPhotos
+        headingIDs = parsed.headingIDs
+        anchorLinks = parsed.anchorLinks
+        let pagePrefix = Self.pageHeadingPrefix(section)
         output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML)
         var others: [RenderVariant: VariantHTML] = [:]
         word =
@@ -53,10 +60,12 @@ public struct RenderedSection: Sendable {
                 // leaves out of the author's text is left out first, on the tree.
                 let safe = allowRawHTML ? blocks : SafeModeTree.prepared(blocks)
                 html = CommonMarkConverter.renderHTML(
-                    links.rewrite(safe, for: .page, variant: variant, notes: &notes), allowRawHTML: true)
+                    links.rewrite(safe, for: .page, variant: variant, notes: &notes), allowRawHTML: true,
+                    headingIDPrefix: pagePrefix)
             } else {
                 html = CommonMarkConverter.renderHTML(
-                    links.rewrite(blocks, for: .page, variant: variant, notes: &notes), allowRawHTML: allowRawHTML)
+                    links.rewrite(blocks, for: .page, variant: variant, notes: &notes), allowRawHTML: allowRawHTML,
+                    headingIDPrefix: pagePrefix)
             }
             others[variant] = VariantHTML(html: html, notes: notes)
         }
@@ -68,26 +77,35 @@ public struct RenderedSection: Sendable {
         variant == .site ? VariantHTML(html: output.html, notes: []) : variants[variant]
     }
 
+    /// What a section's heading ids follow in a page that holds every section of its
+    /// language (the site's page, the single file, report.md): its slug and `--`.
+    package static func pageHeadingPrefix(_ section: Section) -> String {
+        HeadingAnchors.pageID(sectionSlug: section.slug, headingID: "")
+    }
+
     /// Renders one section for every output of the site; a section with no link to
-    /// rewrite has the same Markdown in report.md and in its own file, rendered once.
+    /// rewrite and no heading has the same Markdown in report.md and in its own file,
+    /// rendered once.
     package static func output(
         _ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool
     ) -> SectionOutput {
         let frontMatter = Array(ReportAssembler.frontMatter(section).utf8)
-        guard OutputLinks.needsRewriting(blocks) else {
-            return SectionOutput(
-                html: CommonMarkConverter.renderHTML(blocks, allowRawHTML: allowRawHTML),
-                sectionFile: frontMatter
-                    + Array(CommonMarkConverter.renderCommonMark(blocks, allowRawHTML: allowRawHTML).utf8),
-                markdownStart: frontMatter.count, reportMarkdown: nil)
+        let rewrites = OutputLinks.needsRewriting(blocks)
+        let headings = blocks.contains { block in
+            block.nodes.contains { if case .heading(_, _?) = $0.kind { true } else { false } }
         }
+        let prefix = pageHeadingPrefix(section)
         let sectionMarkdown = CommonMarkConverter.renderCommonMark(
-            links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: allowRawHTML)
+            rewrites ? links.rewrite(blocks, for: .sectionMarkdown) : blocks, allowRawHTML: allowRawHTML)
         return SectionOutput(
-            html: CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: allowRawHTML),
+            html: CommonMarkConverter.renderHTML(
+                rewrites ? links.rewrite(blocks, for: .page) : blocks, allowRawHTML: allowRawHTML,
+                headingIDPrefix: prefix),
             sectionFile: frontMatter + Array(sectionMarkdown.utf8), markdownStart: frontMatter.count,
-            reportMarkdown: CommonMarkConverter.renderCommonMark(
-                links.rewrite(blocks, for: .reportMarkdown), allowRawHTML: allowRawHTML))
+            reportMarkdown: rewrites || headings
+                ? CommonMarkConverter.renderCommonMark(
+                    rewrites ? links.rewrite(blocks, for: .reportMarkdown) : blocks, allowRawHTML: allowRawHTML,
+                    headingIDPrefix: prefix) : nil)
     }
 }
 

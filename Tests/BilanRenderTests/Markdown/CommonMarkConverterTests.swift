@@ -46,7 +46,12 @@ import Testing
             let rendered = SectionRenderer.render(section, context: context)
             let links = OutputLinks(pageAnchors: [:], markdownAnchors: [:])
             let html = CommonMarkConverter.renderHTML(links.rewrite(rendered.blocks, for: .page), allowRawHTML: true)
-            if html != example.html { failures.append(example.example) }
+            // The stage gives each heading an id, cmark none: the rest is cmark's.
+            let withoutIDs = html.replacingOccurrences(
+                of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
+            // Example 500's `#fragment` names a heading of the section, whose id in the page
+            // follows the section's slug (`#example--fragment`).
+            if withoutIDs != example.html, example.example != 500 { failures.append(example.example) }
         }
         #expect(failures.isEmpty, "examples that differ: \(failures)")
     }

@@ -50,6 +50,9 @@ struct StubFigures: FigureResolving {
             CommonMarkConverter.renderCommonMark(
                 links.rewrite(rendered.blocks, for: .reportMarkdown), allowRawHTML: false),
             rendered.diagnostics
+                + AnchorLink.problems(
+                    rendered.anchorLinks, in: section.key, language: language,
+                    headings: [language: [section.key: .init(slug: section.slug, ids: rendered.headingIDs)]])
         )
     }
 
@@ -60,7 +63,7 @@ struct StubFigures: FigureResolving {
         )
         #expect(
             result.html == """
-                <h1>Nous sommes <span class="figure">233</span></h1>
+                <h1 id="nous-sommes-membres">Nous sommes <span class="figure">233</span></h1>
                 <ul>
                 <li><a href="https://example.org"><span class="figure">25\u{00A0}000\u{00A0}$</span></a> et <em><span \
                 class="figure">233</span></em></li>

@@ -12,8 +12,29 @@ import Testing
         #expect(links.url("bilan-section:020-membres", for: .page) == "#membres")
         #expect(links.url("bilan-section:020-membres", for: .reportMarkdown) == "#membres-et-militantisme")
         #expect(links.url("bilan-section:020-membres", for: .sectionMarkdown) == "020-membres.md")
-        #expect(links.url("bilan-section:020-membres#aga", for: .page) == "#aga")
+        // A heading's id in a page of every section follows its section's slug.
+        #expect(links.url("bilan-section:020-membres#aga", for: .page) == "#membres--aga")
+        #expect(links.url("bilan-section:020-membres#aga", for: .reportMarkdown) == "#membres--aga")
         #expect(links.url("bilan-section:020-membres#aga", for: .sectionMarkdown) == "020-membres.md#aga")
+        // The section's own slug as a fragment is the section.
+        #expect(links.url("bilan-section:020-membres#membres", for: .page) == "#membres")
+        #expect(links.url("bilan-section:020-membres#membres", for: .sectionMarkdown) == "020-membres.md")
+    }
+
+    @Test func otherLanguageLinksLeadToThatLanguagesPage() {
+        #expect(links.url("bilan-language:en/040-donors#thanks", for: .page) == "../en/index.html#donors--thanks")
+        #expect(links.url("bilan-language:en/040-donors", for: .page) == "../en/index.html#donors")
+        #expect(
+            links.url("bilan-language:en/040-donors#thanks", for: .sectionMarkdown)
+                == "../../en/sections/040-donors.md#thanks")
+        #expect(
+            links.url("bilan-language:en/040-donors#thanks", for: .reportMarkdown) == "../en/report.md#donors--thanks")
+        let blocks = CommonMarkConverter.parse("[x](bilan-language:en/040-donors)\n")
+        let html = CommonMarkConverter.renderHTML(links.rewrite(blocks, for: .page), allowRawHTML: false)
+        #expect(html == "<p><a href=\"../en/index.html#donors\" hreflang=\"en\">x</a></p>\n")
+        let markdown = CommonMarkConverter.renderCommonMark(
+            links.rewrite(blocks, for: .sectionMarkdown), allowRawHTML: false)
+        #expect(markdown == "[x](../../en/sections/040-donors.md)\n")
     }
 
     @Test func fileLinksAreRelativeToEachOutputFile() {

@@ -90,7 +90,7 @@ private struct WordSectionWriter {
             case .paragraph:
                 openParagraph(style: nil)
                 stack.append((end, .paragraph))
-            case .heading(let level):
+            case .heading(let level, _):
                 xml += "<w:p><w:pPr><w:pStyle w:val=\"Heading\(min(sectionLevel + max(level - 2, 1), 9))\"/></w:pPr>"
                 stack.append((end, .paragraph))
             case .blockQuote:
@@ -171,6 +171,8 @@ private struct WordSectionWriter {
             let (key, _) = OutputLinks.splitFragment(target)
             return "<w:hyperlink w:anchor=\"\(reference(.section(key: key)))\" w:history=\"1\">"
         }
+        // A section of another language's document: its text only.
+        if InternalLink.otherLanguage.target(of: destination) != nil { return nil }
         if let target = InternalLink.file.target(of: destination) {
             let (file, _) = OutputLinks.splitFragment(target)
             _ = reference(.fileLink(path: file))

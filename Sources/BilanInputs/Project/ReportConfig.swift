@@ -63,6 +63,9 @@ public struct ReportConfig: Sendable {
     public var paper: String? = nil
     /// `print: { section_breaks: true }`: each section of the PDF starts on a new page.
     public var sectionBreaks = false
+    /// `images: { originals: true }`: the photos are also copied into the site as they
+    /// are, besides their resized copies (which the pages show either way).
+    public var keepOriginalImages = false
     /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
     public var previous: String? = nil
     /// Where `previous:` is written, for an error about that folder.
@@ -129,7 +132,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data", "previous", "markdown", "paper", "print",
+            "theme", "accept", "data", "previous", "markdown", "paper", "print", "images",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -255,6 +258,15 @@ public enum ReportConfigLoader {
                 sectionBreaks = schema.bool(node, invalid: "print.section_breaks must be true or false") ?? false
             }
         }
+        var keepOriginalImages = false
+        if let node = settings["images"] {
+            let images = schema.map(node, known: ["originals"]) {
+                "unknown images setting '\($0.key)' (known: originals)"
+            }
+            keepOriginalImages =
+                images["originals"].flatMap { schema.bool($0, invalid: "images.originals must be true or false") }
+                ?? false
+        }
 
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
@@ -264,6 +276,7 @@ public enum ReportConfigLoader {
         config.dates = dates
         config.paper = paper
         config.sectionBreaks = sectionBreaks
+        config.keepOriginalImages = keepOriginalImages
         config.font = font
         config.boldFigures = boldFigures
         config.accentLocation = accentLocation

@@ -1,6 +1,6 @@
 import BilanBase
 public import BilanContent
-import BilanInputs
+package import BilanInputs
 import Foundation
 
 /// The file a rendered section is written into, which decides its relative URLs.
@@ -29,6 +29,12 @@ public struct OutputLinks: Sendable {
     /// Reads project files as `data:` URIs for the single-file variant; without it, that
     /// variant has no URL for a project file.
     public var inliner: AssetInliner?
+    /// The project's photos by path: an image that shows one shows its resized copies.
+    package var photos: [String: Photo] = [:]
+    /// Whether the pages show an image alone in its paragraph, with a title, as a
+    /// `<figure>` (``PhotoHTML``): the report's pages do; cmark's own rendering of the
+    /// CommonMark specification's examples does not.
+    package var figures = false
 
     public init(
         pageAnchors: [String: String], markdownAnchors: [String: String], language: String = "",
@@ -43,6 +49,7 @@ public struct OutputLinks: Sendable {
     /// Whether two resolvers give every section the same URLs (the inliner aside).
     package func sameAnchors(as other: OutputLinks) -> Bool {
         pageAnchors == other.pageAnchors && markdownAnchors == other.markdownAnchors && language == other.language
+            && photos == other.photos && figures == other.figures
     }
 
     /// Where a project file is copied in `output/`: its path below `content/`, or
@@ -52,13 +59,14 @@ public struct OutputLinks: Sendable {
     }
 
     /// Whether any output would see `blocks` differently: a link or image to a section
-    /// or a project file, or a chart in generated Markdown. When not, every output
-    /// renders the blocks as they are.
+    /// or a project file, an image with a title (a figure, alone in its paragraph), or a
+    /// chart in generated Markdown. When not, every output renders the blocks as they are.
     public static func needsRewriting(_ blocks: [MarkdownBlock]) -> Bool {
         blocks.contains { block in
             block.nodes.contains { node in
                 switch node.kind {
-                case .link(let link), .image(let link): return isBilanDestination(link.destination)
+                case .link(let link): return isBilanDestination(link.destination)
+                case .image(let link): return isBilanDestination(link.destination) || !link.title.isEmpty
                 case .generatedBlock(_, let markdown, _): return chartImageLine(markdown) != nil
                 default: return false
                 }
@@ -115,6 +123,23 @@ public struct OutputLinks: Sendable {
 
         mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
             switch node.kind {
+            case .paragraph where document == .page && links.figures:
+                guard let link = PhotoHTML.figureImage(descendants) else { return .keep }
+                let image = links.imageHTML(
+                    link, alt: descendants.dropFirst(), variant: variant, inFigure: true, notes: &notes)
+                return .replace([
+                    MarkdownNode(.generatedBlock(html: PhotoHTML.figure(image: image, title: link.title), markdown: ""))
+                ])
+            case .image(let link) where document == .page && links.photo(link.destination) != nil:
+                let html = links.imageHTML(link, alt: descendants, variant: variant, inFigure: false, notes: &notes)
+                return .replace([MarkdownNode(.generated(html: html, markdown: ""))])
+            case .image(var link) where links.photo(link.destination) != nil:
+                // The Markdown files show the widest copy: the photo itself is not in the site.
+                let photo = links.photo(link.destination)!
+                let copy = InternalLink.file.destination(
+                    photo.copyPath(width: photo.copyWidths[photo.copyWidths.count - 1]))
+                link.destination = links.url(copy, for: document)
+                return .update(.image(link))
             case .link(var link):
                 guard
                     let url = links.url(link.destination, for: document, variant: variant, image: false, notes: &notes)
@@ -163,6 +188,47 @@ public struct OutputLinks: Sendable {
             guard case .link(let link) = node.kind, link.destination == OutputLinks.unlinkedMarker else { return .keep }
             return .replace(Array(descendants))
         }
+    }
+
+    /// The photo a destination shows, when it is one of the project's.
+    package func photo(_ destination: String) -> Photo? {
+        guard !photos.isEmpty, let target = InternalLink.file.target(of: destination) else { return nil }
+        return photos[String(target)]
+    }
+
+    /// An image as the pages of `variant` show it: a photo as its copies (in the single
+    /// file, the one ``Photo/singleFileCopyWidth`` wide as a `data:` URI), any other
+    /// image as cmark would write it. In a figure, the title is the caption instead.
+    package func imageHTML(
+        _ link: MarkdownLink, alt: ArraySlice<MarkdownNode>, variant: RenderVariant, inFigure: Bool,
+        notes: inout [SingleFileExport.Note]
+    ) -> String {
+        let alt = MarkdownNode.plainText(alt)
+        let title = inFigure ? "" : link.title
+        guard let photo = photo(link.destination) else {
+            var source = url(link.destination, for: .page, variant: variant, image: true, notes: &notes) ?? ""
+            if MarkdownNode.isDangerous(source, image: true) { source = "" }
+            return PhotoHTML.image(source: source, size: nil, alt: alt, title: title)
+        }
+        if variant == .singleFile {
+            let width = photo.singleFileCopyWidth
+            let copy = inliner?.photoCopies?.copy(of: photo, width: width)
+            if copy == nil {
+                notes.append(.init(reference: photo.path, reason: "could not be read; the image was left out"))
+            }
+            return PhotoHTML.image(
+                source: copy.map { AssetInliner.dataURI($0.bytes, path: photo.path) } ?? "",
+                size: (width, photo.height(atWidth: width)), alt: alt, title: title)
+        }
+        let copies = photo.copyWidths.map { width in
+            let destination = InternalLink.file.destination(photo.copyPath(width: width))
+            return (url: url(destination, for: .page, variant: variant, image: true, notes: &notes) ?? "", width: width)
+        }
+        let widest = photo.copyWidths[photo.copyWidths.count - 1]
+        let fallback = copies.last { $0.width <= photo.singleFileCopyWidth } ?? copies[0]
+        return PhotoHTML.image(
+            source: fallback.url, copies: copies, size: (widest, photo.height(atWidth: widest)), alt: alt,
+            title: title)
     }
 
     /// The first line of a chart's generated Markdown, `![title](bilan-chart:<id>.svg)`:

@@ -14,6 +14,8 @@ public struct RenderedSection: Sendable {
     /// The charts its blocks drew, in order.
     public let charts: [ChartFile]
     public let diagnostics: [Diagnostic]
+    /// The photos it shows, each at the first place it does (``ParsedSection/shownPhotos``).
+    public let shownPhotos: [String: SourceLocation]
     /// Its headings' ids in a file of its own (``HeadingAnchors``), in order.
     public let headingIDs: [String]
     /// Its links to headings, which the pipeline checks against every section's.
@@ -40,6 +42,7 @@ public struct RenderedSection: Sendable {
         referencedFiles = parsed.referencedFiles
         charts = parsed.charts
         diagnostics = parsed.diagnostics
+        shownPhotos = parsed.shownPhotos
         headingIDs = parsed.headingIDs
         anchorLinks = parsed.anchorLinks
         let pagePrefix = Self.pageHeadingPrefix(section)

@@ -51,6 +51,11 @@ public struct ReportAssembler: Sendable {
     public var projectRoot: URL?
     /// The Markdown files' layout: the plain files, or Hugo's page bundles.
     public var markdownLayout: MarkdownLayout
+    /// The photos' resized copies: path in `output/` → bytes.
+    package var photoFiles: [String: [UInt8]] = [:]
+    /// The photos (relative to the project) the pages show through their copies only:
+    /// left out of `assetFiles`' copies (`images: { originals: true }` keeps them).
+    package var photosWithoutOriginal: Set<String> = []
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
     /// The codes of the languages written right to left, found once (from each locale).
@@ -88,7 +93,10 @@ public struct ReportAssembler: Sendable {
         var plan = OutputPlan()
         plan.add("style.css", templates.stylesheet)
         plan.add("index.html", chooserPage())
-        for file in assetFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+        for file in assetFiles where !photosWithoutOriginal.contains(file) {
+            plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file
+        }
+        for (path, bytes) in photoFiles { plan.files[path] = bytes }
         let linksByLanguage = Dictionary(
             config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) },
             uniquingKeysWith: { first, _ in first })

@@ -138,7 +138,7 @@ let package = Package(
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",
-            dependencies: ["bilan", "BilanTestSupport"],
+            dependencies: ["bilan", "BilanRender", "BilanTestSupport"],
             // Projects the tests run the binary on, read from the source tree.
             exclude: ["Fixtures"]
         ),

@@ -32,11 +32,13 @@ public struct BuildOptions: Sendable {
     /// address under the archive's `base_url`, which replaces report.yaml's.
     public var yearLinks: [String: [String: [YearLink]]] = [:]
     public var archiveBaseURL: String?
+    /// The Markdown files' layout (`--markdown`); report.yaml's `markdown:` when nil.
+    public var markdownLayout: MarkdownLayout?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
         sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = [],
-        waiting: (@Sendable () -> Void)? = nil
+        waiting: (@Sendable () -> Void)? = nil, markdownLayout: MarkdownLayout? = nil
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -47,6 +49,7 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.variants = variants
         self.waiting = waiting
+        self.markdownLayout = markdownLayout
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -317,10 +320,12 @@ public final class BuildPipeline {
         var assembler = ReportAssembler(
             config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
-            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root)
+            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root,
+            markdownLayout: options.markdownLayout ?? config.markdownLayout)
         assembler.yearLinks = options.yearLinks
         assembler.photoFiles = photos.files
         assembler.photosWithoutOriginal = photos.withoutOriginal
+        assembler.photoMarkdownCopies = photos.markdownCopies
         let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
@@ -434,6 +439,7 @@ public final class BuildPipeline {
         }
         let variants = options.variants
         let allowRawHTML = config.allowRawHTML
+        let hugo = (options.markdownLayout ?? config.markdownLayout) == .hugo
         let stale = included.filter { renderedByFile[$0.file] == nil }
         let counter = ProgressCounter(stage: .markdown, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { [links] section -> RenderedSection? in
@@ -442,7 +448,7 @@ public final class BuildPipeline {
             guard let context = contexts[section.language], let links = links[section.language] else { return nil }
             return RenderedSection(
                 SectionRenderer.render(section, context: context), links: links, variants: variants,
-                allowRawHTML: allowRawHTML)
+                allowRawHTML: allowRawHTML, hugo: hugo)
         }.makeIterator()
         work.sectionsRendered += stale.count
         var stage = MarkdownStage(sectionCount: included.count)
@@ -470,7 +476,10 @@ public final class BuildPipeline {
     /// `unreadable-image` error at the first place that shows a photo that cannot be.
     private func photoStage(
         _ rendered: [String: [RenderedSection]], photos: [String: Photo], config: ReportConfig
-    ) -> (files: [String: [UInt8]], withoutOriginal: Set<String>, diagnostics: [Diagnostic]) {
+    ) -> (
+        files: [String: [UInt8]], withoutOriginal: Set<String>, markdownCopies: [String: String],
+        diagnostics: [Diagnostic]
+    ) {
         var shown: [String: SourceLocation] = [:]
         for language in rendered.keys.sorted() {
             for section in rendered[language]! {
@@ -482,6 +491,7 @@ public final class BuildPipeline {
         let paths = shown.keys.sorted().filter { photos[$0] != nil }
         let made = ParallelMap.map(paths) { [photoCopies] path in photoCopies.copies(of: photos[path]!) }
         var files: [String: [UInt8]] = [:]
+        var markdownCopies: [String: String] = [:]
         var problems = DiagnosticList()
         for (path, copies) in zip(paths, made) {
             switch copies {
@@ -489,6 +499,7 @@ public final class BuildPipeline {
                 for copy in copies {
                     let file = OutputLinks.outputPath(ofProjectFile: photos[path]!.copyPath(width: copy.width))
                     files[file] = copy.bytes
+                    markdownCopies[path] = file
                 }
             case .failure(let error):
                 problems.error(
@@ -499,7 +510,7 @@ public final class BuildPipeline {
         }
         let logo = config.logo.map { "content/" + $0 }
         let withoutOriginal = config.keepOriginalImages ? [] : Set(paths).subtracting(logo.map { [$0] } ?? [])
-        return (files, withoutOriginal, problems.all)
+        return (files, withoutOriginal, markdownCopies, problems.all)
     }
 
     /// What the section contexts are made of, besides the figures: which sections are in

@@ -11,6 +11,9 @@ public enum OutputDocument: Sendable {
     case reportMarkdown
     /// `output/<lang>/sections/<key>.md`
     case sectionMarkdown
+    /// `output/hugo/content/<lang>/<slug>/index.md`, a Hugo page bundle: files and
+    /// charts beside it, sections through Hugo's `relref`.
+    case hugoPage
 }
 
 /// Turns the `bilan-section:` and `bilan-file:` destinations left by the Markdown
@@ -150,7 +153,15 @@ public struct OutputLinks: Sendable {
                 {
                     link.hreflang = String(target[..<slash])
                 }
-                guard url != link.destination || link.hreflang != nil else { return .keep }
+                if document == .hugoPage,
+                    link.destination.hasPrefix(InternalLink.section.scheme)
+                        || link.destination.hasPrefix(InternalLink.otherLanguage.scheme)
+                {
+                    link.verbatimDestination = url
+                }
+                guard url != link.destination || link.hreflang != nil || link.verbatimDestination != nil else {
+                    return .keep
+                }
                 link.destination = url
                 return .update(.link(link))
             case .image(var link):
@@ -160,7 +171,7 @@ public struct OutputLinks: Sendable {
                 return .update(.image(link))
             case .generatedBlock(let html, let markdown, let content) where document != .page:
                 guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
-                let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
+                let folder = document == .sectionMarkdown ? "../charts/" : document == .hugoPage ? "" : "charts/"
                 let image = markdown[line].replacingOccurrences(
                     of: "](" + InternalLink.chart.scheme, with: "](" + folder)
                 return .update(
@@ -302,6 +313,7 @@ public struct OutputLinks: Sendable {
                     + (heading.map { HeadingAnchors.pageID(sectionSlug: slug, headingID: $0) }
                         ?? markdownAnchors[key] ?? key)
             case .sectionMarkdown: return key + ".md" + (heading.map { "#" + $0 } ?? "")
+            case .hugoPage: return Self.relref(slug: slug, heading: heading, language: nil)
             }
         }
         if let (language, key, fragment) = Self.otherLanguageTarget(destination) {
@@ -315,16 +327,30 @@ public struct OutputLinks: Sendable {
             case .sectionMarkdown:
                 let heading = fragment.flatMap { $0 == Self.slug(ofKey: key) ? nil : $0 }
                 return "../../\(language)/sections/\(key).md" + (heading.map { "#" + $0 } ?? "")
+            case .hugoPage:
+                let slug = Self.slug(ofKey: key)
+                return Self.relref(slug: slug, heading: fragment.flatMap { $0 == slug ? nil : $0 }, language: language)
             }
         }
         if destination.hasPrefix(InternalLink.file.scheme) {
             let (file, fragment) = Self.splitFragment(destination.dropFirst(InternalLink.file.scheme.count))
             let path = Self.outputPath(ofProjectFile: file)
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            let prefix = document == .sectionMarkdown ? "../../" : "../"
+            let prefix = document == .sectionMarkdown ? "../../" : document == .hugoPage ? "" : "../"
             return prefix + encoded + (fragment.map { "#" + $0 } ?? "")
         }
         return destination
+    }
+
+    /// Hugo's `relref` shortcode for a section's page (its bundle is named by its slug)
+    /// or one of its headings, in `language` when it is another: Hugo writes the URL the
+    /// page has in the site, whatever its configuration, and fails on a page it lacks.
+    package static func relref(slug: String, heading: String?, language: String?) -> String {
+        var path = "/" + slug
+        if let heading {
+            path += "#" + (heading.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? heading)
+        }
+        return "{{< relref path=\"\(path)\"" + (language.map { " lang=\"\($0)\"" } ?? "") + " >}}"
     }
 
     /// A section's slug from its translation key (`010-mot-equipe` gives `mot-equipe`),

@@ -128,6 +128,8 @@ extension DiagnosticCode {
     public static let templateError: DiagnosticCode = "template-error"
     public static let outputRefused: DiagnosticCode = "output-refused"
     public static let outputFailed: DiagnosticCode = "output-failed"
+    /// `theme.accent` too light against the white page for links (under 4.5:1).
+    public static let lowContrastAccent: DiagnosticCode = "low-contrast-accent"
 }
 
 /// One problem found in the project, located as precisely as bilan can.

@@ -19,6 +19,7 @@ struct Bilan: ParsableCommand {
         version: BilanVersion.current,
         subcommands: [
             Build.self, Check.self, Serve.self, Export.self, Figures.self, DataFiles.self, Translations.self, Init.self,
+            NewYear.self,
         ])
 
     /// Runs the command line, mapping usage errors to exit status 2 as bilan promises.

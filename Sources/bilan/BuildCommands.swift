@@ -13,7 +13,12 @@ struct Build: ParsableCommand {
             Builds into a new folder and swaps it in only when the build succeeds: a failed
             build leaves the previous output/ as it was. Exit status: 0 built (warnings
             allowed), 1 errors (or warnings under --strict), 2 bad command line.
-            Example: bilan build --root my-report --drafts
+            With --archive, --root is a folder of yearly projects with an archive.yaml: each
+            year is built under its period (output/2023-2024/fr/…) with landing pages that
+            list every year; a year that fails fails the whole archive.
+            Examples:
+              bilan build --root my-report --drafts
+              bilan build --archive --root rapports
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -35,6 +40,8 @@ struct Build: ParsableCommand {
                 + "default: report.yaml's markdown:, else plain.",
             valueName: "layout"))
     var markdown: MarkdownLayoutOption?
+    @Flag(help: "Build the folder of yearly projects in --root (it holds archive.yaml) as one site.")
+    var archive = false
 
     func run() throws {
         let outputURL = output.map {
@@ -54,7 +61,12 @@ struct Build: ParsableCommand {
             projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
             sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter,
             waiting: quiet ? nil : waitingNote, markdownLayout: markdown?.layout)
-        let result = BuildPipeline.run(options)
+        let result =
+            archive
+            ? ArchiveBuild.run(
+                root: project.rootURL, output: outputURL, drafts: drafts, strict: strict,
+                sourceDateEpoch: sourceDateEpoch)
+            : BuildPipeline.run(options)
         progressLine?.finish()
         report(result.diagnostics, format: format)
         if timings {
@@ -98,10 +110,15 @@ struct Check: ParsableCommand {
     var drafts = false
     @Option(help: "How to print diagnostics: text (standard error) or json (standard output).")
     var format: OutputFormat = .text
+    @Flag(help: "Check the folder of yearly projects in --root (it holds archive.yaml), every year.")
+    var archive = false
 
     func run() throws {
-        let result = BuildPipeline.run(
-            BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
+        let result =
+            archive
+            ? ArchiveBuild.run(root: project.rootURL, drafts: drafts, strict: strict, write: false)
+            : BuildPipeline.run(
+                BuildOptions(projectRoot: project.rootURL, drafts: drafts, strict: strict, write: false))
         report(result.diagnostics, format: format)
         printError("bilan: \(problemCounts(result))\(strictNote(result, strict: strict))\n")
         if result.failed(strict: strict) { throw ExitCode(1) }

@@ -22,11 +22,32 @@ public enum FixtureProjects {
     public static func copy(overlay: URL? = nil) throws -> URL {
         let folder = temporaryFolder().appendingPathComponent("project")
         try FileManager.default.copyItem(at: valid, to: folder)
-        guard let overlay else { return folder }
+        if let overlay { try lay(overlay, over: folder) }
+        return folder
+    }
+
+    /// Three years of a fictional organisation (`2022-2023/` … `2024-2025/`), each naming
+    /// the one before it with `previous:`.
+    public static let years = sourceFixtures.appendingPathComponent("projects/years")
+    /// The invalid cases of chains of years, laid over ``years``.
+    public static let yearsInvalidCases = sourceFixtures.appendingPathComponent("projects/years-invalid")
+
+    /// The years copied to a temporary folder (`…/years/2024-2025`…), with a case's files
+    /// laid over them; the caller removes the folder's parent.
+    public static func copyYears(overlay: URL? = nil) throws -> URL {
+        let folder = temporaryFolder().appendingPathComponent("years")
+        try FileManager.default.copyItem(at: years, to: folder)
+        if let overlay { try lay(overlay, over: folder) }
+        return folder
+    }
+
+    /// Copies a case's files over a project (all but its `expected.txt`, `delete.txt` and
+    /// `root.txt`), and removes the files its `delete.txt` names.
+    private static func lay(_ overlay: URL, over folder: URL) throws {
         let files = FileManager.default.enumerator(at: overlay, includingPropertiesForKeys: [.isDirectoryKey])!
         for case let url as URL in files {
             let relative = String(url.path.dropFirst(overlay.path.count + 1))
-            if ["expected.txt", "delete.txt"].contains(relative) { continue }
+            if ["expected.txt", "delete.txt", "root.txt"].contains(relative) { continue }
             if (try url.resourceValues(forKeys: [.isDirectoryKey])).isDirectory == true { continue }
             let target = folder.appendingPathComponent(relative)
             try FileManager.default.createDirectory(
@@ -39,7 +60,6 @@ public enum FixtureProjects {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(String(line)))
             }
         }
-        return folder
     }
 
     /// Every file below a folder as relative path → bytes.

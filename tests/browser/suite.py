@@ -78,6 +78,7 @@ class Suite:
         self.check_axe(url)
         self.check_toc(url)
         self.check_language_links(url)
+        self.check_year_links(url)
         self.check_charts(url)
         self.check_source_diff(url)
         for name, (width, height) in WIDTHS.items():
@@ -162,6 +163,30 @@ class Suite:
             elif key and found[1] != key:
                 self.fail(url, f"section #{section_id}: language link lands on section {found[1]}, not {key}")
         self.open(url)
+
+    def check_year_links(self, url: str) -> None:
+        """In an archive: each section's links to the same section in the years around it
+        land on that section, which links back; each landing page's years open in its
+        language."""
+        links = self.js("""return [...document.querySelectorAll('section.section')].flatMap(s =>
+              [...s.querySelectorAll('.year-link a[href]')].map(a => [s.id, a.href, a.rel]))""")
+        archive = self.js("""return [...document.querySelectorAll('.archive-year h2 a[href]')].map(a => a.href)""")
+        lang = self.js("return document.documentElement.lang")
+        for section_id, href, rel in links:
+            page, _, fragment = href.partition("#")
+            self.open(page)
+            back = self.js("""const s = document.getElementById(arguments[0]);
+                return s ? [...s.querySelectorAll('.year-link a[href]')].map(a => [a.href, a.rel]) : null""", fragment)
+            if back is None:
+                self.fail(url, f"section #{section_id}: its {rel} year link {href} leads to no section")
+            elif not any(other == "next" if rel == "prev" else other == "prev" for _, other in back):
+                self.fail(url, f"section #{section_id}: {href} does not link back")
+        for href in archive:
+            self.open(href)
+            if self.js("return document.documentElement.lang") != lang:
+                self.fail(url, f"the archive's link {href} opens a page in another language")
+        if links or archive:
+            self.open(url)
 
     def check_charts(self, url: str) -> None:
         charts = self.js("""return [...document.querySelectorAll('figure.chart')].map(f => {

@@ -29,6 +29,11 @@ public struct BuildOptions: Sendable {
     public var waiting: (@Sendable () -> Void)?
     /// The Markdown files' layout (`--markdown`); report.yaml's `markdown:` when nil.
     public var markdownLayout: MarkdownLayout?
+    /// In an archive (`bilan build --archive`): the links of each section to the same
+    /// section in the years around it (language → slug → links), and the year's own
+    /// address under the archive's `base_url`, which replaces report.yaml's.
+    public var yearLinks: [String: [String: [YearLink]]] = [:]
+    public var archiveBaseURL: String?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
@@ -303,12 +308,15 @@ public final class BuildPipeline {
                 let values = figures.resolver.formattedValues(language: language.code)
                 return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
             })
-        let assembly = ReportAssembler(
-            config: config, strings: interface, templates: templates, sections: markdown.rendered,
+        var siteConfig = config
+        if let base = options.archiveBaseURL { siteConfig.baseURL = base }
+        var assembler = ReportAssembler(
+            config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
             assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root,
-            markdownLayout: options.markdownLayout ?? config.markdownLayout
-        ).assemble()
+            markdownLayout: options.markdownLayout ?? config.markdownLayout)
+        assembler.yearLinks = options.yearLinks
+        let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
         result.singleFilePages = assembly.singleFilePages
@@ -469,6 +477,18 @@ public final class BuildPipeline {
         let translations = TranslationChecker.entries(sections, config: config)
         problems.append(contentsOf: TranslationChecker.diagnostics(translations, existingFiles: files, config: config))
         problems.append(contentsOf: PartCheck.diagnostics(sections))
+        if let accent = config.accent, ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.textContrast {
+            let ratio = String(format: "%.2f", ThemeColors.contrast(accent, ThemeColors.background))
+            problems.append(
+                .warning(
+                    .lowContrastAccent,
+                    "theme.accent \(accent) has a contrast of \(ratio):1 against the white page, under the 4.5:1 "
+                        + "that links need (WCAG 1.4.3)"
+                        + (ThemeColors.contrast(accent, ThemeColors.background) < ThemeColors.graphicsContrast
+                            ? ", and under the 3:1 of charts, which keep bilan's colours" : "")
+                        + ": choose a darker colour",
+                    at: config.accentLocation ?? SourceLocation(file: ReportConfigLoader.path)))
+        }
         return problems
     }
 
@@ -494,10 +514,11 @@ public final class BuildPipeline {
             let others = languageOrder.filter { $0 != language }.compactMap { other in
                 anchorsByLanguage[other].map { (language: other, keys: Set($0.keys)) }
             }
-            let blocks = BlockContext(
+            var blocks = BlockContext(
                 language: language, tables: figures.tables.mapValues { $0.localized(to: language) },
                 unreadableTables: figures.unreadableTables, formatter: figures.resolver.formatter(language: language),
                 figures: figures.resolver, traceFigures: options.drafts, strings: strings)
+            blocks.palette = ThemeColors.chartPalette(accent: config.accent, palette: ChartPalette.colors)
             contexts[language] = SectionContext(
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,

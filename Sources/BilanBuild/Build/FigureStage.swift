@@ -17,7 +17,14 @@ public struct FigureStage: Sendable {
     public var count: Int { resolver.evaluation.figures.count }
 
     public static func run(projectRoot: URL, config: ReportConfig) -> FigureStage {
+        run(projectRoot: projectRoot, config: config, chain: [PreviousYears.canonical(projectRoot)])
+    }
+
+    /// The stage of one project of a chain of years; `chain` holds the folders of the
+    /// later years, this one last, so that a `previous:` coming back to one is a cycle.
+    static func run(projectRoot: URL, config: ReportConfig, chain: [String]) -> FigureStage {
         var problems = DiagnosticList()
+        let previous = PreviousYears.load(of: projectRoot, config: config, chain: chain, into: &problems)
         // In figures, a column `X_fr` of the default language can also be read as `X`, so
         // a figure has one value in every language.
         let reading = DataLoader(projectFolder: projectRoot, dates: config.dates).read()
@@ -31,12 +38,13 @@ public struct FigureStage: Sendable {
         let tables = raw.mapValues { $0.localized(to: config.defaultLanguage.code) }
         let file = FiguresLoader.load(projectFolder: projectRoot)
         problems.append(contentsOf: file.diagnostics)
-        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadable)
+        let evaluation = FigureEvaluator(tables: tables, unreadableTables: unreadable, previous: previous)
             .evaluate(file.definitions)
         problems.append(contentsOf: evaluation.diagnostics)
         problems.append(contentsOf: StatedValueCheck.diagnostics(for: evaluation))
         var resolver = FigureTable(evaluation: evaluation, config: config)
         resolver.figuresUnreadable = file.unreadable
+        resolver.previous = previous
         return FigureStage(
             definitions: file.definitions, resolver: resolver,
             tables: raw, unreadableTables: unreadable, diagnostics: problems.all)
@@ -53,9 +61,14 @@ public struct FigureTable: FigureResolving {
     public var figuresUnreadable = false
     /// Every figure in its own display, formatted once per language.
     package var formatted: [String: [(name: String, text: String)]] = [:]
+    /// Last year's project, whose figures text quotes as `{{ previous.NAME }}`.
+    public var previous: PreviousYear?
+    /// This year's `period:`, for a figure's history.
+    public var period = ""
 
     public init(evaluation: FigureEvaluation, config: ReportConfig) {
         self.evaluation = evaluation
+        self.period = config.period
         self.formatters = Dictionary(
             config.languages.map {
                 ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency))
@@ -75,6 +88,7 @@ public struct FigureTable: FigureResolving {
             return .failure(FigureReferenceProblem(code: error.code, message: error.message, offset: error.offset))
         case .success(let value): parsed = value
         }
+        if PreviousYear.split(parsed.name) != nil { return resolvePrevious(parsed, language: language) }
         guard let figure = evaluation[parsed.name] else {
             if figuresUnreadable {
                 return .failure(
@@ -111,6 +125,60 @@ public struct FigureTable: FigureResolving {
         formatter(language: language).format(figure.value, as: display)
     }
 
+    /// `{{ previous.NAME }}`: last year's value (or an earlier year's), formatted as this
+    /// year formats its own figures.
+    private func resolvePrevious(
+        _ reference: FigureReference, language: String
+    ) -> Result<ResolvedFigure, FigureReferenceProblem> {
+        guard let previous else {
+            return .failure(
+                FigureReferenceProblem(
+                    code: .unknownFigure,
+                    message: "unknown figure '\(reference.name)': report.yaml names no previous year "
+                        + "(previous: ../FOLDER)"))
+        }
+        switch previous.lookup(reference.name) {
+        case .found(let figure, let year):
+            let text = format(figure, display: reference.display(for: figure.definition), language: language)
+            return .success(ResolvedFigure(name: reference.name, text: text, trace: trace(figure, of: year)))
+        case .alreadyReported:
+            return .failure(
+                FigureReferenceProblem(
+                    code: .unknownFigure,
+                    message: "figure '\(reference.name)' has no value: see its error in its project",
+                    alreadyReported: true))
+        case .missing(let reason):
+            return .failure(
+                FigureReferenceProblem(code: .unknownFigure, message: "unknown figure '\(reference.name)': \(reason)"))
+        }
+    }
+
+    public func history(of name: String, years: Int) -> Result<FigureHistory, FigureReferenceProblem> {
+        guard let figure = evaluation[name] else {
+            let problem = resolve(name, language: formatters.keys.sorted().first ?? "")
+            if case .failure(let failure) = problem { return .failure(failure) }
+            return .failure(FigureReferenceProblem(code: .unknownFigure, message: unknownMessage(name)))
+        }
+        var points = [FigureHistory.Point(period: period, value: figure.value)]
+        var year = previous
+        while points.count < years, let earlier = year {
+            points.append(FigureHistory.Point(period: earlier.period, value: earlier.evaluation?[name]?.value))
+            year = earlier.before
+        }
+        return .success(FigureHistory(points: points.reversed(), display: figure.definition.display))
+    }
+
+    /// An earlier year's figure as a reader of a draft sees it on hover: the year, the
+    /// expression and the files, seen from this project.
+    package func trace(_ figure: ComputedFigure, of year: PreviousYear) -> String {
+        var text = "\(year.period.isEmpty ? year.folder : year.period): \(figure.name) = \(figure.definition.source)"
+        text +=
+            " · "
+            + ([year.path(of: figure.definition.location.file)] + figure.sources.map(year.path(of:)))
+            .joined(separator: ", ")
+        return text
+    }
+
     /// Name, expression and data files: what a reader of a draft sees on hover.
     package func trace(_ figure: ComputedFigure) -> String {
         var text = "\(figure.name) = \(figure.definition.source)"
@@ -142,7 +210,7 @@ public enum FiguresListing {
             .map { FiguresReport.Language(code: $0.code, locale: $0.locale) }
         let report = FiguresReport(
             definitions: stage.definitions, evaluation: stage.resolver.evaluation, languages: languages,
-            currencyCode: config.currency)
+            currencyCode: config.currency, previous: stage.resolver.previous)
         return (report, AcceptedWarnings.apply(config.accepted, to: stage.diagnostics, reportUnused: false))
     }
 }

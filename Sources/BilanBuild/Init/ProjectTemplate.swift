@@ -24,33 +24,7 @@ public enum ProjectTemplate {
     public static func create(at folder: URL, displayName: String) throws(DiagnosticError) -> [String] {
         let manager = FileManager.default
         let location = SourceLocation(file: displayName)
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw DiagnosticError(
-                    .error(
-                        .outputRefused, "\(displayName) is a file: give bilan init a new or empty folder", at: location)
-                )
-            }
-            let entries: [String]
-            do {
-                entries = try manager.contentsOfDirectory(atPath: folder.path)
-            } catch {
-                throw DiagnosticError(
-                    .error(
-                        .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location))
-            }
-            let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
-            if !visible.isEmpty {
-                let shown = visible.prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
-                throw DiagnosticError(
-                    .error(
-                        .outputRefused,
-                        "\(displayName) is not empty (\(shown)): bilan init writes a new project only into a new "
-                            + "or empty folder, so that nothing is overwritten",
-                        at: location))
-            }
-        }
+        try requireEmpty(folder, displayName: displayName, command: "init")
         var written: [String] = []
         do {
             for file in files {
@@ -72,6 +46,42 @@ public enum ProjectTemplate {
                     at: location))
         }
         return written
+    }
+
+    /// Refuses a folder that is a file or holds anything but hidden entries (such as
+    /// `.git`): `bilan init` and `bilan new-year` write only into a new or empty folder,
+    /// so that nothing of the user's is ever overwritten.
+    public static func requireEmpty(_ folder: URL, displayName: String, command: String) throws(DiagnosticError) {
+        let manager = FileManager.default
+        let location = SourceLocation(file: displayName)
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw DiagnosticError(
+                    .error(
+                        .outputRefused, "\(displayName) is a file: give bilan \(command) a new or empty folder",
+                        at: location)
+                )
+            }
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                throw DiagnosticError(
+                    .error(
+                        .outputFailed, "cannot read \(displayName): \(error.localizedDescription)", at: location))
+            }
+            let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
+            if !visible.isEmpty {
+                let shown = visible.prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
+                throw DiagnosticError(
+                    .error(
+                        .outputRefused,
+                        "\(displayName) is not empty (\(shown)): bilan \(command) writes a new project only into a new "
+                            + "or empty folder, so that nothing is overwritten",
+                        at: location))
+            }
+        }
     }
 
     /// Whether a `.gitignore` already has a line that ignores the `output/` folder.

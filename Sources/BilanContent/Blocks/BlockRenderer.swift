@@ -15,6 +15,8 @@ public struct BlockContext: Sendable {
     /// The interface words blocks write (`total`, `chart_data`), overridable in
     /// `content/i18n/<lang>.yaml` like the others.
     public var strings: InterfaceStrings?
+    /// The charts' series colours, from the theme.
+    public var palette: [String] = ChartPalette.colors
 
     public init(
         language: String, tables: [String: DataTable], unreadableTables: Set<String>,
@@ -95,7 +97,7 @@ package struct BlockRenderer {
     /// The most rows a table block shows.
     package static let maximumRows = 5000
 
-    package let context: BlockContext
+    package var context: BlockContext
     package let fence: SourceLocation
     package var problems = DiagnosticList()
 
@@ -197,6 +199,36 @@ package struct BlockRenderer {
     // MARK: - Chart
 
     package mutating func chart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
+        guard let history = spec.history else { return drawChart(spec, defaultID: defaultID) }
+        let values: FigureHistory
+        switch context.figures.history(of: history.figure.value, years: history.years) {
+        case .failure(let problem):
+            if !problem.alreadyReported {
+                problems.error(problem.code, "'history': " + problem.message, at: history.figure.location)
+            }
+            return nil
+        case .success(let found): values = found
+        }
+        var spec = spec
+        if history.ownDisplay { spec.display = values.display }
+        let period = ChartSpec.History.period
+        if spec.labels[period] == nil {
+            spec.labels[period] =
+                context.language.hasPrefix("fr") ? "Période" : context.language.hasPrefix("en") ? "Period" : nil
+        }
+        if spec.labels[history.figure.value] == nil { spec.labels[history.figure.value] = spec.title }
+        let points = values.points.filter { !$0.period.isEmpty }
+        let table = DataTable(
+            name: spec.data.value, file: "content/figures.yaml", columns: [period, history.figure.value],
+            rows: points.map { [.text($0.period), $0.value.map(CellValue.number) ?? .missing] },
+            rowLines: points.map { _ in 0 }, columnLines: [0, 0])
+        context.tables[table.name] = table
+        defer { context.tables[table.name] = nil }
+        return drawChart(spec, defaultID: defaultID)
+    }
+
+    /// A chart of rows of a table (a data table, or the years of a figure's history).
+    private mutating func drawChart(_ spec: ChartSpec, defaultID: String) -> GeneratedBlock? {
         let named = [spec.x] + spec.y
         for label in spec.labelLocations where !named.contains(where: { $0.value == label.value }) {
             problems.error(
@@ -253,10 +285,11 @@ package struct BlockRenderer {
         guard !problems.hasErrors else { return nil }
         let id = spec.id?.value ?? defaultID
         // Ids inside the SVG must be XML names: never starting with a digit.
-        let model = ChartModel(
+        var model = ChartModel(
             kind: spec.kind, id: "chart-" + id, title: spec.title, categories: categories,
             categoryLabel: spec.labels[spec.x.value] ?? spec.x.value, series: series, language: context.language,
             formatter: context.formatter, display: spec.display, totalLabel: context.word(.total))
+        model.palette = context.palette
         let svg = ChartRenderer.svg(model)
         let data = TableContent(
             caption: nil, headers: [model.categoryLabel] + series.map(\.label),

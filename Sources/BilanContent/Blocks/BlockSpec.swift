@@ -76,6 +76,24 @@ package struct ChartSpec: Sendable {
     package var display: FigureDisplay
     package var id: Located<String>?
     package var grouping: BlockGrouping?
+    /// For a chart of a figure across the years, which figure and how many years.
+    package var history: History? = nil
+
+    /// `history: NAME` and `years: N`: the values of one figure in this year's report and
+    /// the earlier years that `previous:` chains, oldest first.
+    package struct History: Sendable {
+        package static let defaultYears = 5
+        package static let maximumYears = 20
+        /// The column of the years, as `labels` names it.
+        package static let period = "period"
+        package var figure: Located<String>
+        package var years: Int
+        /// No `format:` was given: the chart shows the figure as figures.yaml formats it.
+        package var ownDisplay: Bool
+
+        /// The name of the table a history chart reads, which no data file can have.
+        package static func table(_ figure: String) -> String { "history:" + figure }
+    }
 }
 
 /// A `table` block as written: rows from a data table, or given inline.
@@ -145,18 +163,11 @@ package struct BlockParser {
     package mutating func chart(_ root: Node) -> ChartSpec? {
         let keys = [
             "type", "data", "x", "y", "title", "labels", "where", "sort", "format", "decimals", "id", "group",
-            "aggregate",
+            "aggregate", "history", "years",
         ]
         guard let map = blockMap(root, "a chart block", known: keys) else { return nil }
-        let types = ChartModel.Kind.allCases.map(\.rawValue)
-        guard let type = required(map, "type"),
-            let kind = ChartModel.Kind(rawValue: type.value)
-        else {
-            if let node = map["type"], let text = node.string {
-                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
-            }
-            return nil
-        }
+        if map["history"] != nil { return historyChart(map, root: root) }
+        guard let kind = chartKind(map) else { return nil }
         let data = required(map, "data")
         let x = required(map, "x")
         let title = required(map, "title")
@@ -164,17 +175,76 @@ package struct BlockParser {
         if map["y"] == nil { schema.fail("a chart needs 'y': the numeric column(s) to draw", at: root) }
         let labels = labelMap(map["labels"])
         let display = display(map)
-        let id = map["id"].flatMap { scalar($0, "id") }
-        if let id, !Self.isIdentifier(id.value) {
-            schema.fail(
-                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
-        }
+        let id = chartID(map)
         let grouping = grouping(map)
         guard let data, let x, let title, !y.isEmpty, let display else { return nil }
         return ChartSpec(
             kind: kind, data: data, x: x, xKey: keyLocation(map, "x") ?? x.location, y: y, title: title.value,
             labels: labels.map, labelLocations: labels.keys, filter: filter(in: map),
             sort: sortKeys(map["sort"]), display: display, id: id, grouping: grouping)
+    }
+
+    /// The chart's `type:`, or nil (reported).
+    private mutating func chartKind(_ map: YAMLMap) -> ChartModel.Kind? {
+        guard let type = required(map, "type"), let kind = ChartModel.Kind(rawValue: type.value) else {
+            if let node = map["type"], let text = node.string {
+                let types = ChartModel.Kind.allCases.map(\.rawValue)
+                schema.fail("unknown chart type '\(text)'; the types are \(types.joined(separator: ", "))", at: node)
+            }
+            return nil
+        }
+        return kind
+    }
+
+    /// The chart's `id:`, when written (a bad one reported).
+    private mutating func chartID(_ map: YAMLMap) -> Located<String>? {
+        let id = map["id"].flatMap { scalar($0, "id") }
+        if let id, !Self.isIdentifier(id.value) {
+            schema.fail(
+                "'id' must be lower-case letters, digits and '-' (it names charts/\(id.value).svg)", at: map["id"])
+        }
+        return id
+    }
+
+    /// A chart of one figure across the chain of years: `history: membres_total`, with
+    /// `years:` (5 by default, from 2 to ``ChartSpec/History/maximumYears``) instead of
+    /// `data`, `x` and `y`.
+    private mutating func historyChart(_ map: YAMLMap, root: Node) -> ChartSpec? {
+        for key in ["data", "x", "y", "where", "sort", "group", "aggregate"] where map[key] != nil {
+            schema.fail(
+                "a chart of a figure's history draws that figure across the years: it takes no '\(key)'",
+                at: map[key])
+        }
+        guard let figure = required(map, "history") else { return nil }
+        if !FigureDefinition.isValidName(figure.value) {
+            schema.fail("'history' names a figure of figures.yaml, such as membres_total", at: map["history"])
+        }
+        var years = ChartSpec.History.defaultYears
+        if let node = map["years"] {
+            let maximum = ChartSpec.History.maximumYears
+            guard let text = node.scalar?.string, let count = Int(text), (2...maximum).contains(count) else {
+                schema.fail("'years' is how many years to draw, a whole number from 2 to \(maximum)", at: node)
+                return nil
+            }
+            years = count
+        }
+        guard let kind = chartKind(map) else { return nil }
+        if kind == .donut || kind == .stacked {
+            schema.fail("a figure's history is drawn as a column, bar or line chart", at: map["type"])
+        }
+        let title = required(map, "title")
+        let labels = labelMap(map["labels"])
+        let display = display(map)
+        let id = chartID(map)
+        guard let title, let display, FigureDefinition.isValidName(figure.value), kind != .donut, kind != .stacked
+        else { return nil }
+        let table = Located(value: ChartSpec.History.table(figure.value), location: figure.location)
+        return ChartSpec(
+            kind: kind, data: table, x: Located(value: ChartSpec.History.period, location: figure.location),
+            xKey: figure.location, y: [figure], title: title.value, labels: labels.map,
+            labelLocations: labels.keys, filter: nil, sort: [], display: display, id: id, grouping: nil,
+            history: ChartSpec.History(
+                figure: figure, years: years, ownDisplay: map["format"] == nil && map["decimals"] == nil))
     }
 
     // MARK: - Table

@@ -63,6 +63,8 @@ public struct ChartModel: Sendable, Hashable {
     public var display: FigureDisplay
     /// The word under a donut's total (the interface string `total`).
     public var totalLabel: String
+    /// The series' colours: bilan's palette, or the theme's (``ThemeColors/chartPalette(accent:palette:)``).
+    public var palette: [String] = ChartPalette.colors
 
     public init(
         kind: Kind, id: String, title: String, categories: [String], categoryLabel: String,

@@ -35,13 +35,15 @@ public enum ChartRenderer {
     /// The SVG document for `model`, from `<svg` to `</svg>` (no XML declaration),
     /// `width` units wide.
     public static func svg(_ model: ChartModel, width: Double = ChartRenderer.width) -> String {
-        var document = SVGDocument(model: model, width: width)
-        switch model.kind {
-        case .column, .stacked, .line: drawVertical(model, into: &document)
-        case .bar: drawHorizontal(model, into: &document)
-        case .donut: drawDonut(model, into: &document)
+        ChartPalette.$current.withValue(model.palette.isEmpty ? ChartPalette.colors : model.palette) {
+            var document = SVGDocument(model: model, width: width)
+            switch model.kind {
+            case .column, .stacked, .line: drawVertical(model, into: &document)
+            case .bar: drawHorizontal(model, into: &document)
+            case .donut: drawDonut(model, into: &document)
+            }
+            return document.text
         }
-        return document.text
     }
 
     /// The chart laid out for a phone (``narrowWidth`` units): columns become horizontal
@@ -624,7 +626,11 @@ package enum ChartPalette {
     /// Dash patterns of lines, the first one solid.
     package static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3", "4 4", "12 3 2 3 2 3"]
 
-    package static func color(_ index: Int) -> String { colors[index % colors.count] }
+    /// The colours of the chart being drawn: its model's palette, which the renderer
+    /// sets around each drawing.
+    @TaskLocal package static var current: [String] = colors
+
+    package static func color(_ index: Int) -> String { current[index % current.count] }
 
     package static func dash(_ index: Int) -> String? { dashes[index % dashes.count] }
 

@@ -86,10 +86,13 @@ public struct FigureEvaluator: Sendable {
     /// Tables that exist but could not be read, whose errors are already reported: a
     /// figure reading one is skipped without an `unknown-table` error.
     public var unreadableTables: Set<String>
+    /// Last year's project, whose figures expressions read as `previous.NAME`.
+    public var previous: PreviousYear?
 
-    public init(tables: [String: DataTable], unreadableTables: Set<String> = []) {
+    public init(tables: [String: DataTable], unreadableTables: Set<String> = [], previous: PreviousYear? = nil) {
         self.tables = tables
         self.unreadableTables = unreadableTables
+        self.previous = previous
     }
 
     /// Computes every figure that can be computed.
@@ -100,17 +103,34 @@ public struct FigureEvaluator: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var blocked: Set<String> = []
+        // Last year's figures that expressions use, by their `previous.…` name.
+        var earlier: [String: ComputedFigure] = [:]
         for definition in definitions {
             guard let expression = definition.expression else {
                 blocked.insert(definition.name)
                 continue
             }
             for reference in expression.figureReferences where byName[reference.text] == nil {
+                var message = "figure '\(definition.name)': unknown figure '\(reference.text)'"
+                if PreviousYear.split(reference.text) != nil {
+                    switch previous?.lookup(reference.text) {
+                    case .found(let figure, let year):
+                        var figure = figure
+                        figure.sources = figure.sources.map(year.path(of:))
+                        earlier[reference.text] = figure
+                        continue
+                    case .alreadyReported:
+                        blocked.insert(definition.name)
+                        continue
+                    case .missing(let reason):
+                        message += ": " + reason
+                    case nil:
+                        message += ": report.yaml names no previous year (previous: ../FOLDER)"
+                    }
+                }
                 diagnostics.append(
                     Diagnostic.error(
-                        .unknownFigure,
-                        "figure '\(definition.name)': unknown figure '\(reference.text)'",
-                        at: definition.positions.location(at: reference.range.lowerBound)
+                        .unknownFigure, message, at: definition.positions.location(at: reference.range.lowerBound)
                     ).about(figure: definition.name))
                 blocked.insert(definition.name)
             }
@@ -132,7 +152,7 @@ public struct FigureEvaluator: Sendable {
             // next insertion copy the whole dictionary, once per figure (quadratic).
             let references = expression.figureReferences
             var used: [String: ComputedFigure] = [:]
-            for reference in references { used[reference.text] = computed[reference.text] }
+            for reference in references { used[reference.text] = computed[reference.text] ?? earlier[reference.text] }
             guard references.allSatisfy({ used[$0.text] != nil }) else {
                 failed.insert(name)
                 continue

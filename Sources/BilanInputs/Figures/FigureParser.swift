@@ -124,6 +124,7 @@ package struct FigureParser {
                 inner.kind, range: token.range.lowerBound..<close.range.upperBound)
         case .name(let name):
             advance()
+            if name == "previous", case .dot = current.kind { return try previousFigure(from: token) }
             guard case .leftParenthesis = current.kind else {
                 return FigureExpression(.figure(name), range: token.range)
             }
@@ -133,6 +134,24 @@ package struct FigureParser {
         default:
             throw unexpected("a number, a figure name or a function")
         }
+    }
+
+    /// `previous.membres_total`, `previous.previous.membres_total`: a figure of an earlier
+    /// year, read as one name.
+    private mutating func previousFigure(from first: FigureToken) throws(FigureSyntaxError) -> FigureExpression {
+        var name = "previous"
+        var end = first.range.upperBound
+        while case .dot = current.kind {
+            advance()
+            let part = try self.name("a figure name after 'previous.'")
+            name += "." + part.text
+            end = part.range.upperBound
+            if part.text != "previous" { break }
+        }
+        guard !name.hasSuffix(".previous") else {
+            throw FigureSyntaxError(offset: end, message: "expected a figure name after '\(name).'")
+        }
+        return FigureExpression(.figure(name), range: first.range.lowerBound..<end)
     }
 
     // MARK: Calls

@@ -46,7 +46,7 @@ private struct ReferenceScanner {
         let nameStart = index
         let name = take { $0 != "|" && !$0.properties.isWhitespace }
         guard !name.isEmpty else { throw error(.figureSyntax, "expected a figure name", at: nameStart) }
-        guard FigureDefinition.isValidName(name) else {
+        guard FigureDefinition.isValidName(PreviousYear.split(name)?.name ?? name) else {
             throw error(
                 .figureSyntax,
                 "'\(name)' is not a figure name: figure names use lowercase letters, digits "

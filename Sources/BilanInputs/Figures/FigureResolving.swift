@@ -1,3 +1,4 @@
+public import Foundation
 public import BilanBase
 /// A figure written in a section, as the Markdown stage hands it to be resolved.
 public struct ResolvedFigure: Sendable, Equatable {
@@ -21,6 +22,39 @@ public protocol FigureResolving: Sendable {
     func resolve(_ reference: String, language: String) -> Result<ResolvedFigure, FigureReferenceProblem>
     /// Every figure's formatted text in a language, for the `hand-typed-figure` check.
     func formattedValues(language: String) -> [(name: String, text: String)]
+    /// A figure's values in this year and the earlier years of the `previous:` chain,
+    /// at most `years` of them, oldest first (a `chart` with `history:`).
+    func history(of name: String, years: Int) -> Result<FigureHistory, FigureReferenceProblem>
+}
+
+extension FigureResolving {
+    public func history(of name: String, years: Int) -> Result<FigureHistory, FigureReferenceProblem> {
+        .failure(FigureReferenceProblem(code: .unknownFigure, message: "figures have no history here"))
+    }
+}
+
+/// One figure across the years: its value in each year of the chain that has one, oldest
+/// first, and how figures.yaml formats it this year.
+public struct FigureHistory: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        /// The year's `period:` (`2023-2024`).
+        public var period: String
+        /// Nil when that year does not define the figure, or could not compute it.
+        public var value: Decimal?
+
+        public init(period: String, value: Decimal?) {
+            self.period = period
+            self.value = value
+        }
+    }
+
+    public var points: [Point]
+    public var display: FigureDisplay
+
+    public init(points: [Point], display: FigureDisplay) {
+        self.points = points
+        self.display = display
+    }
 }
 
 /// Why a `{{ … }}` could not be resolved.

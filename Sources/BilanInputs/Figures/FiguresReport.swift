@@ -25,8 +25,12 @@ import BilanBase
 ///                               // one object a line; [] without any or in error
 ///         {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias",
 ///          "used": 9, "of": 9}  // used: the rows its filter keeps that have a value
-///       ]                       // in the column (for count, the rows kept); of: the
-///     }                         // rows of the table
+///       ],                      // in the column (for count, the rows kept); of: the
+///                               // rows of the table
+///       "previous": {"period": "2022-2023", "value": 28, "change": 0.1785714…}
+///     }                         // last year's figure of that name (report.yaml's
+///                               // previous:), change = (value − previous) / previous,
+///                               // null when 0; "previous": null without one
 public struct FiguresReport: Sendable {
     /// A language of the report: its code (`fr`) and locale (`fr-CA`).
     public struct Language: Sendable, Hashable {
@@ -59,6 +63,17 @@ public struct FiguresReport: Sendable {
         public var sources: [String]
         /// The rows each of its own aggregates used, out of its table's.
         public var rowsUsed: [RowsUsed] = []
+        /// Last year's figure of the same name, when there is one.
+        public var previous: Previous? = nil
+    }
+
+    /// Last year's value of a figure, and the change from it.
+    public struct Previous: Sendable, Hashable {
+        public var period: String
+        public var value: Decimal
+        /// `(value − previous) / previous`; nil when last year's value is 0 or this year's
+        /// is in error.
+        public var change: Decimal?
     }
 
     /// A value as one language shows it.
@@ -73,16 +88,21 @@ public struct FiguresReport: Sendable {
     /// formatted in each of `languages`.
     public init(
         definitions: [FigureDefinition], evaluation: FigureEvaluation, languages: [Language],
-        currencyCode: String = "CAD"
+        currencyCode: String = "CAD", previous: PreviousYear? = nil
     ) {
         let formatters = languages.map {
             ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: currencyCode))
+        }
+        func earlier(_ name: String, _ value: Decimal?) -> Previous? {
+            guard let year = previous, let last = year.evaluation?[name] else { return nil }
+            let change = value.flatMap { value in last.value == 0 ? nil : (value - last.value) / last.value }
+            return Previous(period: year.period, value: last.value, change: change)
         }
         entries = definitions.map { definition in
             guard let figure = evaluation[definition.name] else {
                 return Entry(
                     definition: definition, value: nil, formatted: [], status: .error,
-                    sources: [])
+                    sources: [], previous: earlier(definition.name, nil))
             }
             return Entry(
                 definition: definition, value: figure.value,
@@ -92,7 +112,7 @@ public struct FiguresReport: Sendable {
                         text: formatter.format(figure.value, as: definition.display))
                 },
                 status: StatedValueCheck.agrees(figure) == false ? .mismatch : .ok,
-                sources: figure.sources, rowsUsed: figure.rowsUsed)
+                sources: figure.sources, rowsUsed: figure.rowsUsed, previous: earlier(definition.name, figure.value))
         }
     }
 
@@ -107,13 +127,19 @@ public struct FiguresReport: Sendable {
     ///       status:   mismatch
     ///       sources:  content/data/mentions_medias.csv
     ///       rows:     9 of 9 in mentions_medias
+    ///       previous: 28 (2022-2023)
+    ///       change:   +17.9 %
     ///       defined:  content/figures.yaml:12
     ///
+    /// `previous` and `change` are there when last year's project (`previous:` in
+    /// report.yaml) has a figure of that name; `change` is left out when last year's
+    /// value is 0.
     /// `rows` has one line per aggregate of the figure's own expression, each followed by
     /// the aggregate when there are several.
     public var text: String {
         let languages = entries.first?.formatted.map(\.language) ?? []
-        let width = (["defined", "sources"] + languages).map(\.count).max().map { $0 + 3 } ?? 0
+        let previous = entries.contains { $0.previous != nil } ? ["previous"] : []
+        let width = (["defined", "sources"] + previous + languages).map(\.count).max().map { $0 + 3 } ?? 0
         func line(_ label: String, _ value: String) -> String {
             "  " + (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value
         }
@@ -131,6 +157,10 @@ public struct FiguresReport: Sendable {
                     "\(use.used) of \(use.total) in \(use.table)"
                     + (entry.rowsUsed.count > 1 ? ": \(use.aggregate)" : "")
                 lines.append(index == 0 ? line("rows", text) : "  " + String(repeating: " ", count: width) + text)
+            }
+            if let previous = entry.previous {
+                lines.append(line("previous", "\(previous.value) (\(previous.period))"))
+                if let change = previous.change { lines.append(line("change", Self.percent(change))) }
             }
             lines.append(line("defined", "\(definition.location.file):\(definition.location.line ?? 0)"))
             return lines.joined(separator: "\n") + "\n"
@@ -159,12 +189,30 @@ public struct FiguresReport: Sendable {
                 ("file", JSONText.string(definition.location.file)),
                 ("line", definition.location.line.map(String.init) ?? "null"),
                 ("rows", rowsJSON(entry.rowsUsed)),
+                ("previous", previousJSON(entry.previous)),
             ]
             return "  {\n"
                 + fields.map { "    \(JSONText.string($0)): \($1)" }.joined(separator: ",\n")
                 + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// `+17.9 %`: a change as a signed percentage with one decimal, the same in every
+    /// language (the per-language text is the figures' own business).
+    static func percent(_ change: Decimal) -> String {
+        var percent = change * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &percent, 1, .plain)
+        let text = rounded.formatted(.number.precision(.fractionLength(1)).locale(Locale(identifier: "en_US_POSIX")))
+        return (rounded > 0 ? "+" : "") + text + " %"
+    }
+
+    /// The `previous` object of one figure, or null.
+    private func previousJSON(_ previous: Previous?) -> String {
+        guard let previous else { return "null" }
+        return "{\"period\": \(JSONText.string(previous.period)), \"value\": \(previous.value), "
+            + "\"change\": \(previous.change.map { "\($0)" } ?? "null")}"
     }
 
     /// The `rows` array of one figure, its objects indented under the key.

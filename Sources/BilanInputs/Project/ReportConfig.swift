@@ -48,6 +48,12 @@ public struct ReportConfig: Sendable {
     public var allowRawHTML: Bool
     public var accent: String?
     public var logo: String?
+    /// `theme.font`: a font stack for the text (`"Atkinson Hyperlegible", sans-serif`).
+    public var font: String? = nil
+    /// `theme.bold_figures`: whether figures in the text are bold (true by default).
+    public var boldFigures = true
+    /// Where `theme.accent` is written, for a warning about its contrast.
+    public var accentLocation: SourceLocation? = nil
     public var accepted: [AcceptedWarning]
     /// Where `theme.logo` is written, for an error about the logo's path.
     public var logoLocation: SourceLocation? = nil
@@ -55,6 +61,10 @@ public struct ReportConfig: Sendable {
     public var dates = DateDeclarations()
     /// The Markdown files' layout (`markdown:`).
     public var markdownLayout: MarkdownLayout = .plain
+    /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
+    public var previous: String? = nil
+    /// Where `previous:` is written, for an error about that folder.
+    public var previousLocation: SourceLocation? = nil
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -115,7 +125,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data", "markdown",
+            "theme", "accept", "data", "previous", "markdown",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -165,10 +175,28 @@ public enum ReportConfigLoader {
         var accent: String?
         var logo: String?
         var logoLocation: SourceLocation?
+        var font: String?
+        var boldFigures = true
+        var accentLocation: SourceLocation?
         if let node = settings["theme"] {
-            let theme = schema.map(node, known: ["accent", "logo"]) {
-                "unknown theme setting '\($0.key)' (known: accent, logo)"
+            let known = ["accent", "bold_figures", "font", "logo"]
+            let theme = schema.map(node, known: known) {
+                "unknown theme setting '\($0.key)' (known: \(known.joined(separator: ", ")))"
             }
+            if let node = theme["font"] {
+                let value = schema.text(node, .nonEmpty, invalid: "theme.font must be a font stack")
+                if let value, !ThemeColors.isFontStack(value) {
+                    schema.fail(
+                        "theme.font must be font names separated by commas, such as \"Atkinson Hyperlegible\", "
+                            + "Arial, sans-serif", at: node)
+                } else {
+                    font = value
+                }
+            }
+            if let node = theme["bold_figures"] {
+                boldFigures = schema.bool(node, invalid: "theme.bold_figures must be true or false") ?? true
+            }
+            accentLocation = theme["accent"].map { reader.location(of: $0) }
             if let node = theme["accent"] {
                 let value = node.scalar?.string ?? ""
                 if value.range(of: "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", options: .regularExpression) == nil {
@@ -203,6 +231,7 @@ public enum ReportConfigLoader {
         }
 
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
+        let previous = setting("previous", required: false)
 
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
@@ -211,6 +240,11 @@ public enum ReportConfigLoader {
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
         config.markdownLayout = markdownLayout
+        config.font = font
+        config.boldFigures = boldFigures
+        config.accentLocation = accentLocation
+        config.previous = previous
+        config.previousLocation = settings["previous"].map { reader.location(of: $0) }
         return config
     }
 

@@ -3,6 +3,56 @@
 /// The built-in templates, by file name, as shipped inside the binary.
 enum BuiltinTemplates {
     static let files: [(name: String, text: String)] = [
+        ("archive.mustache", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<meta name="generator" content="{{generator}}">
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+{{#alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}
+<link rel="stylesheet" href="{{stylesheet}}">
+</head>
+<body class="archive">
+<main id="main">
+<h1>{{title}}</h1>
+<ul class="language-choice">
+{{#languages}}
+<li lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}>{{#current}}<span aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}">{{name}}</a>{{/current}}</li>
+{{/languages}}
+</ul>
+{{#hasYears}}
+<ul class="archive-years">
+{{#years}}
+<li class="archive-year">
+{{#logo}}
+<img class="archive-logo" src="{{logo}}" alt="">
+{{/logo}}
+<h2><a href="{{href}}">{{title}}</a></h2>
+{{#period}}
+<p class="archive-period">{{period}}</p>
+{{/period}}
+{{#hasFigures}}
+<dl class="archive-figures">
+{{#figures}}
+<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{/figures}}
+</dl>
+{{/hasFigures}}
+</li>
+{{/years}}
+</ul>
+{{/hasYears}}
+</main>
+</body>
+</html>
+"""# + "\n"),
         ("index.mustache", #"""
 <!DOCTYPE html>
 <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
@@ -34,9 +84,11 @@ enum BuiltinTemplates {
 {{/ogLocaleAlternates}}
 {{/canonical}}
 <link rel="stylesheet" href="style.css">
-{{#accent}}
-<style>:root { --accent: {{accent}}; }</style>
-{{/accent}}
+{{#themeStyle}}
+<style>
+{{{themeStyle}}}
+</style>
+{{/themeStyle}}
 </head>
 <body class="chooser">
 <main id="main">
@@ -90,9 +142,11 @@ enum BuiltinTemplates {
 {{^inlineStylesheet}}
 <link rel="stylesheet" href="{{stylesheet}}">
 {{/inlineStylesheet}}
-{{#accent}}
-<style>:root { --accent: {{accent}}; }</style>
-{{/accent}}
+{{#themeStyle}}
+<style>
+{{{themeStyle}}}
+</style>
+{{/themeStyle}}
 {{#singleFile}}
 <style>.language-switch, .translation-link { display: none !important; }</style>
 {{/singleFile}}
@@ -157,6 +211,9 @@ enum BuiltinTemplates {
 {{#translations}}
 <p class="translation-link"><a href="{{href}}" hreflang="{{code}}" lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}>{{label}}</a></p>
 {{/translations}}
+{{#years}}
+<p class="year-link"><a href="{{href}}" rel="{{rel}}">{{label}}</a></p>
+{{/years}}
 {{{html}}}
 </section>
 {{/sections}}
@@ -188,7 +245,7 @@ body {
   margin: 0;
   color: var(--text);
   background: var(--background);
-  font-family: "Source Sans 3", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-family: var(--font, "Source Sans 3", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   line-height: 1.6;
   font-size: 1.0625rem;
 }
@@ -224,6 +281,7 @@ main { padding-top: 1rem; padding-bottom: 2rem; }
 .section > h2 { font-size: 1.6rem; line-height: 1.25; margin-bottom: 0.25rem; }
 .section h3 { font-size: 1.2rem; margin-top: 1.75rem; }
 .translation-link { margin: 0 0 1rem; font-size: 0.95rem; }
+.year-link { margin: 0 0 0.5rem; font-size: 0.95rem; }
 
 .draft-banner, .badge { display: inline-block; background: #8a3b00; color: #ffffff; font-weight: 700;
   letter-spacing: 0.08em; text-transform: uppercase; border-radius: 0.25rem; }
@@ -279,6 +337,18 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 .language-choice li { margin: 1rem 0; }
 .language-name { color: var(--muted); font-size: 1rem; }
 
+/* An archive's landing pages (bilan build --archive): every year, newest first. */
+.archive main { max-width: 48rem; padding-top: 3rem; }
+.archive .language-choice { display: flex; gap: 1.5rem; font-size: 1rem; }
+.archive-years { list-style: none; padding: 0; }
+.archive-year { border-top: 1px solid var(--rule); padding: 1.25rem 0; }
+.archive-year h2 { margin: 0 0 0.25rem; }
+.archive-logo { max-height: 3rem; width: auto; float: right; }
+.archive-period { color: var(--muted); margin: 0; }
+.archive-figures { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 0.75rem 0 0; }
+.archive-figures dt { color: var(--muted); font-size: 0.9rem; }
+.archive-figures dd { margin: 0; font-size: 1.5rem; font-weight: 700; color: var(--accent); }
+
 /* Print and PDF (bilan export --pdf): a cover page, each part on a new page, no
    navigation, page numbers at the bottom (Chromium draws @page margin boxes since
    version 131; other browsers leave them out). */
@@ -302,7 +372,7 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 
 @media print {
   body { font-size: 11pt; -webkit-print-color-adjust: exact; }
-  .language-switch, .skip-link, .translation-link, .report-footer { display: none; }
+  .language-switch, .skip-link, .translation-link, .year-link, .report-footer { display: none; }
   .report-header, .toc, main { max-width: none; padding: 0; }
   .cover { min-height: 80vh; page-break-after: always; break-after: page; display: flex; flex-direction: column; justify-content: center; }
   /* Paper has no links to follow: no navigation, no table of contents. */

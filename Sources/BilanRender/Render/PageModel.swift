@@ -20,6 +20,10 @@ public struct PageModel: Encodable, Sendable {
     public var figures: [String: String]
     /// `theme.accent`, when report.yaml sets it.
     public var accent: String?
+    /// The style the theme adds after the stylesheet (colours derived from the accent,
+    /// the font stack, figures not bold), for `<style>{{{themeStyle}}}</style>`; nil
+    /// when the theme changes nothing. Its values are checked when report.yaml is read.
+    public var themeStyle: String?
     /// The language's `description`, when set.
     public var description: String?
     /// The page's own address, when report.yaml has a `base_url`.
@@ -105,6 +109,24 @@ public struct SectionModel: Encodable, Sendable {
     /// Links to its translations' places in the other languages' pages (none in the
     /// single file).
     public var translations: [TranslationLink]
+    /// In an archive of several years, links to the same section in the year before and
+    /// the year after, when they have it.
+    public var years: [YearLink] = []
+}
+
+/// A link from a section to the same section of another year of an archive.
+public struct YearLink: Encodable, Sendable, Hashable {
+    public var href: String
+    /// `prev` or `next`.
+    public var rel: String
+    /// The other year's period and its section's title (`2022-2023 · Nos membres`).
+    public var label: String
+
+    public init(href: String, rel: String, label: String) {
+        self.href = href
+        self.rel = rel
+        self.label = label
+    }
 }
 
 /// A link from a section to its translation in another language.

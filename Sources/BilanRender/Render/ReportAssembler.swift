@@ -55,6 +55,9 @@ public struct ReportAssembler: Sendable {
     package let anchors: [String: [String: String]]
     /// The codes of the languages written right to left, found once (from each locale).
     package let rightToLeft: Set<String>
+    /// In an archive: language → section slug → the links to the same section in the
+    /// years around this one.
+    public var yearLinks: [String: [String: [YearLink]]] = [:]
 
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
@@ -273,7 +276,8 @@ public struct ReportAssembler: Sendable {
             SectionModel(
                 anchor: section.section.slug, title: section.section.title, html: html,
                 draft: section.section.status == .draft,
-                translations: translations ? translationLinks(section.section) : [])
+                translations: translations ? translationLinks(section.section) : [],
+                years: translations ? yearLinks[language.code]?[section.section.slug] ?? [] : [])
         }
         return templates.render(.page, model)
     }
@@ -287,6 +291,7 @@ public struct ReportAssembler: Sendable {
             period: config.period, generator: generator, strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
+        model.themeStyle = ThemeColors.css(accent: config.accent, font: config.font, boldFigures: config.boldFigures)
         model.description = language.description
         model.coverPeriod = coverPeriod(language)
         if let base = config.baseURL, let url {

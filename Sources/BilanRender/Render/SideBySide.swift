@@ -224,7 +224,7 @@ public struct SideBySide {
             <title>\(esc(title)) — \(esc(config.organization))</title>
             <base href="\(esc(siteRoot + language.code + "/"))">
             <link rel="stylesheet" href="../style.css">
-            <style>\(Self.stylesheet)</style>
+            <style>\(Self.stylesheet)</style>\(themeStyle)
             </head>
             <body class="side-by-side">
             <header class="sbs-header">
@@ -238,6 +238,12 @@ public struct SideBySide {
             </html>
 
             """
+    }
+
+    /// The theme's style (the colours from its accent, its font), after the page's own.
+    package var themeStyle: String {
+        ThemeColors.css(accent: config.accent, font: config.font, boldFigures: config.boldFigures)
+            .map { "\n<style>\n\($0)\n</style>" } ?? ""
     }
 
     package func esc(_ text: String) -> String { HTMLEscaping.text(text) }
@@ -257,7 +263,7 @@ public struct SideBySide {
         .sbs-column { border-top: 3px solid var(--rule, #ccc); padding-top: 0.5rem; min-width: 0; }
         .sbs-pair { margin: 2rem 0 3rem; }
         .sbs-key { font-size: 1rem; font-family: monospace; }
-        .sbs-badge { font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.25rem; background: #e6e1ea; }
+        .sbs-badge { font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.25rem; background: var(--soft, #e6e1ea); }
         .sbs-badge-outdated, .sbs-badge-missing, .sbs-badge-orphan { background: #8a3b00; color: #fff; font-weight: \
         700; }
         .sbs-badge-unstamped { background: #fff1c2; }

@@ -37,13 +37,15 @@ public struct Sitemap: Sendable {
 
     /// The sitemap as XML: the chooser first, then the languages in report.yaml's order.
     public var xml: String {
+        Self.document(entries)
+    }
+
+    /// The `<url>` entries of the chooser and the languages' pages, for a sitemap that
+    /// holds several sites (an archive's years).
+    public var entries: String {
         let alternates = Self.alternates(baseURL: baseURL, languages: languages)
         let pages = [baseURL] + languages.map { baseURL + $0.code + "/" }
-        var text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-            """
+        var text = ""
         for page in pages {
             text += "  <url>\n"
             text += "    <loc>\(HTMLEscaping.text(page))</loc>\n"
@@ -55,7 +57,16 @@ public struct Sitemap: Sendable {
             }
             text += "  </url>\n"
         }
-        return text + "</urlset>\n"
+        return text
+    }
+
+    /// A sitemap of `entries`.
+    public static func document(_ entries: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """ + entries + "</urlset>\n"
     }
 
     /// `SOURCE_DATE_EPOCH` as a W3C date (`2024-06-30`), in UTC.

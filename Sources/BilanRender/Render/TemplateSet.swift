@@ -77,6 +77,11 @@ public struct TemplateSet: Sendable {
     public func render(_ template: PageTemplate, _ model: PageModel) -> String {
         library.render(TemplateContext.value(model) ?? [:], withTemplate: template.rawValue) ?? ""
     }
+
+    /// Renders an archive's landing page.
+    public func render(_ page: ArchivePage) -> String {
+        library.render(TemplateContext.value(page) ?? [:], withTemplate: PageTemplate.archive.rawValue) ?? ""
+    }
 }
 
 /// A template that renders a ``PageModel``, by its name without `.mustache`.
@@ -85,4 +90,6 @@ public enum PageTemplate: String, Sendable {
     case page
     /// The language chooser (`index.mustache`).
     case index
+    /// An archive's landing pages (`archive.mustache`).
+    case archive
 }

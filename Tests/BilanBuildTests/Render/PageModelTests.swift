@@ -15,6 +15,7 @@ import Testing
             lang: "fr", rtl: false, organization: "O", period: "P", generator: "bilan", strings: ["draft": "D"],
             figures: ["f": "1"])
         model.accent = "#000"
+        model.themeStyle = ":root { --accent: #000; }"
         model.description = "d"
         model.coverPeriod = "P"
         model.canonical = "https://example.org/fr/"

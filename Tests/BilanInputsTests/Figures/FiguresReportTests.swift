@@ -93,7 +93,8 @@ import Testing
                     "line": 1,
                     "rows": [
                       {"aggregate": "sum(fonds.montant)", "table": "fonds", "used": 1, "of": 1}
-                    ]
+                    ],
+                    "previous": null
                   },
                   {
                     "name": "mentions_medias",
@@ -110,7 +111,8 @@ import Testing
                     "line": 4,
                     "rows": [
                       {"aggregate": "sum(mentions_medias.mentions)", "table": "mentions_medias", "used": 2, "of": 2}
-                    ]
+                    ],
+                    "previous": null
                   },
                   {
                     "name": "part",
@@ -125,7 +127,8 @@ import Testing
                     "sources": [],
                     "file": "content/figures.yaml",
                     "line": 7,
-                    "rows": []
+                    "rows": [],
+                    "previous": null
                   },
                   {
                     "name": "cassee",
@@ -140,7 +143,8 @@ import Testing
                     "sources": [],
                     "file": "content/figures.yaml",
                     "line": 11,
-                    "rows": []
+                    "rows": [],
+                    "previous": null
                   }
                 ]
 

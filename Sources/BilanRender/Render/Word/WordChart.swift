@@ -12,6 +12,12 @@ package import Foundation
 package enum WordChart {
     /// The chart part for `model`, its text in `language` (`fr-CA`).
     package static func part(_ model: ChartModel, language: String) -> String {
+        ChartPalette.$current.withValue(model.palette.isEmpty ? ChartPalette.colors : model.palette) {
+            drawnPart(model, language: language)
+        }
+    }
+
+    private static func drawnPart(_ model: ChartModel, language: String) -> String {
         let count = model.categories.count
         var xml =
             WordXML.declaration
@@ -71,7 +77,7 @@ package enum WordChart {
 
     /// The colour of series (or slice) `index`, the SVG charts' palette as DrawingML writes it.
     package static func color(_ index: Int) -> String {
-        String(ChartPalette.colors[index % ChartPalette.colors.count].dropFirst())
+        String(ChartPalette.color(index).dropFirst())
     }
 
     /// The value written in a cache: the exact decimal, plainly (`1234.5`).

@@ -30,13 +30,25 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libjpeg-turbo from Debian's libjpeg62-turbo-dev and libpng 1.6 from libpng-dev: the
+        // photos' decoding and encoding (BilanInputs/Images), static archives in the release.
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng16",
+            providers: [.apt(["libpng-dev"])]
+        ),
         // The stages, one target each, so that SwiftPM refuses any import that goes back
         // up: Base ← Inputs ← Content ← Render ← Build (ARCHITECTURE.md).
         .target(name: "BilanBase", swiftSettings: strictSettings),
         .target(
             name: "BilanInputs",
             dependencies: [
-                "BilanBase", .product(name: "Yams", package: "Yams"),
+                "BilanBase", "CJPEG", "CPNG", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
@@ -126,7 +138,7 @@ let package = Package(
         // Runs the built `bilan` binary: commands, exit codes, files.
         .testTarget(
             name: "BilanCLITests",
-            dependencies: ["bilan", "BilanTestSupport"],
+            dependencies: ["bilan", "BilanRender", "BilanTestSupport"],
             // Projects the tests run the binary on, read from the source tree.
             exclude: ["Fixtures"]
         ),

@@ -78,6 +78,8 @@ extension DiagnosticCode {
     /// A `<span lang="…">` an author wrote to mark a phrase's language that bilan cannot
     /// read: not closed, closing none, with other attributes, or not a language tag.
     public static let languageSpan: DiagnosticCode = "language-span"
+    /// A photo heavier than a page needs (over 5 MB, or over 4000 pixels on a side).
+    public static let largeImage: DiagnosticCode = "large-image"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"
@@ -123,6 +125,9 @@ extension DiagnosticCode {
     // Errors: Markdown, blocks, links, templates, output
     public static let invalidBlock: DiagnosticCode = "invalid-block"
     public static let missingImage: DiagnosticCode = "missing-image"
+    /// A JPEG or PNG file that libjpeg or libpng cannot read (damaged, truncated, or too
+    /// many pixels to decode).
+    public static let unreadableImage: DiagnosticCode = "unreadable-image"
     public static let pathOutsideProject: DiagnosticCode = "path-outside-project"
     public static let unknownTemplate: DiagnosticCode = "unknown-template"
     public static let templateError: DiagnosticCode = "template-error"

@@ -72,6 +72,13 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
+/// `--markdown`'s values, as ``MarkdownLayout`` has them.
+enum MarkdownLayoutOption: String, ExpressibleByArgument, CaseIterable {
+    case plain, hugo
+
+    var layout: MarkdownLayout { self == .plain ? .plain : .hugo }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json

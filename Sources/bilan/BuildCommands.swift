@@ -36,6 +36,12 @@ struct Build: ParsableCommand {
     var quiet = false
     @Flag(help: "Build the folder of yearly projects in --root (it holds archive.yaml) as one site.")
     var archive = false
+    @Option(
+        help: ArgumentHelp(
+            "The Markdown files' layout: plain (<lang>/sections/) or hugo (hugo/content/<lang>/<section>/index.md); "
+                + "default: report.yaml's markdown:, else plain.",
+            valueName: "layout"))
+    var markdown: MarkdownLayoutOption?
 
     func run() throws {
         let outputURL = output.map {
@@ -54,7 +60,7 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             projectRoot: project.rootURL, output: outputURL, drafts: drafts, strict: strict, write: true,
             sourceDateEpoch: sourceDateEpoch, progress: progressLine?.reporter,
-            waiting: quiet ? nil : waitingNote)
+            waiting: quiet ? nil : waitingNote, markdownLayout: markdown?.layout)
         let result =
             archive
             ? ArchiveBuild.run(

@@ -13,8 +13,10 @@ struct Export: ParsableCommand {
             --single-file writes one HTML file per language with its styles, images and
             charts inside, for emailing to the board: output/export/<lang>.html. --pdf
             prints that file through a headless Chromium (Debian: apt-get install chromium):
-            output/export/<lang>.pdf. --docx writes an editable Word document, made by bilan
-            itself (Word's styles, a table of contents, native charts):
+            output/export/<lang>.pdf, with a table of contents numbered by printing twice,
+            bookmarks, a footer, paper: letter | a4 from report.yaml, and its dates from
+            SOURCE_DATE_EPOCH (else 2000-01-01) so that two exports are identical. --docx
+            writes an editable Word document, made by bilan itself (Word's styles, a table of contents, native charts):
             output/export/<lang>.docx. A build replaces output/ whole: export again after it.
             Examples:
               bilan export --pdf --lang fr --out rapport.pdf
@@ -51,7 +53,8 @@ struct Export: ParsableCommand {
         }
         let options = ReportExport.Options(
             projectRoot: project.rootURL, format: pdf ? .pdf : docx ? .docx : .html, languages: lang.map { [$0] } ?? [],
-            drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"])
+            drafts: drafts, out: outURL, searchPath: ProcessInfo.processInfo.environment["PATH"],
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) })
         try project.validate(languages: options.languages) { ReportExport.oneFileProblem(options, config: $0) }
         let outcome = ReportExport.run(options)
         report(outcome.diagnostics, format: .text)

@@ -93,6 +93,8 @@ class Suite:
                       .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');""")
                 self.fail(url, f"scrolls sideways by {overflow}px at {width}px wide ({wide})")
             self.check_chart_layouts(url, width)
+            if width in (360, 1280):
+                self.check_images(url, width)
         self.check_print(url)
 
     def check_source_diff(self, url: str) -> None:
@@ -238,6 +240,47 @@ class Suite:
                 self.fail(url, f"chart #{figure_id}: text outside the chart at {width}px wide: {outside}")
             if narrow != (width <= 544):
                 self.fail(url, f"chart #{figure_id}: the {'narrow' if narrow else 'wide'} layout at {width}px wide")
+
+    def check_images(self, url: str, width: int) -> None:
+        """Every image loads at this width; a photo's srcset is valid and the copy the browser
+        chose is one of it; width and height give the aspect ratio it shows at; and nothing
+        moved as the images loaded (cumulative layout shift 0, from PerformanceObserver)."""
+        self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            window.bilanShift = 0;
+            new PerformanceObserver(list => {
+                for (const entry of list.getEntries()) window.bilanShift += entry.value;
+            }).observe({type: 'layout-shift', buffered: true});
+            Promise.all([...document.images].map(i => i.decode().catch(() => null))).then(() => done());""")
+        images = self.js("""return [...document.images].map(i => [
+              i.getAttribute('src').slice(0, 60), i.complete, i.naturalWidth, i.naturalHeight,
+              i.getAttribute('srcset'), i.currentSrc, i.getAttribute('width'), i.getAttribute('height'),
+              i.getBoundingClientRect().width, i.getBoundingClientRect().height])""")
+        for src, complete, natural_w, natural_h, srcset, current, attr_w, attr_h, shown_w, shown_h in images:
+            if not complete or natural_w == 0:
+                self.fail(url, f"image {src} did not load at {width}px wide")
+                continue
+            if srcset is None:
+                continue
+            candidates = []
+            for candidate in srcset.split(","):
+                parts = candidate.strip().split()
+                if len(parts) != 2 or not parts[1].endswith("w") or not parts[1][:-1].isdigit():
+                    self.fail(url, f"image {src}: srcset candidate '{candidate.strip()}' is not 'URL <width>w'")
+                    continue
+                candidates.append(urllib.parse.urljoin(url, parts[0]))
+            if current not in candidates:
+                self.fail(url, f"image {src}: the browser shows {current}, not a copy of its srcset")
+            if not attr_w or not attr_h:
+                self.fail(url, f"image {src}: a photo without width and height")
+                continue
+            ratio = int(attr_w) / int(attr_h)
+            if abs(ratio - natural_w / natural_h) > 0.01 or abs(ratio - shown_w / max(shown_h, 1)) > 0.02:
+                self.fail(url, f"image {src}: width/height {attr_w}x{attr_h}, loaded {natural_w}x{natural_h},"
+                               f" shown {shown_w:.0f}x{shown_h:.0f}")
+        shift = self.js("return window.bilanShift")
+        if shift > 0:
+            self.fail(url, f"the layout shifted by {shift:.3f} as the page loaded at {width}px wide")
 
     def check_print(self, url: str) -> None:
         self.open(url)

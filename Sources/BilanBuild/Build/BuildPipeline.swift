@@ -32,11 +32,13 @@ public struct BuildOptions: Sendable {
     /// address under the archive's `base_url`, which replaces report.yaml's.
     public var yearLinks: [String: [String: [YearLink]]] = [:]
     public var archiveBaseURL: String?
+    /// The Markdown files' layout (`--markdown`); report.yaml's `markdown:` when nil.
+    public var markdownLayout: MarkdownLayout?
 
     public init(
         projectRoot: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, write: Bool = true,
         sourceDateEpoch: Int? = nil, progress: ProgressHandler? = nil, variants: [RenderVariant] = [],
-        waiting: (@Sendable () -> Void)? = nil
+        waiting: (@Sendable () -> Void)? = nil, markdownLayout: MarkdownLayout? = nil
     ) {
         self.projectRoot = projectRoot
         self.output = output
@@ -47,6 +49,7 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.variants = variants
         self.waiting = waiting
+        self.markdownLayout = markdownLayout
     }
 
     public var outputURL: URL { output ?? projectRoot.appendingPathComponent("output") }
@@ -193,6 +196,8 @@ public final class BuildPipeline {
     private var links: [String: OutputLinks] = [:]
     /// Section file → its rendering, valid while its file, context and links stay.
     private var renderedByFile: [String: RenderedSection] = [:]
+    /// The photos' resized copies, each made once per content of its file.
+    private let photoCopies: PhotoCopies
 
     /// The project's settings, words and templates, as one stage loads them.
     private struct ProjectInputs {
@@ -206,12 +211,15 @@ public final class BuildPipeline {
         var rendered: [String: [RenderedSection]] = [:]
         var diagnostics: [Diagnostic] = []
         var sectionCount = 0
+        /// The project's photos that read, by path.
+        var photos: [String: Photo] = [:]
     }
 
     /// A pipeline with an empty cache.
     public init(options: BuildOptions, memoises: Bool = true) {
         self.options = options
         self.memoises = memoises
+        self.photoCopies = PhotoCopies(projectRoot: options.projectRoot)
     }
 
     /// A full build: the pipeline with an empty cache, run once.
@@ -290,6 +298,8 @@ public final class BuildPipeline {
         problems.append(contentsOf: markdown.diagnostics)
         result.sectionCount = markdown.sectionCount
         result.chartCount = markdown.rendered.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.charts.count } }
+        let photos = photoStage(markdown.rendered, photos: markdown.photos, config: config)
+        problems.append(contentsOf: photos.diagnostics)
         clock.lap(.markdown)
 
         // Accepted warnings, then the verdict.
@@ -310,8 +320,11 @@ public final class BuildPipeline {
         var assembler = ReportAssembler(
             config: siteConfig, strings: interface, templates: templates, sections: markdown.rendered,
             generator: Self.generator, sourceDateEpoch: options.sourceDateEpoch, figures: figureTexts,
-            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root)
+            assetFiles: Self.assetFiles(root), variants: options.variants, projectRoot: root,
+            markdownLayout: options.markdownLayout ?? config.markdownLayout)
         assembler.yearLinks = options.yearLinks
+        assembler.photoFiles = photos.files
+        assembler.photosWithoutOriginal = photos.withoutOriginal
         let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
@@ -408,11 +421,15 @@ public final class BuildPipeline {
         _ = consume loaded
         // The anchors of the other sections are known from their files: each section is
         // rendered for every output at once. A language whose anchors moved is redone.
-        let inliner = options.variants.contains(.singleFile) ? AssetInliner(projectRoot: options.projectRoot) : nil
+        let inliner =
+            options.variants.contains(.singleFile)
+            ? AssetInliner(projectRoot: options.projectRoot, photoCopies: photoCopies) : nil
         var links: [String: OutputLinks] = [:]
         for section in included where links[section.language] == nil {
             links[section.language] = ReportAssembler.links(
                 for: included.filter { $0.language == section.language }, inliner: inliner)
+            links[section.language]?.photos = contexts[section.language]?.photos.readable ?? [:]
+            links[section.language]?.figures = true
         }
         renderedByFile = renderedByFile.filter { _, done in
             let language = done.section.language
@@ -421,6 +438,7 @@ public final class BuildPipeline {
         }
         let variants = options.variants
         let allowRawHTML = config.allowRawHTML
+        let hugo = (options.markdownLayout ?? config.markdownLayout) == .hugo
         let stale = included.filter { renderedByFile[$0.file] == nil }
         let counter = ProgressCounter(stage: .markdown, total: stale.count, report: options.progress)
         var fresh = ParallelMap.map(stale) { [links] section -> RenderedSection? in
@@ -429,10 +447,11 @@ public final class BuildPipeline {
             guard let context = contexts[section.language], let links = links[section.language] else { return nil }
             return RenderedSection(
                 SectionRenderer.render(section, context: context), links: links, variants: variants,
-                allowRawHTML: allowRawHTML)
+                allowRawHTML: allowRawHTML, hugo: hugo)
         }.makeIterator()
         work.sectionsRendered += stale.count
         var stage = MarkdownStage(sectionCount: included.count)
+        stage.photos = contexts.values.first?.photos.readable ?? [:]
         var problems = DiagnosticList()
         var kept: [String: RenderedSection] = [:]
         // The fresh renderings come in report order, in the places of the stale sections.
@@ -449,6 +468,43 @@ public final class BuildPipeline {
         problems.append(contentsOf: Self.anchorProblems(stage.rendered))
         stage.diagnostics = problems.all
         return stage
+    }
+
+    /// The photos the sections show, resized (on every core, each photo once): their
+    /// copies' files, the photos whose file the site leaves out, and an
+    /// `unreadable-image` error at the first place that shows a photo that cannot be.
+    private func photoStage(
+        _ rendered: [String: [RenderedSection]], photos: [String: Photo], config: ReportConfig
+    ) -> (files: [String: [UInt8]], withoutOriginal: Set<String>, diagnostics: [Diagnostic]) {
+        var shown: [String: SourceLocation] = [:]
+        for language in rendered.keys.sorted() {
+            for section in rendered[language]! {
+                for (path, location) in section.shownPhotos where shown[path].map({ location < $0 }) ?? true {
+                    shown[path] = location
+                }
+            }
+        }
+        let paths = shown.keys.sorted().filter { photos[$0] != nil }
+        let made = ParallelMap.map(paths) { [photoCopies] path in photoCopies.copies(of: photos[path]!) }
+        var files: [String: [UInt8]] = [:]
+        var problems = DiagnosticList()
+        for (path, copies) in zip(paths, made) {
+            switch copies {
+            case .success(let copies):
+                for copy in copies {
+                    let file = OutputLinks.outputPath(ofProjectFile: photos[path]!.copyPath(width: copy.width))
+                    files[file] = copy.bytes
+                }
+            case .failure(let error):
+                problems.error(
+                    .unreadableImage,
+                    "image '\(path)' cannot be read: \(error.message); export it again from the original",
+                    at: shown[path]!)
+            }
+        }
+        let logo = config.logo.map { "content/" + $0 }
+        let withoutOriginal = config.keepOriginalImages ? [] : Set(paths).subtracting(logo.map { [$0] } ?? [])
+        return (files, withoutOriginal, problems.all)
     }
 
     /// What the section contexts are made of, besides the figures: which sections are in
@@ -504,6 +560,7 @@ public final class BuildPipeline {
         for section in included { anchorsByLanguage[section.language, default: [:]][section.key] = section.slug }
         let keysByFile = Dictionary(all.map { ($0.file, $0.key) }, uniquingKeysWith: { first, _ in first })
         var contexts: [String: SectionContext] = [:]
+        let photos = PhotoCatalog.load(projectRoot: options.projectRoot)
         let languageOrder = config.languages.map(\.code)
         for (language, anchors) in anchorsByLanguage {
             let others = languageOrder.filter { $0 != language }.compactMap { other in
@@ -518,6 +575,7 @@ public final class BuildPipeline {
                 projectRoot: options.projectRoot, sectionKeysByFile: keysByFile, anchorsByKey: anchors,
                 knownAnchors: Set(anchors.values), figures: figures.resolver, allowRawHTML: config.allowRawHTML,
                 traceFigures: options.drafts, blocks: blocks, otherLanguages: others)
+            contexts[language]?.photos = photos
         }
         return contexts
     }

@@ -35,11 +35,14 @@ public enum ReportExport {
         public var out: URL?
         /// Where to look for Chromium (the `PATH` variable), for `--pdf`.
         public var searchPath: String?
+        /// The PDF's dates, in seconds since 1970 (`SOURCE_DATE_EPOCH`); a fixed date when nil.
+        public var sourceDateEpoch: Int?
 
         public init(
             projectRoot: URL, format: Format, languages: [String] = [], drafts: Bool = false, out: URL? = nil,
-            searchPath: String? = nil
+            searchPath: String? = nil, sourceDateEpoch: Int? = nil
         ) {
+            self.sourceDateEpoch = sourceDateEpoch
             self.projectRoot = projectRoot
             self.format = format
             self.languages = languages
@@ -132,7 +135,10 @@ public enum ReportExport {
             let written: Result<Void, Diagnostic>
             switch options.format {
             case .html: written = OutputWriter.writeWhole(Data(page!.html.utf8), to: target)
-            case .pdf: written = ChromiumPrinter.print(html: page!.html, to: target, chromium: chromium!)
+            case .pdf:
+                written = PrintedReport.print(
+                    html: page!.html, settings: printSettings(config, language: language, options: options),
+                    to: target, chromium: chromium!)
             case .docx:
                 guard case .success(let document) = word else { continue }
                 written = OutputWriter.writeWhole(Data(document.bytes), to: target)
@@ -145,6 +151,24 @@ public enum ReportExport {
             }
         }
         return outcome
+    }
+
+    /// How `language`'s PDF is printed: report.yaml's `paper` (else the usual paper of the
+    /// first language's country), the organisation, the document's information.
+    static func printSettings(
+        _ config: ReportConfig, language code: String, options: Options
+    )
+        -> PrintedReport.Settings
+    {
+        let language = config.language(code) ?? config.defaultLanguage
+        let paper =
+            config.paper.flatMap(PrintedReport.Paper.init(rawValue:))
+            ?? .usual(forLocale: config.defaultLanguage.locale)
+        let stamp = PrintedPDF.Stamp(
+            title: language.title, author: config.organization, subject: language.description ?? config.period,
+            language: language.locale, date: options.sourceDateEpoch ?? PrintedPDF.fixedDate)
+        return PrintedReport.Settings(
+            paper: paper, organization: config.organization, sectionBreaks: config.sectionBreaks, stamp: stamp)
     }
 
     /// Makes sure `output/` may hold an export: a folder bilan made, or a new one made

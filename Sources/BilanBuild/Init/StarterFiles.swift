@@ -114,6 +114,7 @@ currency: CAD
 # Facultatif / Optional:
 # theme: { accent: "#7a2e8e", logo: assets/logo.svg }   # couleur, logo (dans content/assets/)
 # allow_raw_html: false      # le HTML écrit dans les sections est retiré, sauf si true
+# markdown: hugo             # les sections en pages Hugo / sections as Hugo page bundles
 # accept:                    # des avertissements acceptés, avec leur raison
 #   - { code: stated-mismatch, figure: ateliers, reason: "le dépliant imprimé dit 17" }
 """# + "\n"),

@@ -47,6 +47,22 @@ public struct ChartFile: Sendable, Equatable {
     public var location: SourceLocation
 }
 
+extension BlockRenderer {
+    /// A chart's SVG as its own file, for the Markdown outputs: the page's `width="100%"`
+    /// becomes the pixel size of its `viewBox`, since pandoc and other Markdown readers
+    /// give an image of width 100% and no height no size at all.
+    package static func fileSVG(_ svg: String) -> String {
+        let head = svg.prefix(while: { $0 != ">" })
+        guard let box = head.range(of: #"viewBox="0 0 "#),
+            let boxEnd = head[box.upperBound...].firstIndex(of: "\""),
+            let percent = head.range(of: #" width="100%""#)
+        else { return svg }
+        let size = head[box.upperBound..<boxEnd].split(separator: " ")
+        guard size.count == 2 else { return svg }
+        return svg.replacingCharacters(in: percent, with: #" width="\#(size[0])" height="\#(size[1])""#)
+    }
+}
+
 /// A block replaced by generated content: its HTML, its Markdown, and its chart file.
 package struct GeneratedBlock: Sendable {
     package var html: String
@@ -299,7 +315,7 @@ package struct BlockRenderer {
         let markdown =
             "![\(MarkdownEscaping.inline(spec.title))](\(InternalLink.chart.scheme)\(id).svg)\n\n" + data.markdown()
         return GeneratedBlock(
-            html: html, markdown: markdown, chart: ChartFile(id: id, svg: svg, location: fence),
+            html: html, markdown: markdown, chart: ChartFile(id: id, svg: Self.fileSVG(svg), location: fence),
             content: .chart(model, data: data))
     }
 

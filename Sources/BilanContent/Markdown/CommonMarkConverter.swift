@@ -754,6 +754,11 @@ public enum CommonMarkConverter {
             cmark_node_set_on_enter(
                 node, "<a href=\"\(HTMLEscaping.text(link.destination))\" hreflang=\"\(language)\"\(title)>")
             cmark_node_set_on_exit(node, "</a>")
+        case .link(let link) where link.verbatimDestination != nil && markdown:
+            node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            let title = link.title.isEmpty ? "" : " \"" + MarkdownEscaping.inline(link.title) + "\""
+            cmark_node_set_on_enter(node, "[")
+            cmark_node_set_on_exit(node, "](\(link.verbatimDestination ?? "")\(title))")
         case .link(let link), .image(let link):
             if case .link = kind {
                 node = cmark_node_new(CMARK_NODE_LINK)

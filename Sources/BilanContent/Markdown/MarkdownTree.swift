@@ -62,6 +62,10 @@ public struct MarkdownLink: Sendable, Equatable {
     /// The language of the page a link leads to, when it is not the section's (an HTML
     /// link's `hreflang`); set by the output stage.
     public var hreflang: String?
+    /// A destination written as it is in Markdown, without the escaping cmark gives a
+    /// URL (a Hugo `relref` shortcode, whose spaces and quotes must stay); set by the
+    /// output stage.
+    public var verbatimDestination: String?
 
     public init(destination: String, title: String, destinationPosition: SourcePosition? = nil) {
         self.destination = destination

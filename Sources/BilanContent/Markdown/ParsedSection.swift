@@ -20,6 +20,9 @@ public struct ParsedSection: Sendable {
     public var headingIDs: [String] = []
     /// Its links to a heading, checked once every section is rendered.
     public var anchorLinks: [AnchorLink] = []
+    /// The photos (``Photo``) it shows as images, each at the first place it does: the
+    /// site shows their resized copies, and copies the file itself only when asked.
+    public var shownPhotos: [String: SourceLocation] = [:]
 }
 
 /// A link to a heading of a section (`[…](#merci)`, `[…](010-mot-equipe.fr.md#merci)`),

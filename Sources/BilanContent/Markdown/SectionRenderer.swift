@@ -18,6 +18,9 @@ public struct SectionContext: Sendable {
     /// The data and formats `chart`, `table` and `keyfigures` blocks read; without it,
     /// such blocks stay code blocks.
     public var blocks: BlockContext?
+    /// The project's photos, read from their headers: an image that shows one is checked
+    /// (`large-image`, `unreadable-image`).
+    package var photos = PhotoCatalog()
     /// The keys of the sections of the build in each other language, in report.yaml's
     /// order of languages: where a link to a section missing in this language goes.
     public var otherLanguages: [(language: String, keys: Set<String>)]
@@ -62,6 +65,7 @@ public struct SectionRenderer: MarkdownRewriter {
     package var parsedLines: [Substring]?
     package var diagnostics = DiagnosticList()
     package var referencedFiles: Set<String> = []
+    package var shownPhotos: [String: SourceLocation] = [:]
     package var charts: [ChartFile] = []
     package var handTypedCandidates: [(name: String, number: HandTypedFigures.Token)] = []
     /// How many images contain the node being visited (figures in alt text are plain text).
@@ -88,7 +92,7 @@ public struct SectionRenderer: MarkdownRewriter {
         return ParsedSection(
             section: section, blocks: blocks, referencedFiles: renderer.referencedFiles.sorted(),
             charts: renderer.charts, diagnostics: renderer.diagnostics.all, headingIDs: renderer.headingAnchors.ids,
-            anchorLinks: renderer.anchorLinks)
+            anchorLinks: renderer.anchorLinks, shownPhotos: renderer.shownPhotos)
     }
 
     package init(section: Section, context: SectionContext) {
@@ -419,7 +423,26 @@ public struct SectionRenderer: MarkdownRewriter {
         case .external:
             return source
         case .file(let path, _):
-            referencedFiles.insert(path)
+            guard let photo = context.photos.photos[path] else {
+                referencedFiles.insert(path)
+                return InternalLink.file.scheme + path
+            }
+            switch photo {
+            case .success(let photo):
+                if let reason = photo.largeReason {
+                    report(
+                        .warning, .largeImage,
+                        reason + ": the page shows copies at most 1600 pixels wide, but the file stays in the "
+                            + "project; export it smaller (2000 pixels wide is plenty)", at: position)
+                }
+                if shownPhotos[path] == nil { shownPhotos[path] = location(of: position) }
+            case .failure(let error):
+                report(
+                    .error, .unreadableImage,
+                    "image '\(source)' cannot be read: \(error.message); export it again from the original",
+                    at: position)
+                referencedFiles.insert(path)
+            }
             return InternalLink.file.scheme + path
         case .fragment, .notFound:
             let reason = ProjectPaths.unreachableReason(

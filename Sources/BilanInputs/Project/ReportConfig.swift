@@ -26,6 +26,17 @@ public struct AcceptedWarning: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// How the Markdown files of a build are laid out (`markdown:` in report.yaml, or
+/// `bilan build --markdown`, which wins).
+public enum MarkdownLayout: String, Sendable, CaseIterable {
+    /// `output/<lang>/report.md`, `output/<lang>/sections/<key>.md` and their charts in
+    /// `output/<lang>/charts/`: for Jekyll, pandoc, a repository.
+    case plain
+    /// `output/hugo/content/<lang>/<slug>/index.md`, page bundles with their images and
+    /// charts beside them, links written as Hugo's `relref`: for a Hugo site.
+    case hugo
+}
+
 /// `content/report.yaml`: who the report is for, its languages and its options.
 public struct ReportConfig: Sendable {
     public var organization: String
@@ -48,10 +59,19 @@ public struct ReportConfig: Sendable {
     public var logoLocation: SourceLocation? = nil
     /// The order of day and month in `01/04/2024`-style dates (`data:`).
     public var dates = DateDeclarations()
+    /// `paper: letter | a4`, for the PDF; nil when not set (the first language's country decides).
+    public var paper: String? = nil
+    /// `print: { section_breaks: true }`: each section of the PDF starts on a new page.
+    public var sectionBreaks = false
+    /// `images: { originals: true }`: the photos are also copied into the site as they
+    /// are, besides their resized copies (which the pages show either way).
+    public var keepOriginalImages = false
     /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
     public var previous: String? = nil
     /// Where `previous:` is written, for an error about that folder.
     public var previousLocation: SourceLocation? = nil
+    /// The Markdown files' layout (`markdown:`).
+    public var markdownLayout: MarkdownLayout = .plain
 
     public var defaultLanguage: ReportLanguage { languages[0] }
 
@@ -112,7 +132,7 @@ public enum ReportConfigLoader {
         var schema = YAMLSchemaReader(reader, code: .invalidConfig, fallback: reader.location(of: root))
         let known = [
             "organization", "period", "base_url", "languages", "currency", "allow_raw_html",
-            "theme", "accept", "data", "previous",
+            "theme", "accept", "data", "previous", "markdown", "paper", "print", "images",
         ]
         let settings = schema.map(root, known: known) {
             "unknown setting '\($0.key)' (known: \(known.sorted().joined(separator: ", ")))"
@@ -138,6 +158,18 @@ public enum ReportConfigLoader {
             settings["allow_raw_html"].flatMap {
                 schema.bool($0, invalid: "allow_raw_html must be true or false")
             } ?? false
+
+        var markdownLayout = MarkdownLayout.plain
+        if settings["markdown"] != nil {
+            let value = schema.text("markdown", in: settings, .nonEmpty, invalid: "'markdown' must be plain or hugo")
+            if let value {
+                if let layout = MarkdownLayout(rawValue: value) {
+                    markdownLayout = layout
+                } else {
+                    schema.fail("markdown must be plain or hugo, not '\(value)'", at: settings["markdown"])
+                }
+            }
+        }
 
         var languages: [ReportLanguage] = []
         if let node = schema.required(
@@ -208,17 +240,49 @@ public enum ReportConfigLoader {
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
         let previous = setting("previous", required: false)
 
+        var paper: String?
+        if let node = settings["paper"] {
+            let value = node.scalar?.string ?? ""
+            if ["letter", "a4"].contains(value) {
+                paper = value
+            } else {
+                schema.fail("paper must be letter or a4", at: node)
+            }
+        }
+        var sectionBreaks = false
+        if let node = settings["print"] {
+            let print = schema.map(node, known: ["section_breaks"]) {
+                "unknown print setting '\($0.key)' (known: section_breaks)"
+            }
+            if let node = print["section_breaks"] {
+                sectionBreaks = schema.bool(node, invalid: "print.section_breaks must be true or false") ?? false
+            }
+        }
+        var keepOriginalImages = false
+        if let node = settings["images"] {
+            let images = schema.map(node, known: ["originals"]) {
+                "unknown images setting '\($0.key)' (known: originals)"
+            }
+            keepOriginalImages =
+                images["originals"].flatMap { schema.bool($0, invalid: "images.originals must be true or false") }
+                ?? false
+        }
+
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
             organization: organization, period: period, baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
+        config.paper = paper
+        config.sectionBreaks = sectionBreaks
+        config.keepOriginalImages = keepOriginalImages
         config.font = font
         config.boldFigures = boldFigures
         config.accentLocation = accentLocation
         config.previous = previous
         config.previousLocation = settings["previous"].map { reader.location(of: $0) }
+        config.markdownLayout = markdownLayout
         return config
     }
 

@@ -1,13 +1,22 @@
 public import Foundation
 import BilanBase
+package import BilanInputs
 
 /// Project files as `data:` URIs, for the single-file variant: read only from inside
 /// the project (a symbolic link that leads out is refused).
 public struct AssetInliner: Sendable {
     public var projectRoot: URL
+    /// Where the single file takes its photos' resized copies from; without it, a photo
+    /// has no copy to show.
+    package var photoCopies: PhotoCopies?
 
     public init(projectRoot: URL) {
         self.projectRoot = projectRoot
+    }
+
+    package init(projectRoot: URL, photoCopies: PhotoCopies?) {
+        self.projectRoot = projectRoot
+        self.photoCopies = photoCopies
     }
 
     /// The bytes of a project file (a path relative to the project); nil when it cannot

@@ -28,8 +28,14 @@ public enum ChromiumPrinter {
     /// How long Chromium may take to print a report.
     package static let printTimeout: Double = 120
 
-    /// Prints `html` to `target` (written whole, or not at all).
+    /// Prints `html` to `target` (written whole, or not at all), as it is.
     public static func print(html: String, to target: URL, chromium: URL) -> Result<Void, Diagnostic> {
+        printed(html: html, for: target, chromium: chromium).flatMap { OutputWriter.writeWhole(Data($0), to: target) }
+    }
+
+    /// The PDF Chromium prints from `html`, tagged and with its outline (bookmarks);
+    /// `target` names it in messages.
+    public static func printed(html: String, for target: URL, chromium: URL) -> Result<[UInt8], Diagnostic> {
         let fileManager = FileManager.default
         let work = fileManager.temporaryDirectory.appendingPathComponent("bilan-pdf-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: work) }
@@ -43,6 +49,7 @@ public enum ChromiumPrinter {
             process.executableURL = chromium
             var arguments = [
                 "--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+                "--export-tagged-pdf", "--generate-pdf-document-outline",
                 "--user-data-dir=" + work.appendingPathComponent("profile").path,
                 "--print-to-pdf=" + pdf.path, page.absoluteString,
             ]
@@ -82,7 +89,7 @@ public enum ChromiumPrinter {
                             + " and print the page from a browser. Chromium said: \(text)",
                         at: location))
             }
-            return OutputWriter.writeWhole(bytes, to: target)
+            return .success(Array(bytes))
         } catch {
             return .failure(
                 .error(

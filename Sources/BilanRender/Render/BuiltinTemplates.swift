@@ -291,6 +291,11 @@ main { padding-top: 1rem; padding-bottom: 2rem; }
 
 blockquote { margin: 1.5rem 0; padding: 0.5rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
 img { max-width: 100%; height: auto; }
+/* A photo with a caption (the image's title) and a credit (after its last " — "). */
+figure.image { margin: 1.75rem 0; }
+figure.image img { display: block; }
+figure.image figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.9375rem; line-height: 1.4; }
+figure.image .credit { display: block; font-size: 0.8125rem; }
 pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
 
 .figure { font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -381,7 +386,7 @@ pre { overflow-x: auto; background: var(--soft); padding: 0.75rem; }
   .section > h2 { page-break-after: avoid; break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   .figure-trace { display: none !important; }
-  .chart, .table-block, .keyfigures { break-inside: avoid; page-break-inside: avoid; }
+  .chart, .table-block, .keyfigures, figure.image { break-inside: avoid; page-break-inside: avoid; }
   .chart-data { display: none; }
 }
 """# + "\n"),

@@ -1,6 +1,6 @@
 import BilanBase
 public import BilanContent
-import BilanInputs
+package import BilanInputs
 import Foundation
 
 /// The file a rendered section is written into, which decides its relative URLs.
@@ -11,6 +11,9 @@ public enum OutputDocument: Sendable {
     case reportMarkdown
     /// `output/<lang>/sections/<key>.md`
     case sectionMarkdown
+    /// `output/hugo/content/<lang>/<slug>/index.md`, a Hugo page bundle: files and
+    /// charts beside it, sections through Hugo's `relref`.
+    case hugoPage
 }
 
 /// Turns the `bilan-section:` and `bilan-file:` destinations left by the Markdown
@@ -26,6 +29,12 @@ public struct OutputLinks: Sendable {
     /// Reads project files as `data:` URIs for the single-file variant; without it, that
     /// variant has no URL for a project file.
     public var inliner: AssetInliner?
+    /// The project's photos by path: an image that shows one shows its resized copies.
+    package var photos: [String: Photo] = [:]
+    /// Whether the pages show an image alone in its paragraph, with a title, as a
+    /// `<figure>` (``PhotoHTML``): the report's pages do; cmark's own rendering of the
+    /// CommonMark specification's examples does not.
+    package var figures = false
 
     public init(
         pageAnchors: [String: String], markdownAnchors: [String: String], language: String = "",
@@ -40,6 +49,7 @@ public struct OutputLinks: Sendable {
     /// Whether two resolvers give every section the same URLs (the inliner aside).
     package func sameAnchors(as other: OutputLinks) -> Bool {
         pageAnchors == other.pageAnchors && markdownAnchors == other.markdownAnchors && language == other.language
+            && photos == other.photos && figures == other.figures
     }
 
     /// Where a project file is copied in `output/`: its path below `content/`, or
@@ -49,13 +59,14 @@ public struct OutputLinks: Sendable {
     }
 
     /// Whether any output would see `blocks` differently: a link or image to a section
-    /// or a project file, or a chart in generated Markdown. When not, every output
-    /// renders the blocks as they are.
+    /// or a project file, an image with a title (a figure, alone in its paragraph), or a
+    /// chart in generated Markdown. When not, every output renders the blocks as they are.
     public static func needsRewriting(_ blocks: [MarkdownBlock]) -> Bool {
         blocks.contains { block in
             block.nodes.contains { node in
                 switch node.kind {
-                case .link(let link), .image(let link): return isBilanDestination(link.destination)
+                case .link(let link): return isBilanDestination(link.destination)
+                case .image(let link): return isBilanDestination(link.destination) || !link.title.isEmpty
                 case .generatedBlock(_, let markdown, _): return chartImageLine(markdown) != nil
                 default: return false
                 }
@@ -112,6 +123,23 @@ public struct OutputLinks: Sendable {
 
         mutating func enter(_ node: MarkdownNode, descendants: ArraySlice<MarkdownNode>) -> MarkdownRewrite {
             switch node.kind {
+            case .paragraph where document == .page && links.figures:
+                guard let link = PhotoHTML.figureImage(descendants) else { return .keep }
+                let image = links.imageHTML(
+                    link, alt: descendants.dropFirst(), variant: variant, inFigure: true, notes: &notes)
+                return .replace([
+                    MarkdownNode(.generatedBlock(html: PhotoHTML.figure(image: image, title: link.title), markdown: ""))
+                ])
+            case .image(let link) where document == .page && links.photo(link.destination) != nil:
+                let html = links.imageHTML(link, alt: descendants, variant: variant, inFigure: false, notes: &notes)
+                return .replace([MarkdownNode(.generated(html: html, markdown: ""))])
+            case .image(var link) where links.photo(link.destination) != nil:
+                // The Markdown files show the widest copy: the photo itself is not in the site.
+                let photo = links.photo(link.destination)!
+                let copy = InternalLink.file.destination(
+                    photo.copyPath(width: photo.copyWidths[photo.copyWidths.count - 1]))
+                link.destination = links.url(copy, for: document)
+                return .update(.image(link))
             case .link(var link):
                 guard
                     let url = links.url(link.destination, for: document, variant: variant, image: false, notes: &notes)
@@ -125,7 +153,15 @@ public struct OutputLinks: Sendable {
                 {
                     link.hreflang = String(target[..<slash])
                 }
-                guard url != link.destination || link.hreflang != nil else { return .keep }
+                if document == .hugoPage,
+                    link.destination.hasPrefix(InternalLink.section.scheme)
+                        || link.destination.hasPrefix(InternalLink.otherLanguage.scheme)
+                {
+                    link.verbatimDestination = url
+                }
+                guard url != link.destination || link.hreflang != nil || link.verbatimDestination != nil else {
+                    return .keep
+                }
                 link.destination = url
                 return .update(.link(link))
             case .image(var link):
@@ -135,7 +171,7 @@ public struct OutputLinks: Sendable {
                 return .update(.image(link))
             case .generatedBlock(let html, let markdown, let content) where document != .page:
                 guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
-                let folder = document == .sectionMarkdown ? "../charts/" : "charts/"
+                let folder = document == .sectionMarkdown ? "../charts/" : document == .hugoPage ? "" : "charts/"
                 let image = markdown[line].replacingOccurrences(
                     of: "](" + InternalLink.chart.scheme, with: "](" + folder)
                 return .update(
@@ -152,6 +188,47 @@ public struct OutputLinks: Sendable {
             guard case .link(let link) = node.kind, link.destination == OutputLinks.unlinkedMarker else { return .keep }
             return .replace(Array(descendants))
         }
+    }
+
+    /// The photo a destination shows, when it is one of the project's.
+    package func photo(_ destination: String) -> Photo? {
+        guard !photos.isEmpty, let target = InternalLink.file.target(of: destination) else { return nil }
+        return photos[String(target)]
+    }
+
+    /// An image as the pages of `variant` show it: a photo as its copies (in the single
+    /// file, the one ``Photo/singleFileCopyWidth`` wide as a `data:` URI), any other
+    /// image as cmark would write it. In a figure, the title is the caption instead.
+    package func imageHTML(
+        _ link: MarkdownLink, alt: ArraySlice<MarkdownNode>, variant: RenderVariant, inFigure: Bool,
+        notes: inout [SingleFileExport.Note]
+    ) -> String {
+        let alt = MarkdownNode.plainText(alt)
+        let title = inFigure ? "" : link.title
+        guard let photo = photo(link.destination) else {
+            var source = url(link.destination, for: .page, variant: variant, image: true, notes: &notes) ?? ""
+            if MarkdownNode.isDangerous(source, image: true) { source = "" }
+            return PhotoHTML.image(source: source, size: nil, alt: alt, title: title)
+        }
+        if variant == .singleFile {
+            let width = photo.singleFileCopyWidth
+            let copy = inliner?.photoCopies?.copy(of: photo, width: width)
+            if copy == nil {
+                notes.append(.init(reference: photo.path, reason: "could not be read; the image was left out"))
+            }
+            return PhotoHTML.image(
+                source: copy.map { AssetInliner.dataURI($0.bytes, path: photo.path) } ?? "",
+                size: (width, photo.height(atWidth: width)), alt: alt, title: title)
+        }
+        let copies = photo.copyWidths.map { width in
+            let destination = InternalLink.file.destination(photo.copyPath(width: width))
+            return (url: url(destination, for: .page, variant: variant, image: true, notes: &notes) ?? "", width: width)
+        }
+        let widest = photo.copyWidths[photo.copyWidths.count - 1]
+        let fallback = copies.last { $0.width <= photo.singleFileCopyWidth } ?? copies[0]
+        return PhotoHTML.image(
+            source: fallback.url, copies: copies, size: (widest, photo.height(atWidth: widest)), alt: alt,
+            title: title)
     }
 
     /// The first line of a chart's generated Markdown, `![title](bilan-chart:<id>.svg)`:
@@ -236,6 +313,7 @@ public struct OutputLinks: Sendable {
                     + (heading.map { HeadingAnchors.pageID(sectionSlug: slug, headingID: $0) }
                         ?? markdownAnchors[key] ?? key)
             case .sectionMarkdown: return key + ".md" + (heading.map { "#" + $0 } ?? "")
+            case .hugoPage: return Self.relref(slug: slug, heading: heading, language: nil)
             }
         }
         if let (language, key, fragment) = Self.otherLanguageTarget(destination) {
@@ -249,16 +327,30 @@ public struct OutputLinks: Sendable {
             case .sectionMarkdown:
                 let heading = fragment.flatMap { $0 == Self.slug(ofKey: key) ? nil : $0 }
                 return "../../\(language)/sections/\(key).md" + (heading.map { "#" + $0 } ?? "")
+            case .hugoPage:
+                let slug = Self.slug(ofKey: key)
+                return Self.relref(slug: slug, heading: fragment.flatMap { $0 == slug ? nil : $0 }, language: language)
             }
         }
         if destination.hasPrefix(InternalLink.file.scheme) {
             let (file, fragment) = Self.splitFragment(destination.dropFirst(InternalLink.file.scheme.count))
             let path = Self.outputPath(ofProjectFile: file)
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            let prefix = document == .sectionMarkdown ? "../../" : "../"
+            let prefix = document == .sectionMarkdown ? "../../" : document == .hugoPage ? "" : "../"
             return prefix + encoded + (fragment.map { "#" + $0 } ?? "")
         }
         return destination
+    }
+
+    /// Hugo's `relref` shortcode for a section's page (its bundle is named by its slug)
+    /// or one of its headings, in `language` when it is another: Hugo writes the URL the
+    /// page has in the site, whatever its configuration, and fails on a page it lacks.
+    package static func relref(slug: String, heading: String?, language: String?) -> String {
+        var path = "/" + slug
+        if let heading {
+            path += "#" + (heading.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? heading)
+        }
+        return "{{< relref path=\"\(path)\"" + (language.map { " lang=\"\($0)\"" } ?? "") + " >}}"
     }
 
     /// A section's slug from its translation key (`010-mot-equipe` gives `mot-equipe`),

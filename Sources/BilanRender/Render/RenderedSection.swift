@@ -14,6 +14,8 @@ public struct RenderedSection: Sendable {
     /// The charts its blocks drew, in order.
     public let charts: [ChartFile]
     public let diagnostics: [Diagnostic]
+    /// The photos it shows, each at the first place it does (``ParsedSection/shownPhotos``).
+    public let shownPhotos: [String: SourceLocation]
     /// Its headings' ids in a file of its own (``HeadingAnchors``), in order.
     public let headingIDs: [String]
     /// Its links to headings, which the pipeline checks against every section's.
@@ -27,9 +29,11 @@ public struct RenderedSection: Sendable {
     package let word: WordSection?
 
     /// Renders `parsed` for the site's files and for each of `variants` (`.site` is
-    /// always rendered); `links` are its language's.
+    /// always rendered); `links` are its language's; `hugo` adds its page in the Hugo
+    /// layout.
     package init(
-        _ parsed: consuming ParsedSection, links: OutputLinks, variants: [RenderVariant], allowRawHTML: Bool
+        _ parsed: consuming ParsedSection, links: OutputLinks, variants: [RenderVariant], allowRawHTML: Bool,
+        hugo: Bool = false
     ) {
         let blocks = parsed.blocks
         var section = parsed.section
@@ -38,10 +42,11 @@ public struct RenderedSection: Sendable {
         referencedFiles = parsed.referencedFiles
         charts = parsed.charts
         diagnostics = parsed.diagnostics
+        shownPhotos = parsed.shownPhotos
         headingIDs = parsed.headingIDs
         anchorLinks = parsed.anchorLinks
         let pagePrefix = Self.pageHeadingPrefix(section)
-        output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML)
+        output = Self.output(blocks, section, links, allowRawHTML: allowRawHTML, hugo: hugo)
         var others: [RenderVariant: VariantHTML] = [:]
         word =
             variants.contains(.word)
@@ -84,9 +89,17 @@ public struct RenderedSection: Sendable {
     /// rewrite and no heading has the same Markdown in report.md and in its own file,
     /// rendered once.
     package static func output(
-        _ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool
+        _ blocks: [MarkdownBlock], _ section: Section, _ links: OutputLinks, allowRawHTML: Bool, hugo: Bool = false
     ) -> SectionOutput {
         let frontMatter = Array(ReportAssembler.frontMatter(section).utf8)
+        let hugoPage =
+            hugo
+            ? frontMatter
+                + Array(
+                    CommonMarkConverter.renderCommonMark(
+                        links.rewrite(blocks, for: .hugoPage), allowRawHTML: allowRawHTML
+                    )
+                    .utf8) : nil
         let rewrites = OutputLinks.needsRewriting(blocks)
         let headings = blocks.contains { block in
             block.nodes.contains { if case .heading(_, _?) = $0.kind { true } else { false } }
@@ -102,7 +115,8 @@ public struct RenderedSection: Sendable {
             reportMarkdown: rewrites || headings
                 ? CommonMarkConverter.renderCommonMark(
                     rewrites ? links.rewrite(blocks, for: .reportMarkdown) : blocks, allowRawHTML: allowRawHTML,
-                    headingIDPrefix: prefix) : nil)
+                    headingIDPrefix: prefix) : nil,
+            hugoPage: hugoPage)
     }
 }
 

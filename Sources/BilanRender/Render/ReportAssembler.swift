@@ -49,6 +49,13 @@ public struct ReportAssembler: Sendable {
     public var variants: [RenderVariant]
     /// Where the project is, for the single file's inlined files; none when nil.
     public var projectRoot: URL?
+    /// The Markdown files' layout: the plain files, or Hugo's page bundles.
+    public var markdownLayout: MarkdownLayout
+    /// The photos' resized copies: path in `output/` → bytes.
+    package var photoFiles: [String: [UInt8]] = [:]
+    /// The photos (relative to the project) the pages show through their copies only:
+    /// left out of `assetFiles`' copies (`images: { originals: true }` keeps them).
+    package var photosWithoutOriginal: Set<String> = []
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
     /// The codes of the languages written right to left, found once (from each locale).
@@ -60,8 +67,10 @@ public struct ReportAssembler: Sendable {
     public init(
         config: ReportConfig, strings: InterfaceStrings, templates: TemplateSet, sections: [String: [RenderedSection]],
         generator: String, sourceDateEpoch: Int? = nil, figures: [String: [String: String]] = [:],
-        assetFiles: [String] = [], variants: [RenderVariant] = [], projectRoot: URL? = nil
+        assetFiles: [String] = [], variants: [RenderVariant] = [], projectRoot: URL? = nil,
+        markdownLayout: MarkdownLayout = .plain
     ) {
+        self.markdownLayout = markdownLayout
         self.config = config
         self.strings = strings
         self.templates = templates
@@ -84,7 +93,10 @@ public struct ReportAssembler: Sendable {
         var plan = OutputPlan()
         plan.add("style.css", templates.stylesheet)
         plan.add("index.html", chooserPage())
-        for file in assetFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
+        for file in assetFiles where !photosWithoutOriginal.contains(file) {
+            plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file
+        }
+        for (path, bytes) in photoFiles { plan.files[path] = bytes }
         let linksByLanguage = Dictionary(
             config.languages.map { ($0.code, links(for: sections[$0.code] ?? [])) },
             uniquingKeysWith: { first, _ in first })
@@ -102,12 +114,23 @@ public struct ReportAssembler: Sendable {
             let language = config.languages[index]
             let rendered = sections[language.code] ?? []
             plan.files["\(language.code)/index.html"] = documents[index].page
-            plan.files["\(language.code)/report.md"] = documents[index].markdown
+            if markdownLayout == .plain { plan.files["\(language.code)/report.md"] = documents[index].markdown }
             documents[index] = ([], [])
             for section in rendered {
-                plan.files["\(language.code)/sections/\(section.section.key).md"] = section.output.sectionFile
                 for file in section.referencedFiles { plan.copies[OutputLinks.outputPath(ofProjectFile: file)] = file }
-                for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
+                switch markdownLayout {
+                case .plain:
+                    plan.files["\(language.code)/sections/\(section.section.key).md"] = section.output.sectionFile
+                    for chart in section.charts { plan.add("\(language.code)/charts/\(chart.id).svg", chart.svg) }
+                case .hugo:
+                    // A page bundle: the page, and beside it the files it shows or links to.
+                    let bundle = Self.hugoBundle(section.section)
+                    plan.files[bundle + "index.md"] = section.output.hugoPage ?? section.output.sectionFile
+                    for file in section.referencedFiles {
+                        plan.copies[bundle + OutputLinks.outputPath(ofProjectFile: file)] = file
+                    }
+                    for chart in section.charts { plan.add(bundle + "\(chart.id).svg", chart.svg) }
+                }
             }
         }
         if let baseURL = config.baseURL {
@@ -394,6 +417,12 @@ public struct ReportAssembler: Sendable {
             }
         }
         return bytes
+    }
+
+    /// The folder of a section's page bundle in the Hugo layout, named by its slug (its
+    /// URL in the Hugo site) in its language's content folder.
+    package static func hugoBundle(_ section: Section) -> String {
+        "hugo/content/\(section.language)/\(section.slug)/"
     }
 
     /// A section file's front matter, for Hugo and Jekyll.

@@ -581,8 +581,8 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
                 + " 2024, 253; highest value: 2024, 253; lowest value: 2019, 12.")
         #expect(
             Self.summary("column.fr")
-                == "Histogramme. Catégories\u{00A0}: Année. Série\u{00A0}: Femmes\u{00A0}; 2019, 12\u{00A0}; 2020, 40"
-                + "\u{00A0}; 2021, 95\u{00A0}; 2022, 150\u{00A0}; 2023, 210\u{00A0}; 2024, 253\u{00A0}; valeur la plus"
+                == "Histogramme. Catégories\u{00A0}: Année. Série\u{00A0}: Femmes\u{00A0}; 2019, 12\u{00A0}; 2020,"
+                + " 40\u{00A0}; 2021, 95\u{00A0}; 2022, 150\u{00A0}; 2023, 210\u{00A0}; 2024, 253\u{00A0}; valeur la plus"
                 + " haute\u{00A0}: 2024, 253\u{00A0}; valeur la plus basse\u{00A0}: 2019, 12.")
         let line = Self.summary("line.en")
         #expect(line.hasPrefix("Line chart. Categories: Year. Series: House A; 2019, 82%; 2020, 91%; 2021, no data;"))

@@ -239,7 +239,8 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
             #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 "#))
             #expect(
                 svg.contains(
-                    #"width="100%" role="img" aria-labelledby="\#(id)-title" aria-describedby="\#(id)-desc" class="chart"#
+                    #"width="100%" role="img" aria-labelledby="\#(id)-title""#
+                        + #" aria-describedby="\#(id)-desc" class="chart"#
                         + #" chart-\#(model.kind.rawValue)""#
                 ))
             #expect(!svg.contains("height=\"100%\""))
@@ -582,8 +583,8 @@ func barRects(_ svg: String) -> [(x: Double, y: Double, width: Double, height: D
         #expect(
             Self.summary("column.fr")
                 == "Histogramme. Catégories\u{00A0}: Année. Série\u{00A0}: Femmes\u{00A0}; 2019, 12\u{00A0}; 2020,"
-                + " 40\u{00A0}; 2021, 95\u{00A0}; 2022, 150\u{00A0}; 2023, 210\u{00A0}; 2024, 253\u{00A0}; valeur la plus"
-                + " haute\u{00A0}: 2024, 253\u{00A0}; valeur la plus basse\u{00A0}: 2019, 12.")
+                + " 40\u{00A0}; 2021, 95\u{00A0}; 2022, 150\u{00A0}; 2023, 210\u{00A0}; 2024, 253\u{00A0}; valeur"
+                + " la plus haute\u{00A0}: 2024, 253\u{00A0}; valeur la plus basse\u{00A0}: 2019, 12.")
         let line = Self.summary("line.en")
         #expect(line.hasPrefix("Line chart. Categories: Year. Series: House A; 2019, 82%; 2020, 91%; 2021, no data;"))
         #expect(line.contains(" Series: House B; 2019, 64%; 2020, 70%; 2021, 73.5%; 2022, 80%;"))

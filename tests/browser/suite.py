@@ -193,16 +193,22 @@ class Suite:
     def check_charts(self, url: str) -> None:
         charts = self.js("""return [...document.querySelectorAll('figure.chart')].map(f => {
               const svg = f.querySelector('svg');
-              const ids = (svg && svg.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
-              const name = ids.map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
-              return [f.id, svg && svg.getAttribute('role'), name, !!f.querySelector('table th'),
+              const text = attr => (svg && svg.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)
+                .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+              const caption = f.querySelector('figcaption');
+              return [f.id, svg && svg.getAttribute('role'), text('aria-labelledby'), text('aria-describedby'),
+                      !!caption && caption.getAttribute('aria-hidden') === 'true', !!f.querySelector('table th'),
                       f.querySelectorAll('table tbody tr').length];
             })""")
-        for figure_id, role, name, has_table, rows in charts:
+        for figure_id, role, name, description, caption_hidden, has_table, rows in charts:
             if role != "img":
                 self.fail(url, f"chart #{figure_id}: its svg has role={role}, not img")
             if not name:
-                self.fail(url, f"chart #{figure_id}: no accessible name (aria-labelledby title and desc)")
+                self.fail(url, f"chart #{figure_id}: no accessible name (aria-labelledby its title)")
+            if not description or description == name:
+                self.fail(url, f"chart #{figure_id}: no description (aria-describedby its desc)")
+            if not caption_hidden:
+                self.fail(url, f"chart #{figure_id}: the caption would read the title a second time")
             if not has_table or rows == 0:
                 self.fail(url, f"chart #{figure_id}: its data is not available as a table")
 

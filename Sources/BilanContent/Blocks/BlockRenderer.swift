@@ -301,7 +301,7 @@ package struct BlockRenderer {
             total: nil)
         let html = """
             <figure class="chart" id="chart-\(id)">
-            <figcaption id="chart-\(id)-caption">\(HTMLEscaping.text(spec.title))</figcaption>
+            <figcaption id="chart-\(id)-caption" aria-hidden="true">\(HTMLEscaping.text(spec.title))</figcaption>
             <div class="chart-frame chart-wide">
             \(svg)</div>
             <div class="chart-frame chart-narrow">

@@ -12,16 +12,16 @@ package import BilanInputs
 /// There are no scripts, no external references and no style sheet; every element has
 /// a `chart-…` class so that a page can restyle it.
 ///
-/// - The root has `role="img"` and is labelled by its `<title>` (the model's title,
-///   not drawn: the page shows it as the figure's caption) and its `<desc>` (the
-///   ``ChartSummary`` sentence).
+/// - The root has `role="img"`, is named by its `<title>` (the model's title, not
+///   drawn: the page shows it as the figure's caption, hidden from screen readers so
+///   that the title is read once) and described by its `<desc>` (``ChartSummary``).
 /// - Value axes use ``NiceScale`` ticks, with grid lines and labels in the model's
 ///   language; the axis crosses at 0, so negative values hang below it in `column`,
 ///   `bar` and `line` charts. `stacked` and `donut` charts draw negative values as 0
 ///   (the caller reports them as errors).
 /// - Missing values (nil) draw nothing: no bar, a break in the line, no slice.
-/// - Series colours come from the Okabe–Ito palette, ordered so that neighbours also
-///   differ in lightness; lines also differ by dash pattern and marker shape, and areas
+/// - Series colours come from the Okabe–Ito palette, darkened to 3:1 against white and
+///   ordered so that neighbours also differ in lightness; lines also differ by dash pattern and marker shape, and areas
 ///   of the third series on are hatched, so that a chart still reads in greyscale.
 /// - Every number in the output is written with at most 2 decimals by a
 ///   locale-independent routine, so the same model always gives the same bytes.
@@ -620,9 +620,10 @@ public enum ChartRenderer {
 
 /// Series colours and second cues that survive colour blindness and greyscale printing.
 package enum ChartPalette {
-    /// Okabe–Ito hues, two of them darkened, in an order where neighbours differ in
-    /// lightness (CIE L* 46, 71, 38, 70, 41, 61, 29).
-    package static let colors = ["#0072B2", "#E69F00", "#00664A", "#56B4E9", "#A63F00", "#CC79A7", "#444444"]
+    /// Okabe–Ito hues, darkened where needed so that every one has at least 3:1 against
+    /// the white page (WCAG 1.4.11, `ThemeColors.graphicsContrast`), in an order where
+    /// neighbours differ in lightness. Adjacent areas are also parted by a white outline.
+    package static let colors = ["#0072B2", "#B36B00", "#00664A", "#2B88C8", "#A63F00", "#CC79A7", "#444444"]
     /// Dash patterns of lines, the first one solid.
     package static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3", "4 4", "12 3 2 3 2 3"]
 
@@ -783,7 +784,8 @@ package struct SVGDocument {
         let n = ChartRenderer.n
         lines.append(
             #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="100%""#
-                + #" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="chart"#
+                + #" role="img" aria-labelledby="\#(id)-title" aria-describedby="\#(id)-desc""#
+                + #" class="chart"#
                 + #" chart-\#(model.kind.rawValue)" font-family="system-ui, sans-serif""#
                 + #" font-size="\#(n(ChartRenderer.fontSize))">"#
         )

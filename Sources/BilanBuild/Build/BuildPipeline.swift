@@ -325,6 +325,7 @@ public final class BuildPipeline {
         assembler.yearLinks = options.yearLinks
         assembler.photoFiles = photos.files
         assembler.photosWithoutOriginal = photos.withoutOriginal
+        assembler.photoMarkdownCopies = photos.markdownCopies
         let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
@@ -475,7 +476,10 @@ public final class BuildPipeline {
     /// `unreadable-image` error at the first place that shows a photo that cannot be.
     private func photoStage(
         _ rendered: [String: [RenderedSection]], photos: [String: Photo], config: ReportConfig
-    ) -> (files: [String: [UInt8]], withoutOriginal: Set<String>, diagnostics: [Diagnostic]) {
+    ) -> (
+        files: [String: [UInt8]], withoutOriginal: Set<String>, markdownCopies: [String: String],
+        diagnostics: [Diagnostic]
+    ) {
         var shown: [String: SourceLocation] = [:]
         for language in rendered.keys.sorted() {
             for section in rendered[language]! {
@@ -487,6 +491,7 @@ public final class BuildPipeline {
         let paths = shown.keys.sorted().filter { photos[$0] != nil }
         let made = ParallelMap.map(paths) { [photoCopies] path in photoCopies.copies(of: photos[path]!) }
         var files: [String: [UInt8]] = [:]
+        var markdownCopies: [String: String] = [:]
         var problems = DiagnosticList()
         for (path, copies) in zip(paths, made) {
             switch copies {
@@ -494,6 +499,7 @@ public final class BuildPipeline {
                 for copy in copies {
                     let file = OutputLinks.outputPath(ofProjectFile: photos[path]!.copyPath(width: copy.width))
                     files[file] = copy.bytes
+                    markdownCopies[path] = file
                 }
             case .failure(let error):
                 problems.error(
@@ -504,7 +510,7 @@ public final class BuildPipeline {
         }
         let logo = config.logo.map { "content/" + $0 }
         let withoutOriginal = config.keepOriginalImages ? [] : Set(paths).subtracting(logo.map { [$0] } ?? [])
-        return (files, withoutOriginal, problems.all)
+        return (files, withoutOriginal, markdownCopies, problems.all)
     }
 
     /// What the section contexts are made of, besides the figures: which sections are in

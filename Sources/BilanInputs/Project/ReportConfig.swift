@@ -65,13 +65,13 @@ public struct ReportConfig: Sendable {
     public var logoLocation: SourceLocation? = nil
     /// The order of day and month in `01/04/2024`-style dates (`data:`).
     public var dates = DateDeclarations()
+    /// `images: { originals: true }`: the photos are also copied into the site as they
+    /// are, besides their resized copies (which the pages show either way).
+    public var keepOriginalImages = false
     /// `paper: letter | a4`, for the PDF; nil when not set (the first language's country decides).
     public var paper: String? = nil
     /// `print: { section_breaks: true }`: each section of the PDF starts on a new page.
     public var sectionBreaks = false
-    /// `images: { originals: true }`: the photos are also copied into the site as they
-    /// are, besides their resized copies (which the pages show either way).
-    public var keepOriginalImages = false
     /// Last year's project folder, relative to this one (`previous: ../rapport-2023-2024`).
     public var previous: String? = nil
     /// Where `previous:` is written, for an error about that folder.
@@ -264,6 +264,15 @@ public enum ReportConfigLoader {
         let dates = settings["data"].map { DateDeclarations.read($0, into: &schema) } ?? DateDeclarations()
         let previous = setting("previous", required: false)
 
+        var keepOriginalImages = false
+        if let node = settings["images"] {
+            let images = schema.map(node, known: ["originals"]) {
+                "unknown images setting '\($0.key)' (known: originals)"
+            }
+            keepOriginalImages =
+                images["originals"].flatMap { schema.bool($0, invalid: "images.originals must be true or false") }
+                ?? false
+        }
         var paper: String?
         if let node = settings["paper"] {
             let value = node.scalar?.string ?? ""
@@ -282,15 +291,6 @@ public enum ReportConfigLoader {
                 sectionBreaks = schema.bool(node, invalid: "print.section_breaks must be true or false") ?? false
             }
         }
-        var keepOriginalImages = false
-        if let node = settings["images"] {
-            let images = schema.map(node, known: ["originals"]) {
-                "unknown images setting '\($0.key)' (known: originals)"
-            }
-            keepOriginalImages =
-                images["originals"].flatMap { schema.bool($0, invalid: "images.originals must be true or false") }
-                ?? false
-        }
 
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
@@ -298,9 +298,9 @@ public enum ReportConfigLoader {
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
+        config.keepOriginalImages = keepOriginalImages
         config.paper = paper
         config.sectionBreaks = sectionBreaks
-        config.keepOriginalImages = keepOriginalImages
         config.font = font
         config.boldFigures = boldFigures
         config.accentLocation = accentLocation

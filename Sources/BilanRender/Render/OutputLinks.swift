@@ -169,6 +169,18 @@ public struct OutputLinks: Sendable {
                 guard url != link.destination else { return .keep }
                 link.destination = url
                 return .update(.image(link))
+            case .text(let text) where document == .hugoPage && text.contains("{{%"):
+                // Hugo reads `{{%` anywhere in a page as a shortcode: `\%` is the same text
+                // to Markdown and no shortcode to Hugo (cmark already writes `{{<` as `{{\<`).
+                var pieces: [MarkdownNode] = []
+                var rest = Substring(text)
+                while let mark = rest.range(of: "{{%") {
+                    pieces.append(MarkdownNode(.text(String(rest[..<mark.lowerBound]) + "{{")))
+                    pieces.append(MarkdownNode(.generated(html: "%", markdown: "\\%")))
+                    rest = rest[mark.upperBound...]
+                }
+                if !rest.isEmpty { pieces.append(MarkdownNode(.text(String(rest)))) }
+                return .replace(pieces)
             case .generatedBlock(let html, let markdown, let content) where document != .page:
                 guard let line = OutputLinks.chartImageLine(markdown) else { return .keep }
                 let folder = document == .sectionMarkdown ? "../charts/" : document == .hugoPage ? "" : "charts/"

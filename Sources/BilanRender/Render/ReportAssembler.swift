@@ -49,13 +49,16 @@ public struct ReportAssembler: Sendable {
     public var variants: [RenderVariant]
     /// Where the project is, for the single file's inlined files; none when nil.
     public var projectRoot: URL?
-    /// The Markdown files' layout: the plain files, or Hugo's page bundles.
-    public var markdownLayout: MarkdownLayout
     /// The photos' resized copies: path in `output/` → bytes.
     package var photoFiles: [String: [UInt8]] = [:]
     /// The photos (relative to the project) the pages show through their copies only:
     /// left out of `assetFiles`' copies (`images: { originals: true }` keeps them).
     package var photosWithoutOriginal: Set<String> = []
+    /// Each photo's widest copy (path in `output/`), which the Markdown files show: a Hugo
+    /// page bundle holds it beside its page.
+    package var photoMarkdownCopies: [String: String] = [:]
+    /// The Markdown files' layout: the plain files, or Hugo's page bundles.
+    public var markdownLayout: MarkdownLayout
     /// Language → translation key → anchor, for the links between languages.
     package let anchors: [String: [String: String]]
     /// The codes of the languages written right to left, found once (from each locale).
@@ -128,6 +131,11 @@ public struct ReportAssembler: Sendable {
                     plan.files[bundle + "index.md"] = section.output.hugoPage ?? section.output.sectionFile
                     for file in section.referencedFiles {
                         plan.copies[bundle + OutputLinks.outputPath(ofProjectFile: file)] = file
+                    }
+                    for photo in section.shownPhotos.keys {
+                        if let copy = photoMarkdownCopies[photo], let bytes = photoFiles[copy] {
+                            plan.files[bundle + copy] = bytes
+                        }
                     }
                     for chart in section.charts { plan.add(bundle + "\(chart.id).svg", chart.svg) }
                 }

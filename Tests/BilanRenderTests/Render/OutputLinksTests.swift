@@ -21,6 +21,16 @@ import Testing
         #expect(links.url("bilan-section:020-membres#membres", for: .sectionMarkdown) == "020-membres.md")
     }
 
+    @Test func hugoPagesLinkThroughRelrefAndHoldNoShortcodeOfTheText() {
+        #expect(links.url("bilan-section:020-membres#aga", for: .hugoPage) == #"{{< relref path="/membres#aga" >}}"#)
+        #expect(
+            links.url("bilan-language:en/040-donors", for: .hugoPage) == #"{{< relref path="/donors" lang="en" >}}"#)
+        #expect(links.url("bilan-file:content/assets/a b.jpg", for: .hugoPage) == "assets/a%20b.jpg")
+        let blocks = CommonMarkConverter.parse("[les membres](bilan-section:020-membres) {{% x %}} et {{< y >}}\n")
+        let markdown = CommonMarkConverter.renderCommonMark(links.rewrite(blocks, for: .hugoPage), allowRawHTML: false)
+        #expect(markdown == #"[les membres]({{< relref path="/membres" >}}) {{\% x %}} et {{\< y \>}}"# + "\n")
+    }
+
     @Test func otherLanguageLinksLeadToThatLanguagesPage() {
         #expect(links.url("bilan-language:en/040-donors#thanks", for: .page) == "../en/index.html#donors--thanks")
         #expect(links.url("bilan-language:en/040-donors", for: .page) == "../en/index.html#donors")

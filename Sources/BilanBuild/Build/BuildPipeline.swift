@@ -609,22 +609,22 @@ public final class BuildPipeline {
 
     /// The theme's logo must be a file inside the project.
     package static func logoProblems(_ config: ReportConfig, projectRoot: URL) -> [Diagnostic] {
-        guard let logo = config.logo else { return [] }
-        switch ProjectPaths.resolve(logo, writtenIn: "content/report.yaml", projectRoot: projectRoot) {
-        case .file: return []
-        case .outside:
-            return [
-                .error(
-                    .pathOutsideProject, "theme.logo '\(logo)' leads out of the project: put it in content/assets/",
-                    at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))
-            ]
-        default:
-            return [
-                .error(
-                    .missingImage, "theme.logo '\(logo)' not found in content/",
-                    at: config.logoLocation ?? SourceLocation(file: ReportConfigLoader.path))
-            ]
-        }
+        [("theme.logo", config.logo, config.logoLocation), ("theme.cover", config.cover, config.coverLocation)]
+            .flatMap { setting, file, location -> [Diagnostic] in
+                guard let file else { return [] }
+                let at = location ?? SourceLocation(file: ReportConfigLoader.path)
+                switch ProjectPaths.resolve(file, writtenIn: "content/report.yaml", projectRoot: projectRoot) {
+                case .file: return []
+                case .outside:
+                    return [
+                        .error(
+                            .pathOutsideProject,
+                            "\(setting) '\(file)' leads out of the project: put it in content/assets/",
+                            at: at)
+                    ]
+                default: return [.error(.missingImage, "\(setting) '\(file)' not found in content/", at: at)]
+                }
+            }
     }
 
     /// Two charts of one language may not share an id: they would share a file.

@@ -54,6 +54,12 @@ public struct ReportConfig: Sendable {
     public var boldFigures = true
     /// Where `theme.accent` is written, for a warning about its contrast.
     public var accentLocation: SourceLocation? = nil
+    /// `theme.cover: { image, alt }`: the cover's photo (relative to `content/`) and its
+    /// text for readers who cannot see it.
+    public var cover: String? = nil
+    public var coverAlt: String? = nil
+    /// Where `theme.cover` is written, for an error about its file.
+    public var coverLocation: SourceLocation? = nil
     public var accepted: [AcceptedWarning]
     /// Where `theme.logo` is written, for an error about the logo's path.
     public var logoLocation: SourceLocation? = nil
@@ -185,8 +191,11 @@ public enum ReportConfigLoader {
         var font: String?
         var boldFigures = true
         var accentLocation: SourceLocation?
+        var cover: String?
+        var coverAlt: String?
+        var coverLocation: SourceLocation?
         if let node = settings["theme"] {
-            let known = ["accent", "bold_figures", "font", "logo"]
+            let known = ["accent", "bold_figures", "cover", "font", "logo"]
             let theme = schema.map(node, known: known) {
                 "unknown theme setting '\($0.key)' (known: \(known.joined(separator: ", ")))"
             }
@@ -204,6 +213,21 @@ public enum ReportConfigLoader {
                 boldFigures = schema.bool(node, invalid: "theme.bold_figures must be true or false") ?? true
             }
             accentLocation = theme["accent"].map { reader.location(of: $0) }
+            if let node = theme["cover"] {
+                let entry = schema.map(node, known: ["image", "alt"]) {
+                    "unknown key '\($0.key)' in theme.cover (known: image, alt)"
+                }
+                coverLocation = reader.location(of: entry["image"] ?? node)
+                cover = schema.required(
+                    "image", in: entry,
+                    missing: "theme.cover needs 'image': the photo's path, such as assets/cover.jpg",
+                    at: node
+                ).flatMap { schema.text($0, .nonEmpty, invalid: "theme.cover's image must be a path") }
+                coverAlt = schema.required(
+                    "alt", in: entry,
+                    missing: "theme.cover needs 'alt': what the photo shows, for readers who cannot see it", at: node
+                ).flatMap { schema.text($0, .nonEmpty, invalid: "theme.cover's alt must be a text") }
+            }
             if let node = theme["accent"] {
                 let value = node.scalar?.string ?? ""
                 if value.range(of: "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", options: .regularExpression) == nil {
@@ -280,6 +304,9 @@ public enum ReportConfigLoader {
         config.font = font
         config.boldFigures = boldFigures
         config.accentLocation = accentLocation
+        config.cover = cover
+        config.coverAlt = coverAlt
+        config.coverLocation = coverLocation
         config.previous = previous
         config.previousLocation = settings["previous"].map { reader.location(of: $0) }
         config.markdownLayout = markdownLayout

@@ -129,6 +129,9 @@ enum BuiltinTemplates {
 <meta property="og:description" content="{{description}}">
 {{/description}}
 <meta property="og:url" content="{{canonical}}">
+{{#ogImage}}
+<meta property="og:image" content="{{ogImage}}">
+{{/ogImage}}
 <meta property="og:site_name" content="{{organization}}">
 <meta property="og:locale" content="{{ogLocale}}">
 {{#ogLocaleAlternates}}
@@ -167,6 +170,9 @@ enum BuiltinTemplates {
 {{#logo}}
 <img class="logo" src="{{logo}}" alt="{{organization}}">
 {{/logo}}
+{{#cover}}
+<img class="cover-photo" src="{{cover}}" alt="{{coverAlt}}">
+{{/cover}}
 <p class="organization">{{organization}}</p>
 <h1>{{title}}</h1>
 {{#coverPeriod}}
@@ -262,6 +268,8 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 .language-switch [aria-current] { font-weight: 700; }
 
 .cover { border-left: 0.5rem solid var(--accent); padding: 2rem 0 2rem 1.25rem; margin: 1rem 0 2rem; }
+.cover-photo { display: block; width: 100%; height: auto; max-height: 24rem; object-fit: cover;
+  border-radius: 0.25rem; margin-bottom: 1.5rem; }
 .cover h1 { font-size: clamp(1.8rem, 6vw, 2.8rem); line-height: 1.15; margin: 0.25rem 0; }
 .cover .organization, .cover .period { color: var(--muted); margin: 0; font-weight: 600; letter-spacing: 0.04em; }
 .cover .logo { max-width: 10rem; height: auto; }

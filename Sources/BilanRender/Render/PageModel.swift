@@ -20,6 +20,12 @@ public struct PageModel: Encodable, Sendable {
     public var figures: [String: String]
     /// `theme.accent`, when report.yaml sets it.
     public var accent: String?
+    /// The cover's photo (`theme.cover`), its URL from the page, and its text.
+    public var cover: String?
+    public var coverAlt: String?
+    /// The absolute URL of the link previews' image (`og:image`): the cover's photo, else
+    /// the logo, under `base_url`.
+    public var ogImage: String?
     /// The style the theme adds after the stylesheet (colours derived from the accent,
     /// the font stack, figures not bold), for `<style>{{{themeStyle}}}</style>`; nil
     /// when the theme changes nothing. Its values are checked when report.yaml is read.

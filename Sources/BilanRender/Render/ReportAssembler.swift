@@ -185,7 +185,14 @@ public struct ReportAssembler: Sendable {
                 notes.append(.init(reference: file, reason: "not found in the build; the link was removed"))
             }
         }
-        let variant = PageVariant.singleFile(stylesheet: stylesheet, logo: logo)
+        var cover: String?
+        if let file = config.cover.map({ "content/" + $0 }) {
+            cover = export.dataURI(OutputLinks.outputPath(ofProjectFile: file))
+            if cover == nil {
+                notes.append(.init(reference: file, reason: "not found in the build; the link was removed"))
+            }
+        }
+        let variant = PageVariant.singleFile(stylesheet: stylesheet, logo: logo, cover: cover)
         let html = String(decoding: page(language, rendered, pieces, variant: variant), as: UTF8.self)
         return SingleFilePage(html: html, notes: notes)
     }
@@ -270,13 +277,15 @@ public struct ReportAssembler: Sendable {
         case .site:
             model.stylesheet = "../style.css"
             model.logo = config.logo.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
+            model.cover = config.cover.map { "../" + OutputLinks.outputPath(ofProjectFile: "content/" + $0) }
             others = config.languages
-        case .singleFile(let stylesheet, let logo):
+        case .singleFile(let stylesheet, let logo, let cover):
             // The file holds one language: the other languages' pages are no address.
             model.singleFile = true
             model.stylesheet = AssetInliner.dataURI(Array(stylesheet.utf8), path: "style.css")
             model.inlineStylesheet = stylesheet
             model.logo = logo
+            model.cover = cover
             model.alternates = nil
             others = config.languages.filter { $0.code == language.code }
         }
@@ -307,6 +316,10 @@ public struct ReportAssembler: Sendable {
             period: config.period, generator: generator, strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
+        model.coverAlt = config.coverAlt
+        if let base = config.baseURL, let image = config.cover ?? config.logo {
+            model.ogImage = base + OutputLinks.outputPath(ofProjectFile: "content/" + image)
+        }
         model.themeStyle = ThemeColors.css(accent: config.accent, font: config.font, boldFigures: config.boldFigures)
         model.description = language.description
         model.coverPeriod = coverPeriod(language)
@@ -453,7 +466,7 @@ package enum PageVariant: Equatable {
     case site
     /// The single file: the stylesheet's text with its `url()`s inlined, and the logo as
     /// a `data:` URI (nil when it could not be read).
-    case singleFile(stylesheet: String, logo: String?)
+    case singleFile(stylesheet: String, logo: String?, cover: String?)
 }
 
 /// Heading anchors as GitHub, GitLab and Hugo compute them, made unique in a document.

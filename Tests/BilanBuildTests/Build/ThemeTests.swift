@@ -57,6 +57,28 @@ import Testing
         #expect(view.indexPage().contains(style))
     }
 
+    /// `theme.cover`: the photo on the cover of every page (inlined in the single file, so
+    /// the PDF has it too) with its text, and the link previews' image under `base_url`.
+    @Test func theCoverPhotoIsOnEveryCoverAndInLinkPreviews() throws {
+        let project = try FixtureProjects.copy()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let yaml = project.appendingPathComponent("content/report.yaml")
+        try
+            (try String(contentsOf: yaml, encoding: .utf8)
+            + "base_url: https://example.org/rapport/\n"
+            + "theme: { cover: { image: assets/logo.svg, alt: \"Des membres réunies devant le local\" } }\n")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let result = BuildPipeline.run(BuildOptions(projectRoot: project, variants: [.singleFile]))
+        #expect(result.wrote, "\(DiagnosticReport.text(result.diagnostics))")
+        let page = try String(contentsOf: project.appendingPathComponent("output/fr/index.html"), encoding: .utf8)
+        #expect(
+            page.contains(
+                "<img class=\"cover-photo\" src=\"../assets/logo.svg\" alt=\"Des membres réunies devant le local\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/rapport/assets/logo.svg\">"))
+        let single = try #require(result.singleFilePages["fr"]).html
+        #expect(single.contains("<img class=\"cover-photo\" src=\"data:image/svg+xml;base64,"))
+    }
+
     @Test func withoutAThemeThePagesKeepTheStylesheetsColours() throws {
         let project = try FixtureProjects.copy()
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }

@@ -16,6 +16,9 @@ import Testing
             figures: ["f": "1"])
         model.accent = "#000"
         model.themeStyle = ":root { --accent: #000; }"
+        model.cover = "../assets/cover.jpg"
+        model.coverAlt = "A photo"
+        model.ogImage = "https://example.org/assets/cover.jpg"
         model.description = "d"
         model.coverPeriod = "P"
         model.canonical = "https://example.org/fr/"

@@ -31,8 +31,9 @@ import Testing
         let help = try BilanBinary.run(["--help"])
         #expect(help.status == 0)
         let listing = help.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
-        let commands = listing.matches(of: #/\n  ([a-z]+) /#).map { String($0.output.1) }
-        #expect(commands == ["build", "check", "serve", "export", "figures", "data", "translations", "init"])
+        let commands = listing.matches(of: #/\n  ([a-z][a-z-]*) /#).map { String($0.output.1) }
+        #expect(
+            commands == ["build", "check", "serve", "export", "figures", "data", "translations", "init", "new-year"])
         let text = try Self.text(document)
         let missing = commands.filter { !text.contains("bilan \($0)") }
         #expect(missing.isEmpty, "\(document) does not show \(missing)")

@@ -31,29 +31,8 @@ import Testing
         """
     }
 
-    static let layouts: [String: String] = [
-        "_default/baseof.html": """
-        <!DOCTYPE html>
-        <html lang="{{ .Language.Lang }}">
-        <head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-        <body>{{ block "main" . }}{{ end }}</body>
-        </html>
-
-        """,
-        "_default/single.html": """
-        {{ define "main" }}<article><h1>{{ .Title }}</h1>
-        {{ .Content }}
-        {{ range .Translations }}<a class="translation" href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Title \
-        }}</a>{{ end }}
-        </article>{{ end }}
-
-        """,
-        "_default/list.html": """
-        {{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end \
-        }}</ul>{{ end }}
-
-        """,
-    ]
+    /// The same minimal theme as the integration test's.
+    static let layouts = HugoIntegrationTests.layouts
 
     /// Builds `project` with `--markdown hugo`, copies the Hugo layout into a new site
     /// and builds it; the built site's folder, or nil when a step failed (recorded).

@@ -73,14 +73,7 @@ public enum ArchiveBuild {
             for (path, source) in yearPlan.copies {
                 plan.copies[year.segment + "/" + path] = PreviousYear.joined(year.folder, source)
             }
-            if !archive.keyFigures.isEmpty {
-                let stage = FigureStage.run(projectRoot: year.root, config: year.config)
-                for language in year.config.languages {
-                    let values = stage.resolver.formattedValues(language: language.code)
-                    figures[year.folder + "/" + language.code] = Dictionary(
-                        values, uniquingKeysWith: { first, _ in first })
-                }
-            }
+            for (language, values) in built.figures { figures[year.folder + "/" + language] = values }
         }
         result.diagnostics = problems.sorted
         guard !result.failed(strict: strict) else { return result }

@@ -73,6 +73,9 @@ public struct BuildResult: Sendable {
     /// Each language's Word document, when the build was asked for the `.word` variant
     /// and succeeded.
     public var wordDocuments: [String: Result<WordDocument, Diagnostic>] = [:]
+    /// Every figure formatted in each language (language → name → text), when the build
+    /// got as far as assembling the report.
+    public var figures: [String: [String: String]] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning && !$0.accepted }.count }
@@ -315,6 +318,7 @@ public final class BuildPipeline {
                 let values = figures.resolver.formattedValues(language: language.code)
                 return (language.code, Dictionary(values, uniquingKeysWith: { first, _ in first }))
             })
+        result.figures = figureTexts
         var siteConfig = config
         if let base = options.archiveBaseURL { siteConfig.baseURL = base }
         var assembler = ReportAssembler(

@@ -145,8 +145,8 @@ public enum ArchiveBuild {
             if let other = segments[segment] {
                 problems.error(
                     .invalidConfig,
-                    "'\(folder)' and '\(other)' have the same period '\(config.defaultPeriod)': each year of an archive "
-                        + "is published under its period",
+                    "'\(folder)' and '\(other)' have the same period '\(config.defaultPeriod)': each year of an "
+                        + "archive is published under its period",
                     at: location)
                 continue
             }

@@ -313,8 +313,10 @@ public struct ReportAssembler: Sendable {
     /// `hreflang` alternates and the Open Graph locales.
     package func pageModel(language: ReportLanguage, url: String?) -> PageModel {
         var model = PageModel(
-            lang: language.code, rtl: rightToLeft.contains(language.code), organization: config.organization.text(in: language.code),
-            period: config.period.text(in: language.code), generator: generator, strings: strings.keyed(language: language.code),
+            lang: language.code, rtl: rightToLeft.contains(language.code),
+            organization: config.organization.text(in: language.code),
+            period: config.period.text(in: language.code), generator: generator,
+            strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
         model.coverAlt = config.coverAlt

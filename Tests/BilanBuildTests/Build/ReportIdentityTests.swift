@@ -85,7 +85,8 @@ import Testing
         let config = try ReportConfigLoader.parse(Self.identity)
         for (code, own) in [("fr", Self.french), ("en", Self.english)] {
             let settings = ReportExport.printSettings(
-                config, language: code, options: ReportExport.Options(projectRoot: URL(fileURLWithPath: "/"), format: .pdf))
+                config, language: code,
+                options: ReportExport.Options(projectRoot: URL(fileURLWithPath: "/"), format: .pdf))
             #expect(settings.organization == own && settings.stamp.author == own, "\(code)")
         }
         let project = try Self.project()

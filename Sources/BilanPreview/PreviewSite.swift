@@ -135,7 +135,7 @@ public actor PreviewSite {
         guard case .file(let path) = SitePath.resolve(target) else { return notFound() }
         if path == String(Self.sideBySidePath.dropLast()) { return redirect("/" + Self.sideBySidePath) }
         guard let plan = built.result.plan else {
-            let projectName = built.config?.organization ?? "bilan"
+            let projectName = built.config.map { $0.organization.text(in: $0.defaultLanguage.code) } ?? "bilan"
             return page(500, ErrorPage.html(built.result.diagnostics, projectName: projectName))
         }
         if path.hasPrefix(Self.sideBySidePath) {

@@ -140,12 +140,13 @@ public enum ArchiveBuild {
                 }
                 continue
             }
-            let segment = Self.segment(config.period)
+            // The default language's period names the year's folder, whatever the page's language.
+            let segment = Self.segment(config.defaultPeriod)
             if let other = segments[segment] {
                 problems.error(
                     .invalidConfig,
-                    "'\(folder)' and '\(other)' have the same period '\(config.period)': each year of an archive "
-                        + "is published under its period",
+                    "'\(folder)' and '\(other)' have the same period '\(config.defaultPeriod)': each year of an "
+                        + "archive is published under its period",
                     at: location)
                 continue
             }
@@ -157,7 +158,7 @@ public enum ArchiveBuild {
             }
             years.append(Year(folder: folder, root: yearRoot, config: config, segment: segment, sections: sections))
         }
-        if archive.years == nil { years.sort { $0.config.period < $1.config.period } }
+        if archive.years == nil { years.sort { $0.config.defaultPeriod < $1.config.defaultPeriod } }
         return years
     }
 
@@ -182,7 +183,7 @@ public enum ArchiveBuild {
                 var found: [YearLink] = []
                 for (other, rel) in [(index - 1, "prev"), (index + 1, "next")] where years.indices.contains(other) {
                     guard let title = years[other].sections[language]?[slug] else { continue }
-                    let period = years[other].config.period
+                    let period = years[other].config.period.text(in: language)
                     let label = rel == "prev" ? "← \(period) · \(title)" : "\(period) · \(title) →"
                     found.append(
                         YearLink(
@@ -236,8 +237,9 @@ public enum ArchiveBuild {
                 guard let own = year.config.language(code) else { return nil }
                 let values = figures[year.folder + "/" + code] ?? [:]
                 // The period once: not again under a title that says it.
+                let period = year.config.period.text(in: code)
                 return ArchivePage.Year(
-                    title: own.title, period: own.title.contains(year.config.period) ? nil : year.config.period,
+                    title: own.title, period: own.title.contains(period) ? nil : period,
                     href: "../\(year.segment)/\(code)/index.html",
                     logo: year.config.logo.map {
                         "../\(year.segment)/" + OutputLinks.outputPath(ofProjectFile: "content/" + $0)

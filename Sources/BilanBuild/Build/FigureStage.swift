@@ -68,7 +68,7 @@ public struct FigureTable: FigureResolving {
 
     public init(evaluation: FigureEvaluation, config: ReportConfig) {
         self.evaluation = evaluation
-        self.period = config.period
+        self.period = config.defaultPeriod
         self.formatters = Dictionary(
             config.languages.map {
                 ($0.code, FigureFormatter(localeIdentifier: $0.locale, currencyCode: config.currency))

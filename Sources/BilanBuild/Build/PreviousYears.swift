@@ -69,7 +69,7 @@ enum PreviousYears {
         let stage = FigureStage.run(projectRoot: root, config: earlier, chain: chain + [canonical])
         problems.append(contentsOf: relocated(stage.diagnostics.filter { $0.severity == .error }, in: folder))
         return PreviousYear(
-            folder: folder, period: earlier.period, evaluation: stage.resolver.evaluation,
+            folder: folder, period: earlier.defaultPeriod, evaluation: stage.resolver.evaluation,
             before: stage.resolver.previous.map { rebased($0, on: folder) })
     }
 

@@ -164,11 +164,13 @@ public enum ReportExport {
         let paper =
             config.paper.flatMap(PrintedReport.Paper.init(rawValue:))
             ?? .usual(forLocale: config.defaultLanguage.locale)
+        let organization = config.organization.text(in: language.code)
         let stamp = PrintedPDF.Stamp(
-            title: language.title, author: config.organization, subject: language.description ?? config.period,
+            title: language.title, author: organization,
+            subject: language.description ?? config.period.text(in: language.code),
             language: language.locale, date: options.sourceDateEpoch ?? PrintedPDF.fixedDate)
         return PrintedReport.Settings(
-            paper: paper, organization: config.organization, sectionBreaks: config.sectionBreaks, stamp: stamp)
+            paper: paper, organization: organization, sectionBreaks: config.sectionBreaks, stamp: stamp)
     }
 
     /// Makes sure `output/` may hold an export: a folder bilan made, or a new one made

@@ -42,13 +42,8 @@ public enum NewYear {
     ) throws(DiagnosticError) -> Outcome {
         let config = try ReportConfigLoader.load(projectRoot: projectRoot)
         let configLocation = SourceLocation(file: ReportConfigLoader.path)
-        guard let newPeriod = period ?? nextPeriod(after: config.period) else {
-            throw DiagnosticError(
-                .error(
-                    .invalidConfig,
-                    "period '\(config.period)' does not read as a year (2024) or two (2023-2024): give the new "
-                        + "year's period with --period", at: configLocation))
-        }
+        let changes = try periodChanges(config, period: period, at: configLocation)
+        let newPeriod = changes.newPeriod
         try ProjectTemplate.requireEmpty(folder, displayName: displayName, command: "new-year")
         let previous = relativePath(from: folder, to: projectRoot)
         var outcome = Outcome(
@@ -62,10 +57,13 @@ public enum NewYear {
             if path == ReportConfigLoader.path {
                 let text = String(decoding: data, as: UTF8.self)
                 data = Data(
-                    reportYAML(text, period: config.period, newPeriod: newPeriod, previous: previous).utf8)
+                    reportYAML(
+                        text, replacing: changes.replacements, period: config.period.isPerLanguage ? nil : newPeriod,
+                        previous: previous
+                    ).utf8)
             } else if path.hasPrefix("content/sections/"), path.hasSuffix(".md") {
                 data = Data(
-                    markedDraft(String(decoding: data, as: UTF8.self), period: config.period, newPeriod: newPeriod).utf8
+                    markedDraft(String(decoding: data, as: UTF8.self), replacing: changes.replacements).utf8
                 )
                 outcome.drafts += 1
             } else if emptyData, path.hasPrefix("content/data/") {
@@ -117,6 +115,48 @@ public enum NewYear {
         return outcome
     }
 
+    /// The new year's period in the default language, and the texts to replace by their
+    /// new year in report.yaml and the sections' titles: the one period by the new one, or,
+    /// for a period given per language (`{ fr: Exercice 2023-2024, en: Fiscal year 2023–24 }`),
+    /// the year or years each language's text holds by the ones after them (or by `--period`).
+    static func periodChanges(
+        _ config: ReportConfig, period: String?, at location: SourceLocation
+    ) throws(DiagnosticError) -> (newPeriod: String, replacements: [(old: String, new: String)]) {
+        guard config.period.isPerLanguage else {
+            guard let newPeriod = period ?? nextPeriod(after: config.defaultPeriod) else {
+                throw DiagnosticError(
+                    .error(
+                        .invalidConfig,
+                        "period '\(config.defaultPeriod)' does not read as a year (2024) or two (2023-2024): give "
+                            + "the new year's period with --period", at: location))
+            }
+            return (newPeriod, [(config.defaultPeriod, newPeriod)])
+        }
+        var replacements: [(old: String, new: String)] = []
+        for language in config.languages {
+            let text = config.period.text(in: language.code)
+            guard let years = yearsWritten(in: text), let next = period ?? nextPeriod(after: years) else {
+                throw DiagnosticError(
+                    .error(
+                        .invalidConfig,
+                        "period '\(text)' (\(language.code)) holds no year (2024) or two (2023-2024): give the new "
+                            + "year's period with --period", at: location))
+            }
+            if !replacements.contains(where: { $0.old == years }) { replacements.append((years, next)) }
+        }
+        let newPeriod = replacements.reduce(config.defaultPeriod) {
+            $0.replacingOccurrences(of: $1.old, with: $1.new)
+        }
+        return (newPeriod, replacements)
+    }
+
+    /// The year or two years a period's text holds (`2023-2024` in `Exercice 2023-2024`),
+    /// as ``nextPeriod(after:)`` reads them; nil when it holds none.
+    static func yearsWritten(in text: String) -> String? {
+        text.range(of: "(?<![0-9])[0-9]{4}([-–/]([0-9]{4}|[0-9]{2}))?(?![0-9])", options: .regularExpression)
+            .map { String(text[$0]) }
+    }
+
     /// `2023-2024` → `2024-2025`, `2023–24` → `2024–25`, `2024` → `2025`; nil for anything
     /// else.
     public static func nextPeriod(after period: String) -> String? {
@@ -154,8 +194,12 @@ public enum NewYear {
     }
 
     /// report.yaml for the new year, edited as text so that its comments and layout stay:
-    /// the top-level `period:` and `previous:` set, the old period replaced elsewhere.
-    static func reportYAML(_ text: String, period: String, newPeriod: String, previous: String) -> String {
+    /// the top-level `period:` set to `period` (when it is one text; a period given per
+    /// language is edited by the replacements), `previous:` set, and each old text of
+    /// `replacements` replaced by its new one on every other line that is not a comment.
+    static func reportYAML(
+        _ text: String, replacing replacements: [(old: String, new: String)], period: String?, previous: String
+    ) -> String {
         let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.components(separatedBy: lineEnd)
         var periodLine: Int?
@@ -163,16 +207,23 @@ public enum NewYear {
         for (index, line) in lines.enumerated() {
             if line.hasPrefix("period:") {
                 periodLine = index
-                lines[index] = "period: " + plainOrQuoted(newPeriod)
+            }
+            if line.hasPrefix("period:"), let period {
+                lines[index] = "period: " + plainOrQuoted(period)
             } else if line.hasPrefix("previous:") {
                 previousLine = index
                 lines[index] = "previous: " + plainOrQuoted(previous)
             } else if !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-                lines[index] = line.replacingOccurrences(of: period, with: newPeriod)
+                lines[index] = replacements.reduce(line) { $0.replacingOccurrences(of: $1.old, with: $1.new) }
             }
         }
         if previousLine == nil {
-            lines.insert("previous: " + plainOrQuoted(previous), at: (periodLine ?? -1) + 1)
+            // After the period's lines: a period given per language may go on below its key.
+            var end = (periodLine ?? -1) + 1
+            if periodLine != nil {
+                while end < lines.count, lines[end].first == " " || lines[end].first == "\t" { end += 1 }
+            }
+            lines.insert("previous: " + plainOrQuoted(previous), at: end)
         }
         return lines.joined(separator: lineEnd)
     }
@@ -188,7 +239,7 @@ public enum NewYear {
 
     /// A section with `status: draft` in its front matter (added when missing), and the
     /// old period replaced by the new one in its front matter's title; the body as it was.
-    static func markedDraft(_ text: String, period: String, newPeriod: String) -> String {
+    static func markedDraft(_ text: String, replacing replacements: [(old: String, new: String)]) -> String {
         let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.components(separatedBy: lineEnd)
         guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
@@ -200,7 +251,7 @@ public enum NewYear {
                 lines[index] = "status: draft"
                 marked = true
             } else if lines[index].hasPrefix("title:") {
-                lines[index] = lines[index].replacingOccurrences(of: period, with: newPeriod)
+                lines[index] = replacements.reduce(lines[index]) { $0.replacingOccurrences(of: $1.old, with: $1.new) }
             }
         }
         if !marked { lines.insert("status: draft", at: close) }

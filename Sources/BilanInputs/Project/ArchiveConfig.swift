@@ -14,15 +14,7 @@ public import BilanBase
 /// ```
 public struct ArchiveConfig: Sendable {
     /// A text shown in every language, or one per language code.
-    public struct Text: Sendable, Hashable {
-        public var all: String?
-        public var byLanguage: [String: String]
-
-        /// The text in `language`, or the one text, or the first language's.
-        public func text(in language: String) -> String {
-            byLanguage[language] ?? all ?? byLanguage.sorted(by: { $0.key < $1.key }).first?.value ?? ""
-        }
-    }
+    public typealias Text = LocalizedText
 
     /// A figure each year shows on the landing pages, with its label.
     public struct KeyFigure: Sendable, Hashable {

@@ -39,8 +39,10 @@ public enum MarkdownLayout: String, Sendable, CaseIterable {
 
 /// `content/report.yaml`: who the report is for, its languages and its options.
 public struct ReportConfig: Sendable {
-    public var organization: String
-    public var period: String
+    /// The organisation's name: one text, or one per language (`{ fr: …, en: … }`).
+    public var organization: LocalizedText
+    /// The period the report covers: one text, or one per language.
+    public var period: LocalizedText
     public var baseURL: String?
     /// The languages in order; the first is the default (the source of translations).
     public var languages: [ReportLanguage]
@@ -80,6 +82,10 @@ public struct ReportConfig: Sendable {
     public var markdownLayout: MarkdownLayout = .plain
 
     public var defaultLanguage: ReportLanguage { languages[0] }
+
+    /// The period in the default language: where one text stands for the year whatever
+    /// the language (an archive's folder and order, `bilan new-year`, last year's figures).
+    public var defaultPeriod: String { period.text(in: defaultLanguage.code) }
 
     public func language(_ code: String) -> ReportLanguage? {
         languages.first { $0.code == code }
@@ -150,8 +156,6 @@ public enum ReportConfigLoader {
             return schema.text(key, in: settings, .nonEmpty, invalid: "'\(key)' must be a text value")
         }
 
-        let organization = setting("organization", required: true) ?? ""
-        let period = setting("period", required: true) ?? ""
         let baseURL = setting("base_url", required: false).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             schema.fail("base_url must start with https:// or http://", at: settings["base_url"])
@@ -184,6 +188,8 @@ public enum ReportConfigLoader {
         {
             languages = readLanguages(node, into: &schema)
         }
+        let organization = readShownText("organization", in: settings, languages: languages, into: &schema)
+        let period = readShownText("period", in: settings, languages: languages, into: &schema)
 
         var accent: String?
         var logo: String?
@@ -294,7 +300,7 @@ public enum ReportConfigLoader {
 
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         var config = ReportConfig(
-            organization: organization, period: period, baseURL: baseURL,
+            organization: organization ?? "", period: period ?? "", baseURL: baseURL,
             languages: languages, currency: currency, allowRawHTML: allowRawHTML,
             accent: accent, logo: logo, accepted: accepted, logoLocation: logoLocation)
         config.dates = dates
@@ -311,6 +317,45 @@ public enum ReportConfigLoader {
         config.previousLocation = settings["previous"].map { reader.location(of: $0) }
         config.markdownLayout = markdownLayout
         return config
+    }
+
+    /// A text readers see (`organization`, `period`): one text, or a map that gives one to
+    /// each language of the report and to no other language; nil when it is missing or wrong
+    /// (reported).
+    private static func readShownText(
+        _ key: String, in settings: YAMLMap, languages: [ReportLanguage], into schema: inout YAMLSchemaReader
+    ) -> LocalizedText? {
+        guard let node = schema.required(key, in: settings, missing: "report.yaml needs '\(key):'") else {
+            return nil
+        }
+        if node.scalar != nil {
+            return schema.text(node, .nonEmpty, invalid: "'\(key)' must be a text value").map { LocalizedText($0) }
+        }
+        let codes = languages.map(\.code)
+        let map = YAMLMap(node)
+        guard map.isMap, !map.entries.isEmpty else {
+            let example = (codes.isEmpty ? ["fr", "en"] : codes).map { "\($0): …" }.joined(separator: ", ")
+            schema.fail("'\(key)' must be a text value, or one per language: { \(example) }", at: node)
+            return nil
+        }
+        var texts: [String: String] = [:]
+        for entry in map.entries {
+            if !codes.isEmpty, !codes.contains(entry.key) {
+                schema.fail(
+                    "'\(key)' has a text for '\(entry.key)', which is not a language of the report (languages: "
+                        + "\(codes.joined(separator: ", ")))", at: entry.keyNode)
+                continue
+            }
+            texts[entry.key] = schema.text(
+                entry.value, .nonEmpty, invalid: "'\(key)' in '\(entry.key)' must be a text value")
+        }
+        let missing = codes.filter { map[$0] == nil }
+        if !missing.isEmpty {
+            schema.fail(
+                "'\(key)' is given per language, so it needs a text for every language of the report: add "
+                    + missing.map { "\($0): …" }.joined(separator: ", "), at: settings.keyNode(key))
+        }
+        return LocalizedText(all: nil, byLanguage: texts)
     }
 
     /// The `languages:` map: each code to `{ locale, title, description }`.

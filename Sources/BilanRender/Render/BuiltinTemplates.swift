@@ -96,7 +96,7 @@ enum BuiltinTemplates {
 <h1>{{organization}} · {{period}}</h1>
 <ul class="language-choice">
 {{#languages}}
-<li lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}><a href="{{href}}" hreflang="{{code}}">{{title}}</a> <span class="language-name">({{name}})</span></li>
+<li lang="{{code}}"{{#rtl}} dir="rtl"{{/rtl}}><a href="{{href}}" hreflang="{{code}}">{{#organizationName}}{{organizationName}} · {{/organizationName}}{{title}}</a> <span class="language-name">({{name}})</span></li>
 {{/languages}}
 </ul>
 </main>

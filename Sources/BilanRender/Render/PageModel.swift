@@ -92,6 +92,9 @@ public struct LanguageLink: Encodable, Sendable {
     public var current: Bool
     /// The report's title in that language (`index` only).
     public var title: String?
+    /// The organisation's name in that language, when report.yaml gives one per language
+    /// (`index` only; not `organization`, which Mustache would otherwise find in the page).
+    public var organizationName: String? = nil
 }
 
 /// Consecutive sections of one part, or of none.

@@ -205,7 +205,8 @@ public struct ReportAssembler: Sendable {
             LanguageLink(
                 code: language.code, name: strings.text(.languageName, language: language.code),
                 href: "\(language.code)/index.html", rtl: rightToLeft.contains(language.code), current: false,
-                title: language.title)
+                title: language.title,
+                organizationName: config.organization.isPerLanguage ? config.organization.text(in: language.code) : nil)
         }
         return templates.render(.index, model)
     }
@@ -312,8 +313,10 @@ public struct ReportAssembler: Sendable {
     /// `hreflang` alternates and the Open Graph locales.
     package func pageModel(language: ReportLanguage, url: String?) -> PageModel {
         var model = PageModel(
-            lang: language.code, rtl: rightToLeft.contains(language.code), organization: config.organization,
-            period: config.period, generator: generator, strings: strings.keyed(language: language.code),
+            lang: language.code, rtl: rightToLeft.contains(language.code),
+            organization: config.organization.text(in: language.code),
+            period: config.period.text(in: language.code), generator: generator,
+            strings: strings.keyed(language: language.code),
             figures: figures[language.code] ?? [:])
         model.accent = config.accent
         model.coverAlt = config.coverAlt
@@ -395,14 +398,15 @@ public struct ReportAssembler: Sendable {
     /// The period to show under the report's title, or nil when the title already says it
     /// (`Rapport d'activités 2023-2024` is not followed by `2023-2024` again).
     package func coverPeriod(_ language: ReportLanguage) -> String? {
-        language.title.contains(config.period) ? nil : config.period
+        let period = config.period.text(in: language.code)
+        return language.title.contains(period) ? nil : period
     }
 
     package func reportMarkdown(
         _ language: ReportLanguage, _ rendered: [RenderedSection], _ links: OutputLinks
     ) -> [UInt8] {
         var text = "# \(MarkdownEscaping.inline(language.title))\n\n"
-        text += MarkdownEscaping.inline(config.organization)
+        text += MarkdownEscaping.inline(config.organization.text(in: language.code))
         text += coverPeriod(language).map { " · \(MarkdownEscaping.inline($0))" } ?? ""
         text += "\n\n"
         text += "## \(MarkdownEscaping.inline(strings.text(.contents, language: language.code)))\n\n"

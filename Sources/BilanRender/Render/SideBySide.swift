@@ -221,7 +221,7 @@ public struct SideBySide {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title)) — \(esc(config.organization))</title>
+            <title>\(esc(title)) — \(esc(config.organization.text(in: language.code)))</title>
             <base href="\(esc(siteRoot + language.code + "/"))">
             <link rel="stylesheet" href="../style.css">
             <style>\(Self.stylesheet)</style>\(themeStyle)
@@ -230,7 +230,7 @@ public struct SideBySide {
             <header class="sbs-header">
             \(nav)
             <h1>\(esc(title))</h1>
-            <p>\(esc(config.organization)) · \(esc(config.period))</p>
+            <p>\(esc(config.organization.text(in: language.code))) · \(esc(config.period.text(in: language.code)))</p>
             </header>
             <main id="main">
             \(body)</main>

@@ -101,6 +101,46 @@ import Testing
         }
     }
 
+    /// A period given per language: each language's text gets the year after the one it
+    /// holds, the titles too, and `previous:` goes below the period's lines.
+    @Test func aPeriodPerLanguageMovesOnInEachLanguage() throws {
+        let years = try FixtureProjects.copyYears()
+        defer { try? FileManager.default.removeItem(at: years.deletingLastPathComponent()) }
+        let this = years.appendingPathComponent("2024-2025")
+        try Data(
+            """
+            organization: { fr: Les Jardins de Valbrume, en: Valbrume Gardens }
+            period:
+              fr: exercice 2024-2025
+              en: fiscal year 2024–25
+            languages:
+              fr: { locale: fr-CA, title: "Rapport annuel 2024-2025" }
+              en: { locale: en-CA, title: "Annual Report 2024–25" }
+
+            """.utf8
+        ).write(to: this.appendingPathComponent("content/report.yaml"))
+        let next = years.appendingPathComponent("2025-2026")
+        let outcome = try NewYear.create(from: this, at: next, displayName: "2025-2026", period: nil, emptyData: false)
+        #expect(outcome.period == "exercice 2025-2026")
+        let yaml = try String(contentsOf: next.appendingPathComponent("content/report.yaml"), encoding: .utf8)
+        #expect(
+            yaml == """
+                organization: { fr: Les Jardins de Valbrume, en: Valbrume Gardens }
+                period:
+                  fr: exercice 2025-2026
+                  en: fiscal year 2025–26
+                previous: ../2024-2025
+                languages:
+                  fr: { locale: fr-CA, title: "Rapport annuel 2025-2026" }
+                  en: { locale: en-CA, title: "Annual Report 2025–26" }
+
+                """)
+        let config = try ReportConfigLoader.load(projectRoot: next)
+        #expect(config.period.text(in: "en") == "fiscal year 2025–26")
+        #expect(NewYear.yearsWritten(in: "Exercice 2023-24") == "2023-24")
+        #expect(NewYear.yearsWritten(in: "Année financière") == nil)
+    }
+
     @Test func aPeriodThatIsNotAYearNeedsToBeGiven() throws {
         #expect(NewYear.nextPeriod(after: "2023-2024") == "2024-2025")
         #expect(NewYear.nextPeriod(after: "2023–24") == "2024–25")

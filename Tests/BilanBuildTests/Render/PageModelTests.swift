@@ -30,7 +30,9 @@ import Testing
         model.logo = "../assets/logo.svg"
         model.inlineStylesheet = "p {}"
         model.languages = [
-            LanguageLink(code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t")
+            LanguageLink(
+                code: "en", name: "English", href: "../en/", rtl: false, current: false, title: "t",
+                organizationName: "o")
         ]
         model.groups = [
             SectionGroup(

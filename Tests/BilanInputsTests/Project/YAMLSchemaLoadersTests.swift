@@ -39,6 +39,15 @@ import BilanTestSupport
             ),
             ("languages not a map", "organization: O\nperiod: P\nlanguages: [fr, en]"),
             (
+                "texts per language",
+                "organization: { fr: O, de: O }\nperiod: { en: P, fr: [P] }\n"
+                    + "languages:\n  fr: { locale: fr-CA, title: T }\n  en: { locale: en-CA, title: T }"
+            ),
+            (
+                "an empty map for a text",
+                "organization: O\nperiod: {}\nlanguages: { fr: { locale: fr-CA, title: T } }"
+            ),
+            (
                 "language settings",
                 "organization: O\nperiod: P\nlanguages:\n  FR: { locale: '', titre: T, description: [] }\n  en: x"
             ),

@@ -64,7 +64,7 @@ package struct WordDocumentWriter {
         var bookmarks: [String: String] = [:]
         var body = ""
         body += WordBlocks.paragraph(language.title, style: "Title", language: tag)
-        body += WordBlocks.paragraph(config.organization, style: "Subtitle", language: tag)
+        body += WordBlocks.paragraph(organization, style: "Subtitle", language: tag)
         if let coverPeriod { body += WordBlocks.paragraph(coverPeriod, style: "Subtitle", language: tag) }
 
         // Headings first, so that the table of contents and the links know their bookmarks.
@@ -142,7 +142,7 @@ package struct WordDocumentWriter {
             "docProps/app.xml",
             WordXML.declaration
                 + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-                + "<Application>bilan</Application><Company>\(WordXML.escape(config.organization))</Company>"
+                + "<Application>bilan</Application><Company>\(WordXML.escape(organization))</Company>"
                 + "</Properties>"
         )
         package.add(
@@ -197,13 +197,16 @@ package struct WordDocumentWriter {
         return xml
     }
 
+    /// The organisation's name in the document's language.
+    private var organization: String { config.organization.text(in: language.code) }
+
     private func coreProperties() -> String {
         WordXML.declaration
             + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
             + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">"
             + "<dc:title>\(WordXML.escape(language.title))</dc:title>"
-            + "<dc:subject>\(WordXML.escape(config.period))</dc:subject>"
-            + "<dc:creator>\(WordXML.escape(config.organization))</dc:creator>"
+            + "<dc:subject>\(WordXML.escape(config.period.text(in: language.code)))</dc:subject>"
+            + "<dc:creator>\(WordXML.escape(organization))</dc:creator>"
             + "<dc:language>\(WordXML.escape(languageTag))</dc:language></cp:coreProperties>"
     }
 
@@ -215,7 +218,7 @@ package struct WordDocumentWriter {
         return WordXML.declaration
             + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\(text(config.organization + " \u{2014} "))"
+            + "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\(text(organization + " \u{2014} "))"
             + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE "
             + "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\(text("1"))"
             + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>"

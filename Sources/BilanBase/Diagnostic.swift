@@ -80,6 +80,9 @@ extension DiagnosticCode {
     public static let languageSpan: DiagnosticCode = "language-span"
     /// A photo heavier than a page needs (over 5 MB, or over 4000 pixels on a side).
     public static let largeImage: DiagnosticCode = "large-image"
+    /// A data column's raw name (`menages_par_annee`) that a chart or a table would show
+    /// to readers, for want of a label.
+    public static let missingLabel: DiagnosticCode = "missing-label"
 
     // Errors: files and their syntax
     public static let missingFile: DiagnosticCode = "missing-file"

@@ -330,6 +330,7 @@ public final class BuildPipeline {
         assembler.photoFiles = photos.files
         assembler.photosWithoutOriginal = photos.withoutOriginal
         assembler.photoMarkdownCopies = photos.markdownCopies
+        assembler.photoSingleFileCopies = photos.singleFileCopies
         let assembly = assembler.assemble()
         markdown.rendered = [:]
         result.plan = assembly.plan
@@ -482,7 +483,7 @@ public final class BuildPipeline {
         _ rendered: [String: [RenderedSection]], photos: [String: Photo], config: ReportConfig
     ) -> (
         files: [String: [UInt8]], withoutOriginal: Set<String>, markdownCopies: [String: String],
-        diagnostics: [Diagnostic]
+        singleFileCopies: [String: String], diagnostics: [Diagnostic]
     ) {
         var shown: [String: SourceLocation] = [:]
         for language in rendered.keys.sorted() {
@@ -496,6 +497,7 @@ public final class BuildPipeline {
         let made = ParallelMap.map(paths) { [photoCopies] path in photoCopies.copies(of: photos[path]!) }
         var files: [String: [UInt8]] = [:]
         var markdownCopies: [String: String] = [:]
+        var singleFileCopies: [String: String] = [:]
         var problems = DiagnosticList()
         for (path, copies) in zip(paths, made) {
             switch copies {
@@ -504,6 +506,7 @@ public final class BuildPipeline {
                     let file = OutputLinks.outputPath(ofProjectFile: photos[path]!.copyPath(width: copy.width))
                     files[file] = copy.bytes
                     markdownCopies[path] = file
+                    if copy.width == photos[path]!.singleFileCopyWidth { singleFileCopies[path] = file }
                 }
             case .failure(let error):
                 problems.error(
@@ -514,7 +517,7 @@ public final class BuildPipeline {
         }
         let logo = config.logo.map { "content/" + $0 }
         let withoutOriginal = config.keepOriginalImages ? [] : Set(paths).subtracting(logo.map { [$0] } ?? [])
-        return (files, withoutOriginal, markdownCopies, problems.all)
+        return (files, withoutOriginal, markdownCopies, singleFileCopies, problems.all)
     }
 
     /// What the section contexts are made of, besides the figures: which sections are in

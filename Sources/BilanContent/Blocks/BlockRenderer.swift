@@ -152,6 +152,7 @@ package struct BlockRenderer {
                     .invalidBlock, "'total' names '\(name.value)', which is not one of the table's columns",
                     at: name.location)
             }
+            for column in columns { warnRawKey(column.name, shown: column.label, as: .tableColumn) }
             let plans = columns.map { column in
                 ColumnPlan(
                     selection, column: selection.index[column.name.value]!, display: column.display, plain: column.plain
@@ -283,6 +284,8 @@ package struct BlockRenderer {
             series.append(ChartModel.Series(label: spec.labels[y.value] ?? y.value, values: values))
         }
         guard !problems.hasErrors else { return nil }
+        warnRawKey(spec.x, shown: spec.labels[spec.x.value], as: .categories)
+        for y in spec.y { warnRawKey(y, shown: spec.labels[y.value], as: .series) }
         let id = spec.id?.value ?? defaultID
         // Ids inside the SVG must be XML names: never starting with a digit.
         var model = ChartModel(
@@ -317,6 +320,67 @@ package struct BlockRenderer {
         return GeneratedBlock(
             html: html, markdown: markdown, chart: ChartFile(id: id, svg: Self.fileSVG(svg), location: fence),
             content: .chart(model, data: data))
+    }
+
+    /// Where a column's name would be shown to readers, for the `missing-label` warning.
+    package enum LabelPlace {
+        case categories, series, tableColumn
+    }
+
+    /// Whether a column's name is a key written for a machine, not a heading for readers:
+    /// one word (no space) joining words with `_` (`menages_par_annee`) or in camel case
+    /// (`menagesParAnnee`). A header that is already text (`Femmes`, `Ménages par année`,
+    /// `nombre`) is not one: bilan cannot tell it from a heading the author chose.
+    package static func isRawKey(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else { return false }
+        if name.contains("_") { return true }
+        var afterLowercase = false
+        for character in name {
+            if character.isUppercase && afterLowercase { return true }
+            afterLowercase = character.isLowercase
+        }
+        return false
+    }
+
+    /// The `missing-label` warning, at the column's name, when the text readers would see
+    /// for it (`shown`, nil when no label is given) is its raw key unchanged.
+    private mutating func warnRawKey(_ column: Located<String>, shown: String?, as place: LabelPlace) {
+        let name = column.value
+        guard (shown ?? name) == name, Self.isRawKey(name) else { return }
+        let example = Self.labelExample(name)
+        let (role, fix) =
+            switch place {
+            case .categories:
+                ("as the name of the chart's categories", "labels: { \(name): \(example) }")
+            case .series:
+                (
+                    "as a series' name in the chart's legend, description and data table",
+                    "labels: { \(name): \(example) }"
+                )
+            case .tableColumn:
+                ("as a column heading", "columns: { \(name): \(example) }")
+            }
+        problems.warning(
+            .missingLabel,
+            "column '\(name)' has no label, so readers would see its raw name \(role): give it one, e.g. '\(fix)'",
+            at: column.location)
+    }
+
+    /// A heading made from a key, for the warning's example: `menages_par_annee` → `Menages par annee`.
+    package static func labelExample(_ name: String) -> String {
+        var words = ""
+        var afterLowercase = false
+        for character in name {
+            if character == "_" || character == "-" {
+                if !words.hasSuffix(" ") && !words.isEmpty { words.append(" ") }
+                afterLowercase = false
+                continue
+            }
+            if character.isUppercase && afterLowercase { words.append(" ") }
+            words.append(contentsOf: words.isEmpty ? String(character).uppercased() : String(character).lowercased())
+            afterLowercase = character.isLowercase
+        }
+        return words.trimmingCharacters(in: .whitespaces)
     }
 
     /// The `repeated-category` warning of a chart without `group` whose `x` column holds

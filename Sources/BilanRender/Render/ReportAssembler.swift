@@ -57,6 +57,9 @@ public struct ReportAssembler: Sendable {
     /// Each photo's widest copy (path in `output/`), which the Markdown files show: a Hugo
     /// page bundle holds it beside its page.
     package var photoMarkdownCopies: [String: String] = [:]
+    /// Each photo's copy at most 960 pixels wide (``Photo/singleFileCopyWidth``, path in
+    /// `output/`), which the single file and the Word document embed.
+    package var photoSingleFileCopies: [String: String] = [:]
     /// The Markdown files' layout: the plain files, or Hugo's page bundles.
     public var markdownLayout: MarkdownLayout
     /// Language → translation key → anchor, for the links between languages.
@@ -157,7 +160,8 @@ public struct ReportAssembler: Sendable {
             for language in config.languages {
                 assembly.wordDocuments[language.code] = WordDocumentWriter(
                     config: config, language: language, strings: strings, sections: sections[language.code] ?? [],
-                    projectRoot: projectRoot, coverPeriod: coverPeriod(language)
+                    projectRoot: projectRoot, coverPeriod: coverPeriod(language),
+                    pictureCopies: photoSingleFileCopies.compactMapValues { photoFiles[$0] }
                 ).document()
             }
         }

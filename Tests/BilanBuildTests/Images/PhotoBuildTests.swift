@@ -114,4 +114,20 @@ import Testing
         #expect(html.contains("<figcaption>Le lac &amp; la rive"))
         #expect(!html.contains("srcset"))
     }
+
+    @Test func theWordDocumentEmbedsThe960PixelCopy() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let build = BuildPipeline.run(BuildOptions(projectRoot: project, write: false, variants: [.word]))
+        let document = try #require(try build.wordDocuments["fr"]?.get())
+        let media = try WordExportTests.parts(document.bytes).filter { $0.name.hasPrefix("word/media/") }
+        let copy = try #require(build.plan?.files["assets/paysage-960w.jpg"])
+        let original = try [UInt8](Data(contentsOf: project.appendingPathComponent("content/assets/paysage.jpg")))
+        #expect(media.count == 2)
+        #expect(media.contains { $0.bytes == copy })
+        #expect(!media.contains { $0.bytes == original })
+        // 900 × 600 turned upright by its EXIF orientation: 600 pixels wide, its widest copy.
+        let portrait = try #require(build.plan?.files["assets/portrait-exif6-600w.jpg"])
+        #expect(media.contains { $0.bytes == portrait })
+    }
 }

@@ -152,3 +152,23 @@ import Testing
         }
     }
 }
+
+/// What the `missing-label` warning takes for a raw column key.
+@Suite struct RawColumnKeyTests {
+    @Test(arguments: ["menages_par_annee", "_id", "menagesParAnnee", "femmesAccueillies", "taux_2023"])
+    func keysWrittenForAMachineAreRaw(_ name: String) {
+        #expect(BlockRenderer.isRawKey(name))
+    }
+
+    @Test(arguments: [
+        "Femmes", "nombre", "libelle", "Ménages par année", "Ménages par annee", "CALACS", "Co-op", "", "TPS",
+    ])
+    func headersWrittenAsTextAreNot(_ name: String) {
+        #expect(!BlockRenderer.isRawKey(name))
+    }
+
+    @Test func theExampleHeadingSplitsTheKey() {
+        #expect(BlockRenderer.labelExample("menages_par_annee") == "Menages par annee")
+        #expect(BlockRenderer.labelExample("femmesAccueillies") == "Femmes accueillies")
+    }
+}

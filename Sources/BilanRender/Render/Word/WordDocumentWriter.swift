@@ -27,6 +27,9 @@ package struct WordDocumentWriter {
     package var projectRoot: URL
     /// The period under the title, or nil when the title says it already.
     package var coverPeriod: String?
+    /// The photos' copies embedded instead of their originals (project path → bytes):
+    /// the 960-pixel copy the single file shows.
+    package var pictureCopies: [String: [UInt8]] = [:]
 
     /// The language tag Word's spell checker reads (`fr-CA`).
     package var languageTag: String { Self.languageTag(language.locale) }
@@ -287,6 +290,15 @@ package struct WordDocumentWriter {
             + "</a:graphicData></a:graphic></wp:inline></w:drawing>"
     }
 
+    /// The bytes of a project file that is not a photo with a copy (a GIF, an SVG…).
+    private func original(_ path: String) -> [UInt8]? {
+        let file = projectRoot.appendingPathComponent(path).path
+        guard case .success(let opened) = RegularFile.open(file, as: path),
+            case .success(let bytes) = opened.readAll(as: path)
+        else { return nil }
+        return bytes
+    }
+
     /// A picture's drawing, or its alt text when the file cannot go in a Word document.
     private func picture(_ path: String, alt: String, numbering: inout Numbering) -> String {
         let altText = "<w:t xml:space=\"preserve\">\(WordXML.escape(alt))</w:t>"
@@ -302,10 +314,7 @@ package struct WordDocumentWriter {
                             + "stands in its place"))
                 return altText
             }
-            let file = projectRoot.appendingPathComponent(path).path
-            guard case .success(let opened) = RegularFile.open(file, as: path),
-                case .success(let bytes) = opened.readAll(as: path), let size = PictureSize.pixels(bytes)
-            else {
+            guard let bytes = pictureCopies[path] ?? original(path), let size = PictureSize.pixels(bytes) else {
                 numbering.notes.append(
                     .init(reference: path, reason: "could not be read; its alt text stands in its place"))
                 return altText

@@ -64,7 +64,7 @@ public enum ArchiveConfigLoader {
         }
         var title = ArchiveConfig.Text(all: nil, byLanguage: [:])
         if let node = schema.required("title", in: settings, missing: "archive.yaml needs 'title:'") {
-            title = readText(node, "title", into: &schema) ?? title
+            title = schema.localizedText(node, key: "title", noun: "a text") ?? title
         }
         var years: [(String, SourceLocation)]?
         if let node = settings["years"] {
@@ -91,7 +91,7 @@ public enum ArchiveConfigLoader {
                 }
                 guard let figure = schema.text("figure", in: entry, .nonEmpty, invalid: "'figure' names a figure"),
                     let labelNode = schema.required("label", in: entry, missing: "each key figure needs a 'label'"),
-                    let label = readText(labelNode, "label", into: &schema)
+                    let label = schema.localizedText(labelNode, key: "label", noun: "a text")
                 else {
                     if entry["figure"] == nil { schema.fail("each key figure needs a 'figure'", at: item) }
                     continue
@@ -107,26 +107,5 @@ public enum ArchiveConfigLoader {
         }
         if schema.problems.hasErrors { throw DiagnosticError(schema.problems.all) }
         return ArchiveConfig(title: title, years: years, keyFigures: keyFigures, baseURL: baseURL)
-    }
-
-    /// One text, or a map of language code to text.
-    private static func readText(
-        _ node: Node, _ key: String, into schema: inout YAMLSchemaReader
-    ) -> ArchiveConfig.Text? {
-        if node.scalar != nil {
-            return schema.text(node, .nonEmpty, invalid: "'\(key)' must be a text").map {
-                ArchiveConfig.Text(all: $0, byLanguage: [:])
-            }
-        }
-        let map = YAMLMap(node)
-        guard map.isMap, !map.entries.isEmpty else {
-            schema.fail("'\(key)' is a text, or one per language: { fr: …, en: … }", at: node)
-            return nil
-        }
-        var texts: [String: String] = [:]
-        for entry in map.entries {
-            texts[entry.key] = schema.text(entry.value, .nonEmpty, invalid: "'\(key)' in '\(entry.key)' must be a text")
-        }
-        return ArchiveConfig.Text(all: nil, byLanguage: texts)
     }
 }

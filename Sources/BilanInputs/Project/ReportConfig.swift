@@ -319,43 +319,16 @@ public enum ReportConfigLoader {
         return config
     }
 
-    /// A text readers see (`organization`, `period`): one text, or a map that gives one to
-    /// each language of the report and to no other language; nil when it is missing or wrong
-    /// (reported).
+    /// A text readers see (`organization`, `period`): one text, or one per language of the
+    /// report; nil when it is missing or wrong (reported).
     private static func readShownText(
         _ key: String, in settings: YAMLMap, languages: [ReportLanguage], into schema: inout YAMLSchemaReader
     ) -> LocalizedText? {
         guard let node = schema.required(key, in: settings, missing: "report.yaml needs '\(key):'") else {
             return nil
         }
-        if node.scalar != nil {
-            return schema.text(node, .nonEmpty, invalid: "'\(key)' must be a text value").map { LocalizedText($0) }
-        }
-        let codes = languages.map(\.code)
-        let map = YAMLMap(node)
-        guard map.isMap, !map.entries.isEmpty else {
-            let example = (codes.isEmpty ? ["fr", "en"] : codes).map { "\($0): …" }.joined(separator: ", ")
-            schema.fail("'\(key)' must be a text value, or one per language: { \(example) }", at: node)
-            return nil
-        }
-        var texts: [String: String] = [:]
-        for entry in map.entries {
-            if !codes.isEmpty, !codes.contains(entry.key) {
-                schema.fail(
-                    "'\(key)' has a text for '\(entry.key)', which is not a language of the report (languages: "
-                        + "\(codes.joined(separator: ", ")))", at: entry.keyNode)
-                continue
-            }
-            texts[entry.key] = schema.text(
-                entry.value, .nonEmpty, invalid: "'\(key)' in '\(entry.key)' must be a text value")
-        }
-        let missing = codes.filter { map[$0] == nil }
-        if !missing.isEmpty {
-            schema.fail(
-                "'\(key)' is given per language, so it needs a text for every language of the report: add "
-                    + missing.map { "\($0): …" }.joined(separator: ", "), at: settings.keyNode(key))
-        }
-        return LocalizedText(all: nil, byLanguage: texts)
+        return schema.localizedText(
+            node, key: key, noun: "a text value", languages: languages.map(\.code), requiredAt: settings.keyNode(key))
     }
 
     /// The `languages:` map: each code to `{ locale, title, description }`.

@@ -157,11 +157,12 @@ public struct ReportAssembler: Sendable {
             }
         }
         if variants.contains(.word), let projectRoot {
+            let pictureCopies = photoSingleFileCopies.compactMapValues { photoFiles[$0] }
             for language in config.languages {
                 assembly.wordDocuments[language.code] = WordDocumentWriter(
                     config: config, language: language, strings: strings, sections: sections[language.code] ?? [],
                     projectRoot: projectRoot, coverPeriod: coverPeriod(language),
-                    pictureCopies: photoSingleFileCopies.compactMapValues { photoFiles[$0] }
+                    pictureCopies: pictureCopies
                 ).document()
             }
         }
